@@ -1,0 +1,28 @@
+"""Hook: the per-language fixes every page needs (toolchain.md, pitfalls 3–4).
+
+- The 404 page is rendered only in the default-language pass, so it stays
+  Vietnamese (static-i18n would otherwise leave the last language's copy).
+- English pages that fall back to the Vietnamese source are marked, and the
+  template shows "Trang này chưa được dịch" above them.
+"""
+
+from __future__ import annotations
+
+from thidua_mkdocs import i18n
+
+NOT_FOUND = "404.html"
+
+
+def on_pre_build(config, **kwargs) -> None:
+    """Render 404.html in the default-language pass only."""
+    templates = config.theme.static_templates
+    if i18n.current_language(config) == i18n.default_language(config):
+        templates.add(NOT_FOUND)
+    else:
+        templates.discard(NOT_FOUND)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Flag English pages served from the Vietnamese source."""
+    page.meta["thidua_untranslated"] = i18n.is_untranslated(page, config)
+    return markdown

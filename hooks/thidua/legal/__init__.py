@@ -1,0 +1,1 @@
+"""Legal sources: references, document metadata, structure, citations."""
