@@ -22,12 +22,22 @@ class Build:
     log: str
 
 
-def run_build(dest: Path, *, tool: str = "mkdocs", config: Path | None = None,
-              cwd: Path = ROOT) -> Build:
+def run_build(
+    dest: Path, *, tool: str = "mkdocs", config: Path | None = None, cwd: Path = ROOT
+) -> Build:
     """Run a strict build of ``config`` (default: the project's) into ``dest``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", tool, "build", "--strict", "-d", str(dest),
-           "-f", str(config or ROOT / "mkdocs.yml")]
+    cmd = [
+        sys.executable,
+        "-m",
+        tool,
+        "build",
+        "--strict",
+        "-d",
+        str(dest),
+        "-f",
+        str(config or ROOT / "mkdocs.yml"),
+    ]
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
     log = proc.stdout + proc.stderr
     if proc.returncode != 0:

@@ -87,7 +87,8 @@ def test_no_inline_handlers_of_ours(root):
     for path in list((root / "overrides").rglob("*")) + list((root / "hooks").rglob("*.j2")):
         if path.is_file() and path.suffix in {".html", ".j2", ".js"}:
             text = path.read_text(encoding="utf-8")
-            if re.search(r"\son[a-z]+\s*=\s*[\"']", text) or re.search(r"<script>(?!\s*</script>)", text):
+            handler = re.search(r"\son[a-z]+\s*=\s*[\"']", text)
+            if handler or re.search(r"<script>(?!\s*</script>)", text):
                 offenders.append(str(path.relative_to(root)))
     assert not offenders, offenders
 
@@ -113,18 +114,24 @@ def test_no_external_asset_is_referenced(built_site):
 
 def test_broken_internal_link_fails_the_strict_build(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.pyc",
-                                                                 "__pycache__", ".bench"))
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.pyc", "__pycache__", ".bench"),
+    )
     page = project / "docs" / "hoi-dap" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[hỏng](khong-co-trang-nay.md)\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[hỏng](khong-co-trang-nay.md)\n", encoding="utf-8"
+    )
     import subprocess
     import sys
 
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
-                                                          "PATH": "/usr/bin:/bin"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode != 0
     assert "hoi-dap/index.md" in proc.stderr and "khong-co-trang-nay.md" in proc.stderr

@@ -51,20 +51,28 @@ def parse(text: str, source: str = "includes/abbreviations.md") -> list[Term]:
         match = _LINE.match(line)
         if not match:
             raise ContentError(
-                source, number, "abbreviation",
-                f"found {line!r}", "a line '*[ABBR]: tiếng Việt — English'",
+                source,
+                number,
+                "abbreviation",
+                f"found {line!r}",
+                "a line '*[ABBR]: tiếng Việt — English'",
             )
         abbr, expansion = match["abbr"], match["text"]
         if _SEPARATOR not in expansion:
             raise ContentError(
-                source, number, abbr,
+                source,
+                number,
+                abbr,
                 f"no English gloss in {expansion!r}",
                 f"'<tiếng Việt>{_SEPARATOR}<English>' (the separator is an em dash with spaces)",
             )
         if abbr in seen:
             raise ContentError(
-                source, number, abbr,
-                f"defined again (first on line {seen[abbr]})", "each abbreviation once",
+                source,
+                number,
+                abbr,
+                f"defined again (first on line {seen[abbr]})",
+                "each abbreviation once",
             )
         seen[abbr] = number
         vi, en = (part.strip() for part in expansion.split(_SEPARATOR, 1))

@@ -39,7 +39,8 @@ KIND_WORDS = {
 SO_HIEU = r"\d+[A-Z]?(?:/\d{4})?/[A-ZĐ0-9]+(?:-[A-Za-zĐđ0-9]+)*|\d+-[A-ZĐ]+/[A-ZĐ]+"
 _SO_HIEU = re.compile(rf"(?<![\w/-])(?P<so_hieu>{SO_HIEU})(?![\w/-])")
 _KIND = re.compile(
-    r"^\s*(?P<kind>" + "|".join(sorted((re.escape(k) for k in KIND_WORDS), key=len, reverse=True))
+    r"^\s*(?P<kind>"
+    + "|".join(sorted((re.escape(k) for k in KIND_WORDS), key=len, reverse=True))
     + r")\b\.?\s*",
     re.IGNORECASE,
 )
