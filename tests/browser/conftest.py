@@ -143,7 +143,7 @@ class Guard:
     allowed_console: list[re.Pattern[str]] = field(
         default_factory=lambda: [re.compile(SITEMAP_PROBE)]
     )
-    reported: bool = False
+    checked: bool = False
 
     def allow_console(self, pattern: str) -> None:
         """Accept console errors matching ``pattern`` (regular expression)."""
@@ -155,7 +155,7 @@ class Guard:
         out += [f"JS error: {error}" for error in self.page_errors]
         out += [f"CSP violation: {v}" for v in self.csp_violations]
         for message in self.console_errors:
-            if "Content-Security-Policy" in message or message.startswith("Refused to"):
+            if re.search(r"Content[- ]Security[- ]Policy", message):
                 out.append(f"CSP violation (console): {message}")
             elif not any(p.search(message) for p in self.allowed_console):
                 out.append(f"console error: {message}")
@@ -163,9 +163,9 @@ class Guard:
 
     def check(self) -> None:
         """Fail the test if the page made a forbidden request or raised any error."""
+        self.checked = True
         problems = self.problems()
         if problems:
-            self.reported = True
             pytest.fail("\n".join(problems), pytrace=False)
 
 
@@ -173,8 +173,9 @@ class Guard:
 def guard(page) -> Iterator[Guard]:
     """Record requests, JS errors, console errors and CSP violations of ``page``.
 
-    The test fails (at teardown, if it did not call ``guard.check()`` itself) on any
-    non-loopback request, uncaught JS error, console error or CSP violation.
+    The test fails on any non-loopback request, uncaught JS error, console error or CSP
+    violation: when it calls ``guard.check()``, and again right after its body
+    (``pytest_runtest_call`` below), so a test cannot forget it.
     """
     record = Guard()
     page.context.on("request", lambda request: record.requests.append(request.url))
@@ -189,8 +190,16 @@ def guard(page) -> Iterator[Guard]:
     page.expose_function("__thiduaReportCsp", lambda text: record.csp_violations.append(text))
     page.add_init_script(CSP_LISTENER)
     yield record
-    if not record.reported:
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """After a browser test's body ran without failing, fail it on what ``guard`` saw."""
+    result = yield
+    record = getattr(item, "funcargs", {}).get("guard")
+    if isinstance(record, Guard):
         record.check()
+    return result
 
 
 def url_of(rel_html: Path) -> str:
