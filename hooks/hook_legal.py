@@ -1,0 +1,109 @@
+"""Hook: legal sources — document pages, citations, the register (issue 3).
+
+Per build pass (static-i18n builds once per language) ``on_files`` loads the
+register from ``docs/van-ban/*.md`` and resolves every citation of every page,
+which fills the reverse index before any page is rendered. ``on_page_markdown``
+then decorates document pages, replaces citation markers and fills the
+register marker. All logic is in ``thidua.legal``; markup in templates.
+
+Other hooks may add citing sources (criteria, training items) from their own
+``on_files`` (priority below -300) with ``registry_for(config).cite(clause, Citing(...))``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from thidua.errors import ContentError
+from thidua.legal.citations import find_citations
+from thidua.legal.metadata import split_front_matter
+from thidua.legal.registry import Citing, Registry, load_registry, page_title
+from thidua_mkdocs import i18n
+from thidua_mkdocs import legal as markup
+
+_registries: dict[str, Registry] = {}
+
+
+def registry_for(config) -> Registry:
+    """The register of the pass being built (loaded by ``on_files``)."""
+    return _registries[i18n.current_language(config)]
+
+
+def _content(file) -> str | None:
+    if getattr(file, "generated_by", None) or not file.abs_src_path:
+        try:
+            return file.content_string
+        except (TypeError, ValueError, OSError):
+            return None
+    try:
+        return Path(file.abs_src_path).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+@event_priority(-300)  # after static-i18n and the hooks that generate pages (-200)
+def on_files(files, config):
+    """Load the register and the reverse index for this language pass."""
+    docs_dir = Path(config.docs_dir)
+    try:
+        registry = load_registry(docs_dir)
+        for file in files.documentation_pages():
+            text = _content(file)
+            if not text or "[[" not in text:
+                continue
+            src = file.src_uri
+            shown = f"{docs_dir.name}/{src}"
+            _, body, offset = split_front_matter(text, shown)
+            registry.cite_page(body, shown, src, page_title(text, src), offset)
+    except ContentError as error:
+        raise PluginError(error.message) from None
+    _registries[i18n.current_language(config)] = registry
+    return files
+
+
+def _href(page, files):
+    here = page.file
+
+    def href(src_uri: str, anchor: str) -> str:
+        fragment = f"#{anchor}" if anchor else ""
+        if src_uri == here.src_uri:
+            return fragment or "./"
+        target = files.get_file_from_path(src_uri)
+        if target is None:
+            base = posixpath.dirname(here.src_uri)
+            return posixpath.relpath(src_uri, base or ".") + fragment
+        return target.url_relative_to(here) + fragment
+
+    return href
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Document pages, citation markers and the register marker."""
+    registry = _registries.get(i18n.current_language(config))
+    if registry is None:
+        return markdown
+    lang = i18n.current_language(config)
+    src = page.file.src_uri
+    shown = f"{Path(config.docs_dir).name}/{src}"
+    href = _href(page, files)
+    try:
+        document = registry.by_src_uri.get(src)
+        if document is not None:
+            markdown = markup.document_markdown(markdown, document, registry, href, lang)
+        if markup.MARKER in markdown:
+            markdown = markdown.replace(markup.MARKER, markup.register_html(registry, href, lang))
+        if "[[" in markdown:
+            cited = markup.render_citations(
+                markdown, registry, href, shown, lang, find_citations(markdown, shown)
+            )
+            notes = markup.notes_html(cited.notes, lang)
+            markdown = f"{cited.markdown}\n\n{notes}" if notes else cited.markdown
+    except ContentError as error:
+        raise PluginError(error.message) from None
+    return markdown
+
+
+__all__ = ["Citing", "registry_for"]

@@ -1,0 +1,107 @@
+"""Citation markers in Markdown: ``[[06/2022/QH15 Điều 24 khoản 1 | custom text]]``.
+
+Markers inside fenced code, inline code and HTML comments are left alone, so
+editors can show the syntax itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from thidua.errors import ContentError
+from thidua.legal.ref import Ref, RefSyntaxError, parse
+
+MARKER = re.compile(r"\[\[(?P<body>[^\[\]\n]+?)\]\]")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+SYNTAX = (
+    "[[06/2022/QH15 Điều 24 khoản 1 điểm a]], [[Luật 06/2022/QH15 Điều 24]], "
+    "[[điểm a khoản 1 Điều 24 Luật 06/2022/QH15]], [[98/2023/NĐ-CP]], "
+    "[[06/2022/QH15 Điều 24 | văn bản hiển thị]]"
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One marker found in a page."""
+
+    raw: str
+    ref: Ref
+    kind: str | None
+    text: str | None
+    line: int
+    start: int
+    end: int
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code, code spans and comments."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        opening = _FENCE.search(text, position)
+        if not opening:
+            break
+        fence = opening[1]
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        close = closing.search(text, opening.end())
+        end = close.end() if close else len(text)
+        spans.append((opening.start(), end))
+        position = end
+    for pattern in (_COMMENT, _CODE_SPAN):
+        spans += [m.span() for m in pattern.finditer(text) if not _inside(m.start(), spans)]
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def find_citations(text: str, file: str, offset: int = 0) -> list[Citation]:
+    """All markers of ``text``, parsed; a marker the grammar cannot read raises ContentError.
+
+    ``offset`` is the number of file lines before ``text`` (front matter), so that
+    messages name the line in the file.
+    """
+    if "[[" not in text:
+        return []
+    masked = _masked(text)
+    found = []
+    for match in MARKER.finditer(text):
+        if _inside(match.start(), masked):
+            continue
+        line = text.count("\n", 0, match.start()) + 1 + offset
+        body, _, custom = match["body"].partition("|")
+        try:
+            ref, kind = parse(body)
+        except RefSyntaxError as error:
+            raise ContentError(file, line, "citation", f"{match[0]}: {error}", SYNTAX) from None
+        found.append(
+            Citation(
+                raw=match[0],
+                ref=ref,
+                kind=kind,
+                text=custom.strip() or None,
+                line=line,
+                start=match.start(),
+                end=match.end(),
+            )
+        )
+    return found
+
+
+def replace_citations(
+    text: str, citations: list[Citation], render: Callable[[Citation], str]
+) -> str:
+    """``text`` with each citation replaced by ``render(citation)``."""
+    out = []
+    position = 0
+    for citation in citations:
+        out.append(text[position : citation.start])
+        out.append(render(citation))
+        position = citation.end
+    out.append(text[position:])
+    return "".join(out)

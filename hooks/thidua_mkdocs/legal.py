@@ -1,0 +1,333 @@
+"""Markup for legal sources: document pages, citations, the register.
+
+The core (``thidua.legal``) finds structure, resolves citations and keeps the
+reverse index; this module turns its data into Markdown + HTML through the
+templates ``templates/legal-*.j2``. It imports no MkDocs, so golden tests
+render pages with plain Python-Markdown. Links come from an ``href`` callable
+``(src_uri, anchor) -> str`` that the hook builds from MkDocs' files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from thidua.legal.citations import Citation, find_citations, replace_citations
+from thidua.legal.metadata import ALL_RELATIONS, TINH_TRANG
+from thidua.legal.registry import Clause, Document, Registry
+from thidua.legal.structure import (
+    Unit,
+    annotate,
+    heading_with_id,
+    paragraph_with_id,
+    parse_structure,
+)
+
+from thidua_mkdocs import render
+
+Href = Callable[[str, str], str]
+
+MARKER = "<!-- thidua:danh-muc-van-ban -->"
+
+KIND_EN = {
+    "Luật": "Law",
+    "Bộ luật": "Code",
+    "Nghị định": "Decree",
+    "Thông tư": "Circular",
+    "Quy định": "Regulation",
+    "Hướng dẫn": "Guidance",
+    "Quyết định": "Decision",
+    "Quy chế": "Rules",
+    "Nghị quyết": "Resolution",
+    "Văn bản hợp nhất": "Consolidated text",
+}
+
+# Words of the markup, per language (the document text itself stays Vietnamese).
+WORDS = {
+    "vi": {
+        "unverified": "chưa xác minh với văn bản chính thức",
+        "cited_by": "Được dẫn chiếu tại",
+        "notes": "Văn bản được dẫn chiếu trên trang này",
+        "link_to": "Liên kết tới",
+    },
+    "en": {
+        "unverified": "not verified against the official text",
+        "cited_by": "Cited on",
+        "notes": "Legal provisions cited on this page",
+        "link_to": "Link to",
+    },
+}
+
+RELATION_LABELS = {
+    "thay_the": "Thay thế",
+    "bi_thay_the_boi": "Bị thay thế bởi",
+    "sua_doi": "Sửa đổi, bổ sung",
+    "duoc_sua_doi_boi": "Được sửa đổi, bổ sung bởi",
+    "huong_dan": "Hướng dẫn thi hành",
+    "duoc_huong_dan_boi": "Được hướng dẫn bởi",
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The markup's words in ``lang`` (Vietnamese for any other language)."""
+    return WORDS.get(lang, WORDS["vi"])
+
+
+def date_text(value: dt.date | None) -> str:
+    """dd/mm/yyyy, the Vietnamese way; empty when unknown."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def clause_label(clause: Clause, lang: str = "vi") -> str:
+    """The link text of a citation without custom text."""
+    if lang != "en":
+        return clause.label
+    ref = clause.ref
+    name = f"{KIND_EN.get(clause.document.loai_van_ban, '')} {clause.document.so_hieu}".strip()
+    if not ref.dieu:
+        return name
+    parts = f"Article {ref.dieu}"
+    if ref.khoan:
+        parts += f"({ref.khoan})"
+    if ref.diem:
+        parts += f"({ref.diem})"
+    return f"{parts} of {name}"
+
+
+def _one_line(name: str, **context: object) -> str:
+    return " ".join(render.template(name, **context).split())
+
+
+def _md_safe(text: str) -> str:
+    """Escape text for inline HTML inside Markdown: no Markdown syntax survives."""
+    escaped = html.escape(text, quote=True)
+    for char in "\\`*_[]{}#+!|~":
+        escaped = escaped.replace(char, f"&#{ord(char)};")
+    return escaped
+
+
+@dataclass
+class CitedPage:
+    """The result of rendering the citations of one page."""
+
+    markdown: str
+    notes: list[dict[str, object]] = field(default_factory=list)
+
+
+def render_citations(
+    markdown: str,
+    registry: Registry,
+    href: Href,
+    file: str,
+    lang: str = "vi",
+    citations: list[Citation] | None = None,
+) -> CitedPage:
+    """Replace each ``[[…]]`` marker by a link with a preview; collect print notes.
+
+    Raises ``ContentError`` (``UnresolvedCitation``) for a marker that does not resolve.
+    """
+    found = find_citations(markdown, file) if citations is None else citations
+    if not found:
+        return CitedPage(markdown)
+    notes: list[dict[str, object]] = []
+    numbers: dict[tuple[str, str], int] = {}
+    text = words(lang)
+
+    def one(citation: Citation) -> str:
+        clause = registry.resolve(
+            citation.ref, citation.kind, file=file, line=citation.line, citation=citation.raw
+        )
+        number = numbers.get(clause.key)
+        if number is None:
+            number = numbers[clause.key] = len(numbers) + 1
+            notes.append(
+                {
+                    "number": number,
+                    "label": clause.label,
+                    "text": clause.text,
+                    "unverified": clause.unverified,
+                }
+            )
+        seen.append(citation)
+        index = len(seen)
+        return _one_line(
+            "legal-cite.html.j2",
+            id=f"legal-cite-{index}",
+            href=href(clause.document.src_uri, clause.anchor),
+            label=_md_safe(citation.text or clause_label(clause, lang)),
+            preview=_md_safe(clause.text),
+            number=number,
+            unverified=clause.unverified,
+            words=text,
+        )
+
+    seen: list[Citation] = []
+    return CitedPage(replace_citations(markdown, found, one), notes)
+
+
+def notes_html(notes: list[dict[str, object]], lang: str = "vi") -> str:
+    """The print-only list of cited clauses, appended at the end of a page."""
+    if not notes:
+        return ""
+    return render.template("legal-notes.html.j2", notes=notes, words=words(lang))
+
+
+def document_markdown(
+    markdown: str, document: Document, registry: Registry, href: Href, lang: str = "vi"
+) -> str:
+    """A document page: metadata panel and banner, anchors, links, markers, reverse index."""
+    lines = markdown.splitlines()
+    structure = parse_structure(lines, document.file, 0, summary=True, so_hieu=document.so_hieu)
+    text = words(lang)
+
+    def marker(clause: Clause, parent: Clause | None) -> bool:
+        return (
+            clause.unverified
+            and not document.unverified
+            and not (parent is not None and parent.unverified)
+        )
+
+    parents: dict[str, Clause] = {}
+
+    def decorate(unit: Unit, source: list[str]) -> list[str]:
+        if unit.ref is None:
+            return [heading_with_id(unit, source[0])]
+        clause = registry.clause(document, unit)
+        parents[unit.anchor] = clause
+        parent = parents.get(unit.anchor.rsplit("-", 2)[0]) if unit.kind != "dieu" else None
+        flag = marker(clause, parent)
+        cited = [
+            {"title": c.title, "href": href(c.src_uri, c.anchor), "kind": c.kind}
+            for c in registry.cited_by(clause)
+        ]
+        after: list[str] = []
+        if unit.kind == "dieu":
+            out = [heading_with_id(unit, source[0])]
+            if flag:
+                after.append(_one_line("legal-unverified.html.j2", words=text, block=True))
+        else:
+            link = _one_line(
+                "legal-headerlink.html.j2",
+                anchor=unit.anchor,
+                label=f"{text['link_to']} {unit.label}",
+            )
+            badge = _one_line("legal-unverified.html.j2", words=text, block=False) if flag else ""
+            out = paragraph_with_id(unit, source, prefix=link + (badge + " " if badge else ""))
+        if cited:
+            after.append(render.template("legal-cited-by.html.j2", cited=cited, words=text))
+        for block in after:
+            out += ["", block.rstrip("\n"), ""]
+        return out
+
+    body = "\n".join(annotate(lines, structure, decorate))
+    panel = render.template("legal-panel.html.j2", **panel_context(document, registry, href))
+    return _after_title(body, panel)
+
+
+def _after_title(markdown: str, block: str) -> str:
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
+        if line.strip():
+            break
+    return f"{block}\n{markdown}"
+
+
+def panel_context(document: Document, registry: Registry, href: Href) -> dict[str, object]:
+    """Data of the metadata panel and the validity banner."""
+    meta = document.meta
+    unverified_fields = set(meta.chua_xac_minh_truong)
+
+    def link(so_hieu: str) -> dict[str, str]:
+        other = registry.document(so_hieu)
+        if other is None:
+            return {"so_hieu": so_hieu, "href": "", "name": so_hieu, "ten": ""}
+        return {
+            "so_hieu": so_hieu,
+            "href": href(other.src_uri, ""),
+            "name": other.name,
+            "ten": other.ten,
+        }
+
+    def row(key: str, label: str, value: str) -> dict[str, object]:
+        return {"key": key, "label": label, "value": value, "unverified": key in unverified_fields}
+
+    rows = [
+        row("so_hieu", "Số hiệu", meta.so_hieu),
+        row("loai_van_ban", "Loại văn bản", meta.loai_van_ban),
+        row("co_quan_ban_hanh", "Cơ quan ban hành", meta.co_quan_ban_hanh),
+        row("nguoi_ky", "Người ký", meta.nguoi_ky or ""),
+        row("ngay_ban_hanh", "Ngày ban hành", date_text(meta.ngay_ban_hanh)),
+        row("ngay_hieu_luc", "Ngày hiệu lực", date_text(meta.ngay_hieu_luc)),
+        row("ngay_cong_bao", "Ngày công báo", date_text(meta.ngay_cong_bao)),
+        row("so_cong_bao", "Số công báo", meta.so_cong_bao or ""),
+        row("linh_vuc", "Lĩnh vực", meta.linh_vuc or ""),
+        row("tinh_trang", "Tình trạng", TINH_TRANG[meta.tinh_trang][0]),
+        row("nguon", "Nguồn văn bản chính thức", meta.nguon or ""),
+    ]
+    relations = [
+        {"key": name, "label": RELATION_LABELS[name], "links": [link(s) for s in targets]}
+        for name in ALL_RELATIONS
+        if (targets := document.relations.get(name))
+    ]
+    replaced_by = [link(s) for s in document.relations.get("bi_thay_the_boi", [])]
+    amended_by = [link(s) for s in document.relations.get("duoc_sua_doi_boi", [])]
+    cited = [
+        {"title": c.title, "href": href(c.src_uri, c.anchor), "kind": c.kind}
+        for c in registry.cited_by((document.so_hieu, ""))
+    ]
+    return {
+        "document": document,
+        "status": meta.tinh_trang,
+        "rows": [r for r in rows if r["value"]],
+        "relations": relations,
+        "replaced_by": replaced_by,
+        "amended_by": amended_by,
+        "ngay_hieu_luc": date_text(meta.ngay_hieu_luc),
+        "summary": meta.tom_luoc,
+        "metadata_only": meta.chi_sieu_du_lieu,
+        "unverified": document.unverified,
+        "cited": cited,
+        "words": words("vi"),
+    }
+
+
+def register_rows(registry: Registry, href: Href, lang: str = "vi") -> list[dict[str, object]]:
+    """One row per document for the register table, newest first."""
+    rows = []
+    for doc in registry.documents:
+        meta = doc.meta
+        vi_status, en_status = TINH_TRANG[meta.tinh_trang]
+        rows.append(
+            {
+                "so_hieu": doc.so_hieu,
+                "href": href(doc.src_uri, ""),
+                "ten": doc.ten,
+                "loai": doc.loai_van_ban,
+                "loai_text": KIND_EN.get(doc.loai_van_ban, doc.loai_van_ban)
+                if lang == "en"
+                else doc.loai_van_ban,
+                "co_quan": meta.co_quan_ban_hanh,
+                "ngay_ban_hanh": date_text(meta.ngay_ban_hanh),
+                "ngay_ban_hanh_iso": meta.ngay_ban_hanh.isoformat() if meta.ngay_ban_hanh else "",
+                "ngay_hieu_luc": date_text(meta.ngay_hieu_luc),
+                "ngay_hieu_luc_iso": meta.ngay_hieu_luc.isoformat() if meta.ngay_hieu_luc else "",
+                "tinh_trang": meta.tinh_trang,
+                "tinh_trang_text": en_status if lang == "en" else vi_status,
+                "nam": meta.nam or "",
+                "unverified": doc.unverified,
+            }
+        )
+    rows.sort(key=lambda r: (str(r["ngay_ban_hanh_iso"]) or f"{r['nam']}", r["so_hieu"]))
+    rows.reverse()
+    return rows
+
+
+def register_html(registry: Registry, href: Href, lang: str = "vi") -> str:
+    """The register table (Danh mục văn bản) in ``lang``."""
+    return render.template(
+        "legal-register.html.j2", rows=register_rows(registry, href, lang), lang=lang
+    )
