@@ -1,0 +1,91 @@
+"""Hook: the self-evaluation page (issue 5).
+
+- ``on_files`` publishes ``assets/data/thidua-data.js`` (``window.THIDUA_DATA`` from
+  ``thidua.criteria.export_data()``, ``null`` while it is unavailable, and
+  ``window.THIDUA_LEGAL_LINKS``: legal_basis → clause URL). Both language passes
+  write the same file.
+- ``on_page_content`` replaces the marker ``<!-- thidua:tu-danh-gia -->`` with the
+  form, rendered from ``templates/tu-danh-gia/form.html.j2`` in the page's language.
+  The form works without JavaScript as a printable blank form; the scripts loaded by
+  ``overrides/tu-danh-gia.html`` enhance it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from thidua_mkdocs import i18n, render, tu_danh_gia
+
+MARKER = "<!-- thidua:tu-danh-gia -->"
+DATA_FILE = "assets/data/thidua-data.js"
+TEXTS = Path(render.TEMPLATES) / "tu-danh-gia" / "texts.yml"
+
+
+@cache
+def _build_data(root: str) -> tuple[object, str, dict, dict]:
+    data, source = tu_danh_gia.export_data(Path(root))
+    links = tu_danh_gia.legal_links(data, Path(root) / "docs")
+    return data, source, links, tu_danh_gia.rules_meta(data)
+
+
+def _data(config) -> tuple[object, str, dict, dict]:
+    return _build_data(str(Path(config.config_file_path).parent))
+
+
+@cache
+def _texts() -> dict:
+    return yaml.safe_load(TEXTS.read_text(encoding="utf-8"))
+
+
+def on_startup(command, dirty):
+    """A new build (or a rebuild under ``serve``) reads the data afresh."""
+    _build_data.cache_clear()
+
+
+def on_pre_build(config, **kwargs):
+    """Forget the data of an earlier ``serve`` rebuild (once per language is cheap)."""
+    if i18n.current_language(config) == i18n.default_language(config):
+        _build_data.cache_clear()
+
+
+@event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2)
+def on_files(files, config):
+    """Publish the data script for the browser."""
+    data, _source, links, _meta = _data(config)
+    existing = files.get_file_from_path(DATA_FILE)
+    if existing is not None:
+        files.remove(existing)
+    files.append(
+        File.generated(config, DATA_FILE, content=tu_danh_gia.data_script(data, links))
+    )
+    return files
+
+
+def on_page_content(html, page, config, files):
+    """Replace the marker with the self-evaluation form."""
+    if MARKER not in html:
+        return html
+    lang = i18n.current_language(config)
+    texts = _texts()
+    t = texts.get(lang) or texts[i18n.default_language(config)]
+    data, source, links, meta = _data(config)
+    home = "" if lang == i18n.default_language(config) else f"{lang}/"
+    form = render.template(
+        "tu-danh-gia/form.html.j2",
+        t=t,
+        lang=lang,
+        meta=meta,
+        meta_json=json.dumps(meta, separators=(",", ":")),
+        data_available=data is not None,
+        data_source=source,
+        links=links,
+        lang_root=get_relative_url(home or ".", page.url).rstrip("/") + "/",
+        default_year=max(meta["years"]),
+    )
+    return html.replace(MARKER, form, 1)

@@ -1,0 +1,190 @@
+"""Build-time data for the self-evaluation page (issue 5).
+
+Three sources, each guarded because it is written by another part of the project:
+
+- ``thidua.criteria.export_data()`` — the criteria data published to the browser as
+  ``window.THIDUA_DATA``; when it cannot be imported or fails, ``None`` (the page
+  then says the tool is unavailable);
+- ``thidua.legal.registry.load_registry(docs_dir)`` — resolves every ``legal_basis``
+  string found in that data (and in the criteria list of the page) to the URL of
+  its clause anchor; when absent, the map is empty and citations show as text;
+- the year table: which evaluation years are modelled, which (year, role) pairs
+  are scored on 100 points and which need the level already decided. Read from the
+  exported data when it carries it, else from ``FALLBACK_RULES`` below.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+# Used only while the criteria data cannot tell (see module docstring). Sources:
+# facts.md §0.3 and facts-2025.md §1 (công chức from 2026: NĐ 335/2025, 100 points);
+# evaluation year 2019 follows NĐ 56/2015 + 88/2017, held as text only, and
+# người lao động has no evaluation decree of its own (evaluation-contract.md).
+FALLBACK_RULES: dict[str, Any] = {
+    "years": list(range(2019, 2027)),
+    "points": {"2026": ["cong_chuc"]},
+    "needs_level": {str(year): ["nguoi_lao_dong"] for year in range(2019, 2027)}
+    | {"2019": ["can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong"]},
+    "source": "fallback",
+}
+
+ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
+
+# legal_basis strings start with the kind of document (conventions.md).
+_BASIS = re.compile(
+    r"^(Luật|Bộ luật|Nghị định|Thông tư|Quy định|Hướng dẫn|Quyết định|Quy chế|Nghị quyết|NĐ|TT)\s"
+)
+
+# The criteria groups listed on the page (for readers without JavaScript, and in print).
+PAGE_BASIS = (
+    "Nghị định 90/2020/NĐ-CP Điều 3 khoản 1",
+    "Nghị định 90/2020/NĐ-CP Điều 3 khoản 2",
+    "Nghị định 90/2020/NĐ-CP Điều 3 khoản 3",
+    "Nghị định 90/2020/NĐ-CP Điều 3 khoản 4",
+    "Nghị định 90/2020/NĐ-CP Điều 3 khoản 5 điểm a",
+    "Nghị định 90/2020/NĐ-CP Điều 3 khoản 5 điểm b",
+    "Nghị định 90/2020/NĐ-CP Điều 2 khoản 3",
+    "Nghị định 335/2025/NĐ-CP",
+    "Luật 06/2022/QH15 Điều 24 khoản 1",
+    "Luật 06/2022/QH15 Điều 23",
+)
+
+
+def export_data(root: Path) -> tuple[Any | None, str]:
+    """The criteria data for the browser, and a note saying where it came from."""
+    try:
+        from thidua import criteria
+    except ImportError as error:
+        return None, f"thidua.criteria not importable ({error})"
+    export = getattr(criteria, "export_data", None)
+    if export is None:
+        return None, "thidua.criteria.export_data() does not exist yet"
+    try:
+        try:
+            data = export()
+        except TypeError:
+            data = export(root)
+        json.dumps(data, default=str)
+    except Exception as error:  # noqa: BLE001 - any failure: the page degrades
+        return None, f"thidua.criteria.export_data() failed: {type(error).__name__}: {error}"
+    return data, "thidua.criteria.export_data()"
+
+
+def _basis_strings(value: Any, found: set[str]) -> None:
+    if isinstance(value, str):
+        if _BASIS.match(value):
+            found.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _basis_strings(item, found)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _basis_strings(item, found)
+
+
+@cache
+def _registry(docs_dir: str) -> Any | None:
+    try:
+        from thidua.legal.registry import load_registry
+    except ImportError:
+        return None
+    try:
+        return load_registry(Path(docs_dir))
+    except Exception:  # noqa: BLE001 - a broken registry is reported by its own hook
+        return None
+
+
+def legal_links(data: Any, docs_dir: Path) -> dict[str, dict[str, Any]]:
+    """Map every ``legal_basis`` string of the data and the page to ``{url, unverified}``.
+
+    URLs are relative to the language root (``van-ban/nd-90-2020/#dieu-3-khoan-1``).
+    Strings the registry cannot resolve are left out: the page shows them as text.
+    """
+    registry = _registry(str(docs_dir))
+    if registry is None:
+        return {}
+    found: set[str] = set(PAGE_BASIS)
+    _basis_strings(data, found)
+    links: dict[str, dict[str, Any]] = {}
+    for basis in sorted(found):
+        try:
+            clause = registry.resolve_basis(basis)
+            url = str(clause.document.page_url).lstrip("/")
+            anchor = getattr(clause, "anchor", "") or ""
+            links[basis] = {
+                "url": f"{url}#{anchor}" if anchor else url,
+                "unverified": bool(getattr(clause, "unverified", False)),
+            }
+        except Exception:  # noqa: BLE001, S112 - unresolved: text only
+            continue
+    return links
+
+
+def _years_of(data: Any) -> dict[str, Any] | None:
+    """The year table when the exported data has one (``years``: dict or list)."""
+    if not isinstance(data, dict):
+        return None
+    table = data.get("years") or data.get("year_table")
+    if isinstance(table, dict):
+        return {str(k): v for k, v in table.items() if str(k).isdigit()}
+    if isinstance(table, list):
+        rows = {}
+        for row in table:
+            if isinstance(row, dict):
+                year = row.get("year") or row.get("evaluation_year")
+                if year is not None:
+                    rows[str(year)] = row
+            elif isinstance(row, int):
+                rows[str(row)] = {}
+        return rows or None
+    return None
+
+
+def _kind(text: str) -> str:
+    text = text.lower()
+    if "point" in text or "diem" in text or "điểm" in text or "335" in text:
+        return "points"
+    if "text" in text or "van_ban" in text:
+        return "text"
+    return "criteria"
+
+
+def rules_meta(data: Any) -> dict[str, Any]:
+    """Years modelled, points-based (year, role) pairs and those needing the level given."""
+    table = _years_of(data)
+    if not table:
+        return FALLBACK_RULES
+    points: dict[str, list[str]] = {}
+    needs_level: dict[str, list[str]] = {}
+    for year, row in table.items():
+        danh_gia = row.get("danh_gia") if isinstance(row, dict) else None
+        for role in ROLES:
+            rule = danh_gia.get(role) if isinstance(danh_gia, dict) else None
+            if rule is None and role == "nguoi_lao_dong":
+                needs_level.setdefault(year, []).append(role)
+                continue
+            if rule is None:
+                continue
+            kind = _kind(json.dumps(rule, default=str, ensure_ascii=False))
+            if kind == "points":
+                points.setdefault(year, []).append(role)
+            elif kind == "text":
+                needs_level.setdefault(year, []).append(role)
+    years = sorted(int(year) for year in table)
+    return {"years": years, "points": points, "needs_level": needs_level, "source": "data"}
+
+
+def data_script(data: Any, links: dict[str, Any]) -> str:
+    """The text of ``assets/data/thidua-data.js``."""
+    payload = json.dumps(data, default=str, ensure_ascii=False, separators=(",", ":"))
+    link_text = json.dumps(links, ensure_ascii=False, separators=(",", ":"))
+    return (
+        "/* Generated by hooks/hook_tu_danh_gia.py: criteria data and citation links. */\n"
+        f"window.THIDUA_DATA = {payload};\n"
+        f"window.THIDUA_LEGAL_LINKS = {link_text};\n"
+    )

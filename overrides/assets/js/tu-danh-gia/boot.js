@@ -1,0 +1,190 @@
+/* thidua — self-evaluation page: wiring. Loads saved answers, then on every change:
+ * visibility → save → validate → (if valid and complete) ThiduaEvaluator.evaluate → render.
+ * Works without the evaluator or the data: the form, saving, export and print still do. */
+(function () {
+  "use strict";
+  var TDG = (window.TDG = window.TDG || {});
+  var root = document.getElementById("tdg");
+  if (!root || !TDG.form || !TDG.state) { return; }
+  var lang = root.getAttribute("data-lang") === "en" ? "en" : "vi";
+  var T = TDG.texts[lang];
+  var rules;
+  try { rules = JSON.parse(root.getAttribute("data-rules")); } catch (e) { rules = { years: [] }; }
+  var form = document.getElementById("tdg-form");
+  var ioMessage = document.getElementById("tdg-io-message");
+  var last = { fields: null, ctx: null, result: null };
+
+  function evaluator() {
+    var ev = window.ThiduaEvaluator;
+    return window.THIDUA_DATA && ev && typeof ev.evaluate === "function" ? ev : null;
+  }
+
+  function say(lines, isError) {
+    var h = TDG.result.h;
+    ioMessage.textContent = "";
+    ioMessage.className = "tdg-io-message" + (isError ? " tdg-warning" : "");
+    ioMessage.appendChild(h("p", null, lines[0]));
+    if (lines.length > 1) {
+      var ul = h("ul");
+      lines.slice(1).forEach(function (line) { ul.appendChild(h("li", null, line)); });
+      ioMessage.appendChild(ul);
+    }
+  }
+
+  /* Problems from validateProfile: strings or {path|field, message}. */
+  function evaluatorErrors(problems) {
+    return problems.map(function (p) {
+      var path = p && typeof p === "object" ? String(p.path || p.field || "") : "";
+      var name = path.replace(/\[(\d+)\]/g, ".$1");
+      var message = p && typeof p === "object" ? String(p.message || p.text || path) : String(p);
+      return { name: document.getElementById(TDG.form.fid(name)) ? name : "evaluation_year", message: message };
+    });
+  }
+
+  function update() {
+    var started = window.performance ? performance.now() : 0;
+    var fields = TDG.form.read();
+    var ctx = TDG.form.context(fields, rules, lang);
+    TDG.form.applyVisibility(ctx, T);
+    TDG.state.save(fields);
+    last.fields = fields;
+    last.ctx = ctx;
+    last.result = null;
+    var errors = TDG.form.validate(fields, ctx, T);
+    TDG.form.showErrors(errors, T);
+    if (errors.length) {
+      TDG.result.invalid(ctx, T);
+    } else {
+      var ev = evaluator();
+      var missing = TDG.form.missing(fields, ctx);
+      if (!ev) {
+        TDG.result.unavailable(ctx, T);
+      } else if (missing.length) {
+        TDG.result.incomplete(missing, ctx, T);
+      } else {
+        var profile = TDG.form.toProfile(fields, ctx);
+        try {
+          var problems = typeof ev.validateProfile === "function" ? ev.validateProfile(profile) || [] : [];
+          if (problems.length) {
+            TDG.form.showErrors(evaluatorErrors(problems), T);
+            TDG.result.invalid(ctx, T);
+          } else {
+            last.result = ev.evaluate(profile, lang);
+            TDG.result.render(last.result, ctx, T);
+          }
+        } catch (error) {
+          TDG.result.failed(ctx, T);
+        }
+      }
+    }
+    TDG.lastDuration = window.performance ? performance.now() - started : 0;
+  }
+
+  function focusField(id) {
+    var control = document.getElementById(id);
+    if (!control) { return; }
+    var fieldset = control.closest("fieldset");
+    var label = form.querySelector('label[for="' + id + '"]');
+    var target = control.type === "radio" && fieldset ? fieldset.querySelector("legend") : label || control;
+    control.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center" });
+  }
+
+  function onLinkToField(event) {
+    var link = event.target.closest("a[href^='#f-']");
+    if (!link) { return; }
+    event.preventDefault();
+    focusField(link.getAttribute("href").slice(1));
+  }
+
+  function exportData() {
+    var fields = TDG.form.read();
+    var ctx = TDG.form.context(fields, rules, lang);
+    var profile = TDG.form.toProfile(fields, ctx);
+    var name = "tu-danh-gia-" + (ctx.year || "nam") + ".json";
+    TDG.io.download(profile, name);
+    var partial = TDG.form.validate(fields, ctx, T).length > 0;
+    say([TDG.fmt(partial ? T.exportedPartial : T.exported, { file: name })], false);
+  }
+
+  function importData(event) {
+    var input = event.target;
+    var file = input.files && input.files[0];
+    if (!file) { return; }
+    var name = file.name.length > 80 ? file.name.slice(0, 77) + "…" : file.name;
+    TDG.io.readFile(file, T, function (text, problem) {
+      input.value = "";
+      var parsed = problem ? { problems: [problem] } : TDG.io.parse(text, T);
+      if (parsed.problems) {
+        say([TDG.fmt(T.importFailed, { file: name })].concat(parsed.problems), true);
+        return;
+      }
+      var current = TDG.form.read();
+      var fields = TDG.form.fieldsFromProfile(parsed.profile);
+      ["personal.name", "personal.position", "personal.unit"].forEach(function (k) { fields[k] = current[k]; });
+      TDG.form.write(fields);
+      update();
+      say([TDG.fmt(T.imported, { file: name })], false);
+    });
+  }
+
+  function setConfirm(open) {
+    document.getElementById("tdg-confirm").hidden = !open;
+    var button = document.getElementById("tdg-clear");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    (open ? document.getElementById("tdg-clear-no") : button).focus();
+  }
+
+  function clearData() {
+    TDG.state.clear();
+    TDG.form.write({});
+    setConfirm(false);
+    update();
+    say([T.cleared], false);
+  }
+
+  function average() {
+    var fields = TDG.form.read();
+    var count = fields.score_period === "month" ? 12 : 4;
+    var sum = 0;
+    var n = 0;
+    for (var i = 1; i <= count; i++) {
+      var v = TDG.form.num(fields["score_periods." + i]);
+      if (typeof v === "number" && !isNaN(v) && v >= 0 && v <= 100) { sum += v; n++; }
+    }
+    var out = document.getElementById("tdg-average-out");
+    if (!n) { out.textContent = T.averageNone; return; }
+    var score = Math.round((sum / n) * 100) / 100;
+    document.getElementById(TDG.form.fid("score_total")).value = String(score);
+    update();
+    out.textContent = TDG.fmt(T.average, { n: n, score: score });
+  }
+
+  function printForm() {
+    if (!last.fields) { update(); }
+    TDG.print.build(last.fields, last.ctx, last.result, T);
+    window.print();
+  }
+
+  root.classList.add("tdg--js");
+  var saved = TDG.state.load();
+  if (saved) { TDG.form.write(saved.fields); }
+  if (!TDG.state.available()) { say([T.storageOff], true); }
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  root.addEventListener("click", onLinkToField);
+  document.getElementById("tdg-export").addEventListener("click", exportData);
+  document.getElementById("tdg-import").addEventListener("change", importData);
+  document.getElementById("tdg-clear").addEventListener("click", function () { setConfirm(true); });
+  document.getElementById("tdg-clear-no").addEventListener("click", function () { setConfirm(false); });
+  document.getElementById("tdg-clear-yes").addEventListener("click", clearData);
+  document.getElementById("tdg-average").addEventListener("click", average);
+  document.getElementById("tdg-print-button").addEventListener("click", printForm);
+  window.addEventListener("beforeprint", function () {
+    if (last.fields) { TDG.print.build(last.fields, last.ctx, last.result, T); }
+  });
+  update();
+  TDG.update = update;
+  TDG.last = last;
+})();

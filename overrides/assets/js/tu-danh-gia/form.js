@@ -1,0 +1,464 @@
+/* thidua — self-evaluation page: the form. Reads and writes answers ("fields": control
+ * name → value), hides questions that do not apply, validates (inline messages and the
+ * GOV.UK-style error summary) and converts answers to and from the contract profile. */
+(function () {
+  "use strict";
+  var TDG = (window.TDG = window.TDG || {});
+  var ROWS = { leave: 3, discipline: 2, initiatives: 3 };
+  var PRIOR = 7;
+  var GC = ["chinh_tri_tu_tuong", "dao_duc_loi_song", "tac_phong_le_loi", "y_thuc_to_chuc_ky_luat"];
+  var TASKS = ["assigned", "completed", "on_time_with_quality", "exceeded"];
+  var UNIT = ["targets_total", "targets_completed", "targets_on_time_quality", "targets_exceeded"];
+  var SUB = ["total", "htnv_or_above", "htt_or_above"];
+  var RESEARCH = { de_tai: 1, de_an: 1, cong_trinh: 1 };
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+
+  function el(id) { return document.getElementById(id); }
+  function fid(name) { return "f-" + name.replace(/\./g, "-"); }
+  function theForm() { return el("tdg-form"); }
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
+  function read() {
+    var fields = {};
+    each(theForm().elements, function (c) {
+      if (!c.name) { return; }
+      if (c.type === "radio") {
+        if (c.checked) { fields[c.name] = c.value; } else if (!has(fields, c.name)) { fields[c.name] = ""; }
+      } else if (c.type === "checkbox") {
+        if (c.name.indexOf("prior_titles.") === 0) {
+          fields[c.name] = fields[c.name] || [];
+          if (c.checked) { fields[c.name].push(c.value); }
+        } else {
+          fields[c.name] = c.checked ? "true" : "";
+        }
+      } else {
+        fields[c.name] = c.value;
+      }
+    });
+    return fields;
+  }
+
+  /* Set every control from fields; controls not named keep (or return to) their default. */
+  function write(fields) {
+    each(theForm().elements, function (c) {
+      if (!c.name) { return; }
+      var known = has(fields, c.name);
+      var v = fields[c.name];
+      if (c.type === "radio") {
+        c.checked = known ? String(v) === c.value : c.defaultChecked;
+      } else if (c.type === "checkbox") {
+        c.checked = Array.isArray(v) ? v.indexOf(c.value) >= 0 : known ? v === "true" : c.defaultChecked;
+      } else if (c.tagName === "SELECT") {
+        c.value = known && typeof v === "string" ? v : "";
+        if (c.selectedIndex < 0) { c.value = ""; }
+      } else {
+        c.value = known && (typeof v === "string" || typeof v === "number") ? String(v) : c.defaultValue;
+      }
+    });
+  }
+
+  function num(text) {
+    text = String(text === undefined || text === null ? "" : text).trim().replace(",", ".");
+    if (text === "") { return null; }
+    return /^-?\d+(\.\d+)?$/.test(text) ? parseFloat(text) : NaN;
+  }
+
+  function context(fields, rules, lang) {
+    var text = String(fields.evaluation_year || "").trim();
+    var year = /^\d{4}$/.test(text) ? parseInt(text, 10) : null;
+    var yearOk = year !== null && rules.years.indexOf(year) >= 0;
+    var role = fields.role || "";
+    var listed = function (map) {
+      var roles = yearOk && role && map ? map[String(year)] : null;
+      return !!(roles && roles.indexOf(role) >= 0);
+    };
+    var needsLevel = listed(rules.needs_level);
+    var titles = fields.mode === "titles" || needsLevel;
+    var points = !titles && listed(rules.points);
+    return {
+      lang: lang, rules: rules, year: year, yearOk: yearOk, role: role, leader: fields.leader === "true",
+      titles: titles, full: !titles, points: points, criteria: !titles && !points, needsLevel: needsLevel,
+      count: fields.tasks_unit !== "percent", percent: fields.tasks_unit === "percent",
+      months: fields.score_period === "month", leave: fields.has_leave === "true",
+      discipline: fields.has_discipline === "true", initiatives: fields.has_initiatives === "true",
+      armed: fields.armed_forces === "true"
+    };
+  }
+
+  function applyVisibility(ctx, T) {
+    var root = el("tdg");
+    each(root.querySelectorAll("[data-when]"), function (node) {
+      var show = node.getAttribute("data-when").split(" ").every(function (c) { return !!ctx[c]; });
+      if (node.hidden === show) { node.hidden = !show; }
+    });
+    var modeField = el("fs-mode").parentNode;
+    modeField.hidden = ctx.needsLevel;
+    var note = el("tdg-needs-level");
+    note.hidden = !ctx.needsLevel;
+    if (ctx.needsLevel) {
+      note.textContent = TDG.fmt(T.needsLevel, { year: ctx.year, role: TDG.form.codeLabel("role", ctx.role) });
+    }
+    if (ctx.yearOk) {
+      each(root.querySelectorAll(".tdg-prior"), function (fs) {
+        var text = String(ctx.year - parseInt(fs.getAttribute("data-offset"), 10));
+        var span = fs.querySelector(".tdg-prior-year");
+        if (span.textContent !== text) { span.textContent = text; }
+      });
+    }
+    for (var i = 1; i <= 4; i++) {
+      var label = theForm().querySelector('label[for="' + fid("score_periods." + i) + '"]');
+      label.textContent = (ctx.months ? T.month : T.quarter) + " " + i;
+    }
+  }
+
+  function applies(name) {
+    var c = el(fid(name));
+    return !!c && !c.closest("[hidden]");
+  }
+
+  function labelOf(name) {
+    var c = el(fid(name));
+    if (!c) { return name; }
+    var text;
+    if (c.type === "radio") {
+      text = c.closest("fieldset").querySelector("legend").textContent;
+    } else {
+      var label = theForm().querySelector('label[for="' + c.id + '"]');
+      text = label ? label.firstChild.textContent : name;
+    }
+    var row = c.closest(".tdg-row");
+    if (row && c.type !== "radio") {
+      text = row.querySelector("legend").textContent.trim() + " — " + text.trim();
+    }
+    return text.trim();
+  }
+
+  /* Label of a code from the form's own options (the page's language). */
+  function codeLabel(kind, code) {
+    var selector = { role: "f-role", level: "f-classification_input" }[kind];
+    if (kind === "title") {
+      var box = theForm().querySelector('input[name="prior_titles.0"][value="' + code + '"]');
+      return box ? theForm().querySelector('label[for="' + box.id + '"]').textContent : code;
+    }
+    if (kind === "role") {
+      var radio = theForm().querySelector('input[name="role"][value="' + code + '"]');
+      return radio ? theForm().querySelector('label[for="' + radio.id + '"]').textContent : code;
+    }
+    var select = el(selector);
+    var options = select ? select.options : [];
+    for (var i = 0; i < options.length; i++) {
+      if (options[i].value === code) { return options[i].textContent; }
+    }
+    return code;
+  }
+
+  function validate(fields, ctx, T) {
+    var errors = [];
+    var seen = {};
+    function add(name, message) {
+      if (!seen[name]) { seen[name] = true; errors.push({ name: name, message: message }); }
+    }
+    function number(name, min, max, integer) {
+      if (!applies(name)) { return null; }
+      var v = num(fields[name]);
+      if (v === null) { return null; }
+      var label = labelOf(name);
+      if (isNaN(v)) { add(name, TDG.fmt(integer ? T.notInteger : T.notNumber, { label: label })); return undefined; }
+      if (integer && (v % 1 !== 0 || v < 0)) { add(name, TDG.fmt(T.notInteger, { label: label })); return undefined; }
+      if (v < min || v > max) { add(name, TDG.fmt(T.range, { label: label, min: min, max: max })); return undefined; }
+      return v;
+    }
+    function notMore(small, big, names) {
+      var a = number(names[0], 0, 1e6, true);
+      var b = number(names[1], 0, 1e6, true);
+      if (typeof a === "number" && typeof b === "number" && a > b) {
+        add(names[0], TDG.fmt(T.moreThan, { label: labelOf(names[0]), other: labelOf(names[1]) }));
+      }
+    }
+    function date(name) {
+      if (!applies(name) || !fields[name]) { return null; }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(fields[name]) || isNaN(Date.parse(fields[name]))) {
+        add(name, TDG.fmt(T.notDate, { label: labelOf(name) }));
+        return undefined;
+      }
+      return fields[name];
+    }
+    var yearText = String(fields.evaluation_year || "").trim();
+    if (yearText && !ctx.yearOk) {
+      add("evaluation_year", TDG.fmt(T.yearUnknown, { years: ctx.rules.years.join(", ") }));
+    }
+    ["personal.name", "personal.position", "personal.unit"].forEach(function (name) {
+      if (String(fields[name] || "").length > 200) { add(name, TDG.fmt(T.tooLong, { label: labelOf(name) })); }
+    });
+    number("months_worked", 0, 12, false);
+    var recruited = date("recruited_on");
+    if (recruited && ctx.yearOk && parseInt(recruited.slice(0, 4), 10) !== ctx.year) {
+      add("recruited_on", TDG.fmt(T.recruitedYear, { year: ctx.year }));
+    }
+    var total = 0;
+    for (var i = 0; i < ROWS.leave; i++) {
+      var m = number("leave." + i + ".months", 0, 12, false);
+      if (typeof m === "number") {
+        total += m;
+        if (applies("leave." + i + ".kind") && !fields["leave." + i + ".kind"]) {
+          add("leave." + i + ".kind", TDG.fmt(T.rowIncomplete, { label: labelOf("leave." + i + ".kind") }));
+        }
+      }
+    }
+    if (total > 12) { add("leave.0.months", TDG.fmt(T.leaveTotal, { total: total })); }
+    for (i = 0; i < ROWS.discipline; i++) {
+      var p = "discipline." + i + ".";
+      number(p + "violation_year", 1975, 2100, true);
+      date(p + "decided_on");
+      var filled = fields[p + "system"] || fields[p + "decided_on"] || fields[p + "violation_year"];
+      if (applies(p + "form") && filled && !fields[p + "form"]) {
+        add(p + "form", TDG.fmt(T.rowIncomplete, { label: labelOf(p + "form") }));
+      }
+    }
+    var max = ctx.percent ? 100 : 1e6;
+    TASKS.forEach(function (k) { number("tasks." + k, 0, max, true); });
+    UNIT.forEach(function (k) { number("unit." + k, 0, max, true); });
+    if (ctx.count) {
+      notMore(0, 0, ["tasks.completed", "tasks.assigned"]);
+      notMore(0, 0, ["unit.targets_completed", "unit.targets_total"]);
+    }
+    notMore(0, 0, ["tasks.on_time_with_quality", "tasks.completed"]);
+    notMore(0, 0, ["tasks.exceeded", "tasks.completed"]);
+    notMore(0, 0, ["unit.targets_on_time_quality", "unit.targets_completed"]);
+    notMore(0, 0, ["unit.targets_exceeded", "unit.targets_completed"]);
+    SUB.forEach(function (k) { number("sub_units." + k, 0, 1e4, true); });
+    notMore(0, 0, ["sub_units.htnv_or_above", "sub_units.total"]);
+    notMore(0, 0, ["sub_units.htt_or_above", "sub_units.htnv_or_above"]);
+    number("score_total", 0, 100, false);
+    for (i = 1; i <= 12; i++) { number("score_periods." + i, 0, 100, false); }
+    for (i = 0; i < ROWS.initiatives; i++) {
+      var q = "initiatives." + i + ".";
+      number(q + "year", 1975, 2100, true);
+      if (applies(q + "kind") && !fields[q + "kind"] && (fields[q + "year"] || fields[q + "recognised_at"])) {
+        add(q + "kind", TDG.fmt(T.rowIncomplete, { label: labelOf(q + "kind") }));
+      }
+    }
+    return errors;
+  }
+
+  /* Required answers still empty (not errors: the result says what to answer next). */
+  function missing(fields, ctx) {
+    var names = ["evaluation_year", "role"];
+    if (ctx.titles) {
+      names.push("classification_input");
+    } else if (ctx.points) {
+      names.push("score_total");
+    } else {
+      GC.forEach(function (k) { names.push("general_criteria." + k); });
+      if (ctx.leader) {
+        names.push("leadership_criterion_5a");
+        UNIT.forEach(function (k) { names.push("unit." + k); });
+        SUB.forEach(function (k) { names.push("sub_units." + k); });
+      } else {
+        TASKS.forEach(function (k) { names.push("tasks." + k); });
+      }
+    }
+    return names.filter(function (name) {
+      return applies(name) && String(fields[name] || "").trim() === "";
+    }).map(function (name) { return { name: name, label: labelOf(name) }; });
+  }
+
+  function showErrors(errors, T) {
+    var root = el("tdg");
+    each(root.querySelectorAll(".tdg-field--error"), function (node) { node.classList.remove("tdg-field--error"); });
+    each(root.querySelectorAll(".tdg-error:not([hidden])"), function (node) { node.hidden = true; node.textContent = ""; });
+    each(root.querySelectorAll("[aria-invalid]"), function (node) {
+      node.removeAttribute("aria-invalid");
+      var ids = (node.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id.indexOf("e-") !== 0; });
+      if (ids.length) { node.setAttribute("aria-describedby", ids.join(" ")); } else { node.removeAttribute("aria-describedby"); }
+    });
+    var summary = el("tdg-error-summary");
+    var list = el("tdg-error-list");
+    list.textContent = "";
+    errors.forEach(function (error) {
+      var id = error.name.replace(/\./g, "-");
+      var message = el("e-" + id);
+      var control = el(fid(error.name));
+      if (message) {
+        message.textContent = error.message;
+        message.hidden = false;
+        message.closest(".tdg-field").classList.add("tdg-field--error");
+      }
+      if (control) {
+        var target = control.type === "radio" ? control.closest("fieldset") : control;
+        target.setAttribute("aria-invalid", "true");
+        target.setAttribute("aria-describedby", ((target.getAttribute("aria-describedby") || "") + " e-" + id).trim());
+      }
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + fid(error.name);
+      link.textContent = error.message;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    el("tdg-error-summary-title").textContent = T.errorsTitle;
+    summary.hidden = errors.length === 0;
+  }
+
+  function put(obj, key, value) { if (value !== null && value !== undefined && !(typeof value === "number" && isNaN(value))) { obj[key] = value; } }
+  function okNum(v, min, max) { return typeof v === "number" && !isNaN(v) && v >= min && v <= max ? v : null; }
+  function okInt(v) { return typeof v === "number" && !isNaN(v) && v >= 0 && v % 1 === 0 ? v : null; }
+  function okDate(text) { return /^\d{4}-\d{2}-\d{2}$/.test(text || "") && !isNaN(Date.parse(text)) ? text : null; }
+
+  /* The contract profile (evaluation-contract.md) from the answers that apply and are valid. */
+  function toProfile(fields, ctx) {
+    var p = { evaluation_year: ctx.year, subject: "individual" };
+    if (fields.flags) {
+      try { var flags = JSON.parse(fields.flags); if (flags && typeof flags === "object" && !Array.isArray(flags)) { p.flags = flags; } } catch (e) { /* ignored */ }
+    }
+    if (ctx.role) { p.role = ctx.role; }
+    p.leader = ctx.leader;
+    p.armed_forces = ctx.armed;
+    put(p, "months_worked", okNum(num(fields.months_worked), 0, 12));
+    if (ctx.yearOk && okDate(fields.recruited_on) && fields.recruited_on.slice(0, 4) === String(ctx.year)) { p.recruited_on = fields.recruited_on; }
+    p.leave = [];
+    p.discipline = [];
+    for (var i = 0; ctx.leave && i < ROWS.leave; i++) {
+      var kind = fields["leave." + i + ".kind"];
+      var months = okNum(num(fields["leave." + i + ".months"]), 0, 12);
+      if (kind && months !== null) {
+        var leave = { kind: kind, months: months };
+        put(leave, "certified_by", fields["leave." + i + ".certified_by"] || null);
+        p.leave.push(leave);
+      }
+    }
+    for (i = 0; ctx.discipline && i < ROWS.discipline; i++) {
+      var d = "discipline." + i + ".";
+      if (fields[d + "form"]) {
+        var item = { system: fields[d + "system"] || "hanh_chinh", form: fields[d + "form"] };
+        put(item, "decided_on", okDate(fields[d + "decided_on"]));
+        var vy = okInt(num(fields[d + "violation_year"]));
+        put(item, "violation_year", vy !== null && vy >= 1975 && vy <= 2100 ? vy : null);
+        p.discipline.push(item);
+      }
+    }
+    if (ctx.titles) {
+      put(p, "classification_input", fields.classification_input || null);
+    } else {
+      p.degradation_concluded = fields.degradation_concluded === "true";
+      if (ctx.leader) { p.unit_corruption_or_waste = fields.unit_corruption_or_waste === "true"; }
+      if (ctx.points) {
+        put(p, "score_total", okNum(num(fields.score_total), 0, 100));
+      } else {
+        var gc = {};
+        GC.forEach(function (k) { put(gc, k, fields["general_criteria." + k] || null); });
+        p.general_criteria = gc;
+        if (ctx.leader) { put(p, "leadership_criterion_5a", fields.leadership_criterion_5a || null); }
+        var limit = ctx.percent ? 100 : 1e6;
+        var group = function (prefix, keys, first) {
+          var out = {};
+          keys.forEach(function (k) {
+            var v = okInt(num(fields[prefix + k]));
+            put(out, k, v !== null && v <= limit ? v : null);
+          });
+          if (ctx.percent && first) { out[first] = 100; }
+          return out;
+        };
+        var tasks = group("tasks.", TASKS, "assigned");
+        put(tasks, "efficiency", fields["tasks.efficiency"] || null);
+        if (Object.keys(tasks).length > (ctx.percent ? 1 : 0)) { p.tasks = tasks; }
+        if (ctx.leader) {
+          p.unit = group("unit.", UNIT, "targets_total");
+          p.sub_units = group("sub_units.", SUB, null);
+        }
+      }
+    }
+    p.emulation_spirit = fields.emulation_spirit !== "false";
+    p.initiatives = [];
+    for (i = 0; ctx.initiatives && i < ROWS.initiatives; i++) {
+      var q = "initiatives." + i + ".";
+      if (fields[q + "kind"]) {
+        var ini = { kind: fields[q + "kind"] };
+        var iy = okInt(num(fields[q + "year"]));
+        put(ini, "year", iy !== null && iy >= 1975 && iy <= 2100 ? iy : null);
+        put(ini, "recognised_at", fields[q + "recognised_at"] || null);
+        if (RESEARCH[ini.kind]) { ini.accepted = fields[q + "accepted"] === "true"; }
+        ini.applied = fields[q + "applied"] === "true";
+        p.initiatives.push(ini);
+      }
+    }
+    p.prior_titles = {};
+    for (i = 0; ctx.yearOk && i < PRIOR; i++) {
+      var codes = fields["prior_titles." + i] || [];
+      if (codes.length) {
+        p.prior_titles[String(ctx.year - i)] = codes.map(function (c) { return c === "LDTT" && ctx.armed ? "CSTT" : c; });
+      }
+    }
+    return p;
+  }
+
+  function str(v) { return v === undefined || v === null ? "" : String(v); }
+
+  /* The answers from a contract profile (import, and stored v0 entries). */
+  function fieldsFromProfile(p) {
+    var f = {};
+    var year = typeof p.evaluation_year === "number" ? p.evaluation_year : parseInt(p.evaluation_year, 10);
+    if (!isNaN(year)) { f.evaluation_year = String(year); }
+    if (p.flags && typeof p.flags === "object") { f.flags = JSON.stringify(p.flags); }
+    f.mode = p.classification_input ? "titles" : "full";
+    f.classification_input = str(p.classification_input);
+    f.role = str(p.role);
+    f.leader = p.leader === true ? "true" : "false";
+    f.armed_forces = p.armed_forces === true ? "true" : "";
+    f.months_worked = p.months_worked === undefined ? "12" : str(p.months_worked);
+    f.recruited_on = str(p.recruited_on);
+    var leave = Array.isArray(p.leave) ? p.leave : [];
+    f.has_leave = leave.length ? "true" : "false";
+    leave.slice(0, ROWS.leave).forEach(function (row, i) {
+      f["leave." + i + ".kind"] = str(row.kind);
+      f["leave." + i + ".months"] = str(row.months);
+      f["leave." + i + ".certified_by"] = str(row.certified_by);
+    });
+    var discipline = Array.isArray(p.discipline) ? p.discipline : [];
+    f.has_discipline = discipline.length ? "true" : "false";
+    discipline.slice(0, ROWS.discipline).forEach(function (row, i) {
+      ["system", "form", "decided_on", "violation_year"].forEach(function (k) { f["discipline." + i + "." + k] = str(row[k]); });
+    });
+    f.degradation_concluded = p.degradation_concluded === true ? "true" : "";
+    f.unit_corruption_or_waste = p.unit_corruption_or_waste === true ? "true" : "";
+    var gc = p.general_criteria || {};
+    GC.forEach(function (k) { f["general_criteria." + k] = str(gc[k]); });
+    f.leadership_criterion_5a = str(p.leadership_criterion_5a);
+    f.tasks_unit = "count";
+    var tasks = p.tasks || {};
+    TASKS.forEach(function (k) { f["tasks." + k] = str(tasks[k]); });
+    f["tasks.efficiency"] = str(tasks.efficiency);
+    var unit = p.unit || {};
+    UNIT.forEach(function (k) { f["unit." + k] = str(unit[k]); });
+    var sub = p.sub_units || {};
+    SUB.forEach(function (k) { f["sub_units." + k] = str(sub[k]); });
+    f.score_total = str(p.score_total);
+    f.emulation_spirit = p.emulation_spirit === false ? "false" : "true";
+    var initiatives = Array.isArray(p.initiatives) ? p.initiatives : [];
+    f.has_initiatives = initiatives.length ? "true" : "false";
+    initiatives.slice(0, ROWS.initiatives).forEach(function (row, i) {
+      var q = "initiatives." + i + ".";
+      f[q + "kind"] = str(row.kind);
+      f[q + "year"] = str(row.year);
+      f[q + "recognised_at"] = str(row.recognised_at);
+      f[q + "accepted"] = row.accepted === true ? "true" : "";
+      f[q + "applied"] = row.applied === true ? "true" : "";
+    });
+    var prior = p.prior_titles && typeof p.prior_titles === "object" ? p.prior_titles : {};
+    for (var k = 0; k < PRIOR; k++) { f["prior_titles." + k] = []; }
+    Object.keys(prior).forEach(function (y) {
+      var offset = year - parseInt(y, 10);
+      if (offset >= 0 && offset < PRIOR && Array.isArray(prior[y])) {
+        f["prior_titles." + offset] = prior[y].map(function (c) { return c === "CSTT" ? "LDTT" : String(c); });
+      }
+    });
+    return f;
+  }
+
+  TDG.form = {
+    ROWS: ROWS, PRIOR: PRIOR, fid: fid, read: read, write: write, num: num, context: context,
+    applyVisibility: applyVisibility, applies: applies, labelOf: labelOf, codeLabel: codeLabel,
+    validate: validate, missing: missing, showErrors: showErrors, toProfile: toProfile,
+    fieldsFromProfile: fieldsFromProfile
+  };
+})();
