@@ -213,8 +213,10 @@ def document_markdown(
                 anchor=unit.anchor,
                 label=f"{text['link_to']} {unit.label}",
             )
-            badge = _one_line("legal-unverified.html.j2", words=text, block=False) if flag else ""
-            out = paragraph_with_id(unit, source, prefix=link + (badge + " " if badge else ""))
+            if flag:
+                badge = _one_line("legal-unverified.html.j2", words=text, block=False)
+                source = [*source[:-1], f"{source[-1].rstrip()} {badge}"]
+            out = paragraph_with_id(unit, source, prefix=link)
         if cited:
             after.append(render.template("legal-cited-by.html.j2", cited=cited, words=text))
         for block in after:

@@ -120,12 +120,17 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context = getattr(error, "context", None)
+        if context:
+            problem = f"{context}: {problem}"
         raise ContentError(
             file, line, "front matter", f"YAML that does not parse ({problem})", "'key: value'"
         ) from None
+    except ValueError:  # a well-formed but impossible date, e.g. 2020-02-30
+        raise _bad_date(source, file) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -134,6 +139,19 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
         )
     offset = text[: match.end()].count("\n")
     return data, text[match.end() :], offset
+
+
+def _bad_date(source: str, file: str) -> ContentError:
+    for number, line in enumerate(source.splitlines(), start=2):
+        match = re.match(r"^([\w-]+)\s*:\s*(\d{4}-\d{1,2}-\d{1,2})\s*$", line)
+        if match:
+            try:
+                dt.date.fromisoformat(match[2])
+            except ValueError:
+                return ContentError(
+                    file, number, match[1], f"{match[2]!r} is not a date", "YYYY-MM-DD"
+                )
+    return ContentError(file, 1, "front matter", "a value that is not a date", "YYYY-MM-DD")
 
 
 def field_lines(text: str) -> dict[str, int]:

@@ -172,13 +172,17 @@ class _Numbering:
         if previous is not None:
             before, before_line = previous
             if _sort_key(kind, before) >= current:
-                word = "again" if _sort_key(kind, before) == current else "after"
+                if _sort_key(kind, before) == current:
+                    found = f"'{label} {number}'{where} numbered twice (also on line {before_line})"
+                else:
+                    found = (
+                        f"'{label} {number}'{where} after '{label} {before}' (line {before_line})"
+                    )
                 raise ContentError(
                     self.file,
                     line,
                     label,
-                    f"'{label} {number}'{where} comes {word} '{label} {before}' "
-                    f"(line {before_line})",
+                    found,
                     f"each {label} once, numbered in increasing order",
                 )
             expected = self._next(kind, before)

@@ -1,0 +1,125 @@
+/* thidua — legal sources (issue 3). Classic script, no dependencies.
+   Without it: the register is a plain table and previews show on hover/focus (CSS).
+   With it: sortable columns, filters with a live count, Escape hides a preview. */
+(function () {
+  "use strict";
+
+  var TEXT = {
+    vi: { all: "Tất cả", shown: function (n, total) { return "Đang hiển thị " + n + "/" + total + " văn bản"; } },
+    en: { all: "All", shown: function (n, total) { return "Showing " + n + " of " + total + " documents"; } }
+  };
+
+  function camel(name) {
+    return name.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); });
+  }
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    return cell.getAttribute("data-sort") || cell.textContent.trim();
+  }
+
+  function setupRegister(wrapper) {
+    var table = wrapper.querySelector("table");
+    if (!table || !table.tBodies.length) return;
+    var lang = wrapper.getAttribute("data-lang") === "en" ? "en" : "vi";
+    var text = TEXT[lang];
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var collator = new Intl.Collator(lang, { numeric: true, sensitivity: "base" });
+
+    var count = document.createElement("p");
+    count.className = "legal-register__count";
+    count.setAttribute("role", "status");
+    count.setAttribute("aria-live", "polite");
+
+    var filters = document.createElement("div");
+    filters.className = "legal-register__filters";
+    var selects = [];
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = selects.every(function (select) {
+          return !select.value || row.dataset[select.dataset.key] === select.value;
+        });
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      count.textContent = text.shown(shown, rows.length);
+    }
+
+    headers.forEach(function (th, index) {
+      var label = th.textContent.trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "legal-sort";
+      button.textContent = label;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        rows.sort(function (a, b) {
+          var order = collator.compare(cellValue(a, index), cellValue(b, index));
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+
+      var key = th.getAttribute("data-filter");
+      if (!key) return;
+      key = camel(key);
+      var values = [];
+      rows.forEach(function (row) {
+        var value = row.dataset[key];
+        if (value && values.indexOf(value) === -1) values.push(value);
+      });
+      values.sort(function (a, b) { return key === "nam" ? collator.compare(b, a) : collator.compare(a, b); });
+      var field = document.createElement("label");
+      var select = document.createElement("select");
+      select.dataset.key = key;
+      field.appendChild(document.createTextNode(th.getAttribute("data-filter-label") || label));
+      [""].concat(values).forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value || text.all;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", apply);
+      field.appendChild(select);
+      filters.appendChild(field);
+      selects.push(select);
+    });
+
+    wrapper.insertBefore(filters, table);
+    wrapper.insertBefore(count, table);
+    apply();
+  }
+
+  function setupPreviews() {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var open = document.querySelectorAll(".legal-cite:hover, .legal-cite:focus-within");
+      Array.prototype.forEach.call(open, function (cite) { cite.classList.add("legal-cite--dismissed"); });
+    });
+    function reset(event) {
+      var cite = event.target.closest && event.target.closest(".legal-cite");
+      if (cite && !cite.contains(event.relatedTarget)) cite.classList.remove("legal-cite--dismissed");
+    }
+    document.addEventListener("focusout", reset);
+    document.addEventListener("mouseout", reset);
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".legal-register"), setupRegister);
+    setupPreviews();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
