@@ -1,0 +1,256 @@
+"""Criteria as dated data: loading, schema validation and export for the browser.
+
+The data lives in ``data/criteria/`` (see its README.md):
+
+* ``criteria.yaml`` — the catalogue: one generic operation per criterion id;
+* ``years.yaml`` — evaluation year → emulation rule set + evaluation rule set per role;
+* ``danh-gia/<id>.yaml`` — evaluation (đánh giá, xếp loại) rule sets;
+* ``thi-dua/<id>.yaml`` — emulation (thi đua) rule sets;
+* ``flags.yaml`` — the closed set of interpretation flags;
+* ``unverified.yaml`` — the [U] table: unverified facts and how each is handled;
+* ``labels.yaml`` — names and message templates (vi, en).
+
+``load_rules(root)`` validates everything and returns a ``Rules`` object of plain
+dicts; ``export_data()`` returns the same data as one JSON-able dict for the browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from thidua.criteria import schema
+from thidua.criteria.yamlfile import display_path, line_of, load_file, plain
+from thidua.errors import ContentError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+DATA_DIR = ("data", "criteria")
+
+
+class CriteriaDataError(ContentError):
+    """The criteria data has problems; ``errors`` lists every one (the first is self)."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        first = errors[0]
+        super().__init__(first.file, first.line, first.field, first.found, first.allowed, first.example)
+        self.errors = errors
+
+
+@dataclass
+class Rules:
+    """All criteria data, validated. Values are plain dicts/lists (dates as ISO text)."""
+
+    root: Path
+    criteria: dict[str, dict]
+    years: dict[int, dict]
+    danh_gia: dict[str, dict]
+    thi_dua: dict[str, dict]
+    flags: dict[str, dict]
+    unverified: list[dict]
+    labels: dict[str, dict]
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def modelled_years(self) -> list[int]:
+        return sorted(self.years)
+
+    def all_legal_bases(self) -> list[tuple[str, str]]:
+        """Every ``legal_basis`` in the data with where it is: ``[(basis, where), …]``."""
+        found: list[tuple[str, str]] = []
+
+        def walk(value: Any, where: str) -> None:
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if key in ("legal_basis", "documents") and isinstance(item, list):
+                        found.extend((text, f"{where}.{key}") for text in item)
+                    else:
+                        walk(item, f"{where}.{key}")
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    walk(item, f"{where}[{index}]")
+
+        for rule_id, rule_set in sorted(self.danh_gia.items()):
+            walk(rule_set, self.files.get(rule_id, rule_id))
+        for rule_id, rule_set in sorted(self.thi_dua.items()):
+            walk(rule_set, self.files.get(rule_id, rule_id))
+        for index, entry in enumerate(self.unverified):
+            walk(entry, f"unverified.yaml entries[{index}]")
+        return found
+
+    def export(self) -> dict:
+        """One JSON-able dict holding the whole data (the browser reads the same)."""
+        return {
+            "schema_version": 1,
+            "criteria": plain(self.criteria),
+            "years": {str(year): plain(entry) for year, entry in sorted(self.years.items())},
+            "danh_gia": plain(self.danh_gia),
+            "thi_dua": plain(self.thi_dua),
+            "flags": plain(self.flags),
+            "unverified": plain(self.unverified),
+            "labels": plain(self.labels),
+        }
+
+
+def _load(path: Path, spec: schema.Spec, root: Path, errors: list[ContentError]) -> Any:
+    try:
+        data = load_file(path, root)
+    except ContentError as error:
+        errors.append(error)
+        return None
+    problems = schema.validate(spec, data, display_path(path, root))
+    errors.extend(problems)
+    return None if problems else data
+
+
+def _cross_check(rules: Rules, raw: dict[str, Any], errors: list[ContentError]) -> None:
+    """References between files: ids exist, fields are profile fields, files match ids."""
+    from thidua.evaluator.profile import field_paths
+
+    fields = field_paths("individual") | field_paths("collective")
+    catalogue_file = rules.files["criteria"]
+    catalogue = raw["criteria"]["criteria"]
+
+    def err(file: str, container: Any, key: Any, path: str, found: str, allowed: str, ex=None):
+        errors.append(ContentError(file, line_of(container, key), path, found, allowed, ex))
+
+    for cid, crit in catalogue.items():
+        path = f"criteria.{cid}"
+        for key in ("field",):
+            if key in crit and crit[key] not in fields:
+                err(catalogue_file, crit, key, f"{path}.{key}", f"found {crit[key]!r}",
+                    "a field of the evaluation contract's profile", "field: tasks.assigned")
+        for key in ("fields", "num", "den"):
+            for index, name in enumerate(crit.get(key, [])):
+                if name.lstrip("-") not in fields:
+                    err(catalogue_file, crit[key], index, f"{path}.{key}[{index}]",
+                        f"found {name!r}", "a field of the evaluation contract's profile",
+                        "num: [tasks.exceeded]")
+        if crit["op"] == "values_at_least" and crit["min"] not in crit["scale"]:
+            err(catalogue_file, crit, "min", f"{path}.min", f"found {crit['min']!r}",
+                "one of the scale: " + ", ".join(crit["scale"]))
+        for index, sub in enumerate(crit.get("criteria", [])):
+            if sub not in catalogue or sub == cid:
+                err(catalogue_file, crit["criteria"], index, f"{path}.criteria[{index}]",
+                    f"found {sub!r}", "another criterion id of criteria.yaml")
+
+    def check_binding(file: str, container: Any, index: int, path: str, binding: dict) -> None:
+        if binding["criterion"] not in catalogue:
+            err(file, container, index, f"{path}.criterion", f"found {binding['criterion']!r}",
+                "a criterion id of data/criteria/criteria.yaml", "criterion: td.xep-loai-htt")
+
+    for rule_id, rule_set in rules.danh_gia.items():
+        file = rules.files[rule_id]
+        for index, gate in enumerate(rule_set.get("gates", [])):
+            check_binding(file, rule_set["gates"], index, f"gates[{index}]", gate)
+            if gate["effect"] == "cap" and "cap" not in gate:
+                err(file, gate, None, f"gates[{index}].cap", "missing", "HTXS, HTT or HTNV")
+            if gate["effect"] == "manual_review" and "reason" not in gate:
+                err(file, gate, None, f"gates[{index}].reason", "missing", "a {vi, en} text")
+        sections = [(f"levels[{i}]", lvl) for i, lvl in enumerate(rule_set.get("levels", []))]
+        if "khtnv" in rule_set:
+            sections.append(("khtnv", rule_set["khtnv"]))
+        for path, section in sections:
+            for branch in ("non_leader", "leader"):
+                for index, binding in enumerate(section[branch]):
+                    check_binding(file, section[branch], index, f"{path}.{branch}[{index}]", binding)
+    for rule_id, rule_set in rules.thi_dua.items():
+        file = rules.files[rule_id]
+        for group in ("individual_titles", "collective_titles"):
+            for t_index, title in enumerate(rule_set[group]):
+                for index, binding in enumerate(title["criteria"]):
+                    check_binding(file, title["criteria"], index,
+                                  f"{group}[{t_index}].criteria[{index}]", binding)
+    years_file = rules.files["years"]
+    for year, entry in rules.years.items():
+        if entry["thi_dua"] not in rules.thi_dua:
+            err(years_file, entry, "thi_dua", f"years.{year}.thi_dua", f"found {entry['thi_dua']!r}",
+                "an id of a file in data/criteria/thi-dua/: " + ", ".join(sorted(rules.thi_dua)))
+        for role, rule_id in entry["danh_gia"].items():
+            if rule_id not in rules.danh_gia:
+                err(years_file, entry["danh_gia"], role, f"years.{year}.danh_gia.{role}",
+                    f"found {rule_id!r}", "an id of a file in data/criteria/danh-gia/: "
+                    + ", ".join(sorted(rules.danh_gia)))
+        if entry["quota_rules"] not in rules.danh_gia:
+            err(years_file, entry, "quota_rules", f"years.{year}.quota_rules",
+                f"found {entry['quota_rules']!r}", "an id of a file in data/criteria/danh-gia/")
+    for index, entry in enumerate(rules.unverified):
+        path = f"entries[{index}]"
+        needs = {"unverified_basis": "legal_basis", "flag": "flag", "manual_review": "reason_ref"}
+        key = needs[entry["handling"]]
+        if key not in entry:
+            err(rules.files["unverified"], entry, None, f"{path}.{key}", "missing",
+                f"{key} (required when handling is {entry['handling']})")
+
+
+def _read(root: Path) -> Rules:
+    base = root.joinpath(*DATA_DIR)
+    errors: list[ContentError] = []
+    files: dict[str, str] = {}
+
+    def one(name: str, spec: schema.Spec) -> Any:
+        path = base / name
+        files[name.removesuffix(".yaml")] = display_path(path, root)
+        return _load(path, spec, root, errors)
+
+    raw = {
+        "criteria": one("criteria.yaml", schema.CATALOGUE),
+        "years": one("years.yaml", schema.YEARS),
+        "flags": one("flags.yaml", schema.FLAGS),
+        "unverified": one("unverified.yaml", schema.UNVERIFIED),
+        "labels": one("labels.yaml", schema.LABELS),
+    }
+    sets: dict[str, dict[str, dict]] = {"danh_gia": {}, "thi_dua": {}}
+    for folder, key, spec in (("danh-gia", "danh_gia", schema.DANH_GIA), ("thi-dua", "thi_dua", schema.THI_DUA)):
+        directory = base / folder
+        paths = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+        if not paths:
+            errors.append(ContentError(display_path(directory, root), None, "(folder)",
+                                       "no rule set files", "one or more <id>.yaml files"))
+        for path in paths:
+            data = _load(path, spec, root, errors)
+            if data is None:
+                continue
+            shown = display_path(path, root)
+            if data["id"] != path.stem:
+                errors.append(ContentError(shown, line_of(data, "id"), "id", f"found {data['id']!r}",
+                                           f"the file name without .yaml ({path.stem!r})"))
+                continue
+            sets[key][data["id"]] = data
+            files[data["id"]] = shown
+    if errors:
+        raise CriteriaDataError(errors)
+    rules = Rules(
+        root=root,
+        criteria=dict(raw["criteria"]["criteria"]),
+        years=dict(raw["years"]["years"]),
+        danh_gia=sets["danh_gia"],
+        thi_dua=sets["thi_dua"],
+        flags=dict(raw["flags"]["flags"]),
+        unverified=list(raw["unverified"]["entries"]),
+        labels={k: v for k, v in raw["labels"].items() if k != "schema_version"},
+        files=files,
+    )
+    _cross_check(rules, raw, errors)
+    if errors:
+        raise CriteriaDataError(errors)
+    return rules
+
+
+@lru_cache(maxsize=8)
+def _cached(root: str) -> Rules:
+    return _read(Path(root))
+
+
+def load_rules(root: Path | None = None) -> Rules:
+    """Load and validate the criteria data under ``root/data/criteria`` (cached).
+
+    Raises ``CriteriaDataError`` (a ``ContentError``; ``.errors`` lists every problem).
+    """
+    return _cached(str((root or PROJECT_ROOT).resolve()))
+
+
+def export_data(root: Path | None = None) -> dict:
+    """The whole criteria data as one plain JSON-able dict (for the browser)."""
+    return load_rules(root).export()
