@@ -1,0 +1,155 @@
+"""Fixtures for the self-evaluation page: a local server for the built site, Debian's
+chromium, a guard against external requests, JS errors and CSP violations, and a
+TEST-ONLY fake evaluator (never shipped) served in place of evaluator.js."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+HERE = Path(__file__).parent
+PAGE_VI = "/tu-danh-gia/cong-cu/"
+PAGE_EN = "/en/tu-danh-gia/cong-cu/"
+FAKE_EVALUATOR = (HERE / "fake_evaluator.js").read_text(encoding="utf-8")
+# A fixed citation map for rendering tests (the real one depends on the legal registry).
+FAKE_LINKS = {
+    "Luật 06/2022/QH15 Điều 24 khoản 1": {"url": "van-ban/luat-06-2022/#dieu-24-khoan-1", "unverified": False},
+    "Nghị định 90/2020/NĐ-CP Điều 12 khoản 1": {
+        "url": "van-ban/nd-90-2020/#dieu-12-khoan-1",
+        "unverified": False,
+    },
+    "Thông tư 01/2024/TT-BNV": {"url": "van-ban/tt-01-2024/", "unverified": True},
+}
+FAKE_DATA = (
+    "window.THIDUA_DATA = {\"test_only\": true};\n"
+    f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
+)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            *browser_type_launch_args.get("args", []),
+            "--disable-gpu",
+            "--disable-quic",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "accept_downloads": True, "locale": "vi-VN"}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_url):
+    return site_url
+
+
+_CSP_PROBE = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+window.__dialogs = 0;
+"""
+
+
+class Guard:
+    """What a page did that it must not: external requests, errors, CSP violations."""
+
+    def __init__(self) -> None:
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.csp: list[str] = []
+        self.dialogs: list[str] = []
+
+
+@pytest.fixture
+def guard(page):
+    found = Guard()
+
+    def on_request(request):
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in ("127.0.0.1", "localhost"):
+            found.external.append(request.url)
+
+    def on_console(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            found.csp.append(message.text)
+
+    def on_dialog(dialog):
+        found.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.context.on("request", on_request)
+    page.on("pageerror", lambda error: found.errors.append(str(error)))
+    page.on("console", on_console)
+    page.on("dialog", on_dialog)
+    page.add_init_script(_CSP_PROBE)
+    yield found
+    try:
+        found.csp += page.evaluate("window.__cspViolations || []")
+    except Exception:  # noqa: BLE001 - page closed: the console listener still saw them
+        pass
+    assert not found.external, found.external
+    assert not found.errors, found.errors
+    assert not found.csp, found.csp
+    assert not found.dialogs, found.dialogs
+
+
+def route_evaluator(page, *, present: bool = True, data: bool = True) -> None:
+    """Serve the TEST-ONLY fake evaluator (or nothing) and, optionally, fixed test data."""
+
+    def evaluator(route):
+        if present:
+            route.fulfill(status=200, content_type="text/javascript", body=FAKE_EVALUATOR)
+        else:
+            route.fulfill(status=404, content_type="text/plain", body="not found")
+
+    page.route(re.compile(r".*/assets/js/tu-danh-gia/evaluator\.js$"), evaluator)
+    if data:
+        page.route(
+            re.compile(r".*/assets/data/thidua-data\.js$"),
+            lambda route: route.fulfill(status=200, content_type="text/javascript", body=FAKE_DATA),
+        )
+
+
+@pytest.fixture
+def tool(page, guard, base_url):
+    """The Vietnamese page with the fake evaluator and test data, storage empty."""
+    route_evaluator(page)
+    page.goto(base_url + PAGE_VI)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_function("document.querySelector('#tdg.tdg--js') !== null")
+    return page
