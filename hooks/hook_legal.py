@@ -106,4 +106,13 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    """Name the heading permalinks of document pages ("Liên kết tới Điều 24")."""
+    registry = _registries.get(i18n.current_language(config))
+    document = registry.by_src_uri.get(page.file.src_uri) if registry else None
+    if document is None:
+        return html
+    return markup.label_heading_links(html, document, i18n.current_language(config))
+
+
 __all__ = ["Citing", "registry_for"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from thidua.legal.citations import Citation, find_citations, replace_citations
 from thidua.legal.metadata import ALL_RELATIONS, TINH_TRANG
 from thidua.legal.registry import Clause, Document, Registry
 from thidua.legal.structure import (
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
     Unit,
     annotate,
     heading_with_id,
@@ -223,9 +226,39 @@ def document_markdown(
             out += ["", block.rstrip("\n"), ""]
         return out
 
-    body = "\n".join(annotate(lines, structure, decorate))
+    body = "\n".join(_quotes(annotate(lines, structure, decorate)))
     panel = render.template("legal-panel.html.j2", **panel_context(document, registry, href))
     return _after_title(body, panel)
+
+
+_HEADING_LINK = re.compile(r'<a class="headerlink" href="#(?P<anchor>[a-z0-9-]+)" title="[^"]*">')
+
+
+def label_heading_links(html_text: str, document: Document, lang: str = "vi") -> str:
+    """Give the toc permalinks of Phần/Chương/Mục/Điều headings a precise accessible name."""
+    units = document.structure.by_anchor
+
+    def label(match: re.Match[str]) -> str:
+        unit = units.get(match["anchor"])
+        if unit is None or unit.kind in ("khoan", "diem"):
+            return match[0]
+        name = f"{words(lang)['link_to']} {unit.label}"
+        return _one_line("legal-heading-link.html.j2", anchor=unit.anchor, label=name)
+
+    return _HEADING_LINK.sub(label, html_text)
+
+
+def _quotes(lines: list[str]) -> list[str]:
+    """Quoted text (``<!-- trich-dan -->`` … ``<!-- het-trich-dan -->``) as a blockquote."""
+    out = []
+    for line in lines:
+        if QUOTE_OPEN.match(line):
+            out += ["", render.template("legal-quote.html.j2", open=True).strip(), ""]
+        elif QUOTE_CLOSE.match(line):
+            out += ["", render.template("legal-quote.html.j2", open=False).strip(), ""]
+        else:
+            out.append(line)
+    return out
 
 
 def _after_title(markdown: str, block: str) -> str:

@@ -89,6 +89,7 @@ def test_document_page_has_clause_anchors_and_copy_links(site):
         '<a class="headerlink legal-headerlink" href="#dieu-3-khoan-1-diem-dd" '
         'aria-label="Liên kết tới điểm đ khoản 1 Điều 3"'
     ) in html
+    assert 'href="#dieu-3" title="Liên kết tới Điều 3" aria-label="Liên kết tới Điều 3"' in html
     assert 'class="legal-panel"' in html and "<dd>01/2099/QH99</dd>" in html
 
 

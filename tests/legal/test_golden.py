@@ -70,7 +70,8 @@ def render(case: Path, docs: Path, registry) -> str:
         body = markup.document_markdown(body, document, registry, href, lang)
     cited = markup.render_citations(body, registry, href, f"docs/{src}", lang)
     body = cited.markdown + "\n\n" + markup.notes_html(cited.notes, lang)
-    return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=CONFIG)
+    html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=CONFIG)
+    return markup.label_heading_links(html, document, lang) if document else html
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.relative_to(GOLDEN).as_posix() for c in CASES])

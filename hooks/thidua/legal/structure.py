@@ -31,8 +31,8 @@ _DIEU = re.compile(r"^Điều\s+(?P<num>\d+[a-z]?)\b[.:]?\s*(?P<title>.*)$")
 _KHOAN = re.compile(r"^(?P<num>\d+[a-z]?)(?:\\)?\.\s+\S")
 _DIEM = re.compile(r"^(?P<num>[a-zđ])\)\s+\S")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_QUOTE_OPEN = re.compile(r"^\s*<!--\s*trich-dan\s*-->\s*$")
-_QUOTE_CLOSE = re.compile(r"^\s*<!--\s*het-trich-dan\s*-->\s*$")
+QUOTE_OPEN = re.compile(r"^\s*<!--\s*trich-dan\s*-->\s*$")
+QUOTE_CLOSE = re.compile(r"^\s*<!--\s*het-trich-dan\s*-->\s*$")
 _TRAILING_ATTRS = re.compile(r"\s*\{[:\s][^}]*\}\s*$")
 
 _ORDINALS = {
@@ -245,19 +245,19 @@ def parse_structure(
             index += 1
             continue
         if quote_line is not None:
-            if _QUOTE_CLOSE.match(line):
+            if QUOTE_CLOSE.match(line):
                 quote_line = None
-            elif _QUOTE_OPEN.match(line):
+            elif QUOTE_OPEN.match(line):
                 raise _quote_error(file, offset, index, "a second '<!-- trich-dan -->'")
             else:
                 _collect(open_units, plain(line))
             index += 1
             continue
-        if _QUOTE_OPEN.match(line):
+        if QUOTE_OPEN.match(line):
             quote_line = index
             index += 1
             continue
-        if _QUOTE_CLOSE.match(line):
+        if QUOTE_CLOSE.match(line):
             raise _quote_error(file, offset, index, "'<!-- het-trich-dan -->' without an opening")
         heading = _HEADING.match(line)
         if heading:
@@ -349,7 +349,7 @@ def _paragraph_end(lines: list[str], index: int) -> int:
         nxt = lines[end + 1]
         if not nxt.strip() or _KHOAN.match(nxt) or _DIEM.match(nxt) or _HEADING.match(nxt):
             break
-        if _QUOTE_OPEN.match(nxt) or _FENCE.match(nxt):
+        if QUOTE_OPEN.match(nxt) or _FENCE.match(nxt):
             break
         end += 1
     return end
