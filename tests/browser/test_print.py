@@ -53,7 +53,8 @@ def test_css_keeps_the_print_fix(root):
 def test_print_has_content_only_and_no_blank_page(page, guard, tmp_path, path):
     page.goto(path)
     chrome = {t for t in page.evaluate(CHROME_TEXTS_JS) if len(t) >= 4}
-    article = _norm(page.locator("article.md-content__inner").inner_text())
+    # textContent, not innerText: closed <details> are opened for print by Material.
+    article = _norm(page.locator("article.md-content__inner").text_content())
     title = _norm(page.locator(".md-content h1").first.inner_text()).rstrip("¶").strip()
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
