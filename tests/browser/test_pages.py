@@ -4,6 +4,7 @@ no CSP violation (the autouse ``guard`` fixture), the right language, stable ASC
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from thidua.slug import slugify
@@ -79,16 +80,16 @@ def test_every_built_page_loads_with_ascii_ids(page, guard, page_urls):
     """Every page of both languages: clean load, and every id in the live DOM is ASCII."""
     guard.allow_console(r"status of 404 .*/404\.html\)$")  # /404.html is served with 404
     assert len(page_urls) >= 20, page_urls
-    bad_ids, problems, seen = {}, {}, set()
+    bad_ids, problems, seen = {}, {}, Counter()
     for path in page_urls:
         page.goto(path)
         non_ascii = [i for i in page.evaluate(IDS_JS) if not i.isascii()]
         if non_ascii:
             bad_ids[path] = non_ascii
-        new = [m for m in guard.problems() if m not in seen]
-        if new:
-            problems[path] = new
-            seen.update(new)
+        found = Counter(guard.problems())
+        if found - seen:
+            problems[path] = sorted((found - seen).elements())
+            seen = found
     assert not problems, "\n".join(f"{p}: {'; '.join(m)}" for p, m in problems.items())
     assert not bad_ids, bad_ids
 
