@@ -16,7 +16,16 @@ from thidua import __version__
 
 # name → (module, one-line help). Modules are imported lazily so that
 # `thidua --version` stays instant.
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "evaluate": (
+        "thidua.commands.evaluate",
+        "Đánh giá một hồ sơ (YAML/JSON): xếp loại, danh hiệu, giải thích (--json, --lang en)",
+    ),
+    "check": (
+        "thidua.commands.check",
+        "Kiểm tra toàn bộ nội dung (dữ liệu tiêu chí, ca kiểm thử, trích dẫn) không dựng trang",
+    ),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

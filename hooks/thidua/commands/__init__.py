@@ -1,0 +1,1 @@
+"""Subcommands of the ``thidua`` command line (registered in ``thidua.cli.COMMANDS``)."""

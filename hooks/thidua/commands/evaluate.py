@@ -1,0 +1,102 @@
+"""``thidua evaluate PROFILE [--json] [--lang en]`` — one profile in, one result out.
+
+Exit status: 0 when a result was produced, 2 when the profile is invalid (one message
+per problem on stderr: file:line: field path: found; allowed: …), 1 when the criteria
+data itself is broken. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from thidua.criteria.yamlfile import line_of, load_text
+from thidua.errors import ContentError
+
+HELP = "Đánh giá một hồ sơ (YAML/JSON): xếp loại, danh hiệu, giải thích (--json, --lang en)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("profile", metavar="PROFILE", help="tệp hồ sơ YAML hoặc JSON; '-' = stdin")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (vi, en)")
+
+
+def read_profile(name: str) -> tuple[Any, str]:
+    """Parse the profile file (or stdin); YAML with line marks, JSON accepted too."""
+    shown = "<stdin>" if name == "-" else name
+    if name == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ContentError(shown, None, "(file)", f"cannot read: {error.strerror or error}",
+                               "a readable UTF-8 YAML or JSON file") from None
+    try:
+        return load_text(text, shown), shown
+    except ContentError:
+        try:
+            return json.loads(text), shown
+        except ValueError:
+            raise  # the YAML message names the line
+
+def _line(profile: Any, path: tuple) -> int | None:
+    container, line = profile, getattr(profile, "line", None)
+    for part in path:
+        if isinstance(container, (dict, list)):
+            found = line_of(container, part)
+            if found:
+                line = found
+            try:
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            break
+    return line
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except ContentError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    except Exception as error:  # noqa: BLE001 - the CLI boundary: never a traceback
+        print(f"thidua evaluate: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from thidua.criteria import CriteriaDataError, load_rules
+    from thidua.evaluator import ProfileError, evaluate
+    from thidua.evaluator.render import render
+
+    try:
+        rules = load_rules()
+    except CriteriaDataError as error:
+        for item in error.errors:
+            print(item.message, file=sys.stderr)
+        return 1
+    profile, shown = read_profile(args.profile)
+    if profile is None:
+        print(f"{shown}: (profile): found an empty file; allowed: a YAML or JSON mapping",
+              file=sys.stderr)
+        return 2
+    try:
+        result = evaluate(profile, lang=args.lang)
+    except ProfileError as error:
+        for problem in error.problems:
+            line = _line(profile, problem.path)
+            where = f"{shown}:{line}" if line else shown
+            print(f"{where}: {problem.message}", file=sys.stderr)
+        return 2
+    if args.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render(result, rules, args.lang))
+    return 0

@@ -1,0 +1,183 @@
+"""The evaluator: one profile in, one result out (evaluation-contract.md).
+
+Design note (for the browser port, which reads the SAME data as ``export_data()``)
+==================================================================================
+
+Data model (``data/criteria/``, exported as one JSON object with these keys):
+
+* ``criteria`` — id → criterion. A criterion is ONE generic operation ``op`` with its
+  parameters, a ``text`` {vi, en}, and optional modifiers: ``not`` (invert),
+  ``missing`` (``met``/``not_met`` when a field it reads is absent; default
+  ``not_met``; it gives the final value, ``not`` is not applied to it) and
+  ``enabled_by_flag`` (when the flag is false the criterion is not met).
+  ``met: true`` is always the outcome favourable to the person.
+* ``years`` — "2024" → {thi_dua: rule-set id, danh_gia: {role → rule-set id},
+  quota_rules: danh-gia rule-set id used for a unit's HTXS cap, transition?, notes?
+  {role|unit_quota → text: adds a manual-review reason}}.
+* ``danh_gia`` — evaluation rule sets, ``kind``: ``criteria`` / ``points`` (both
+  interpreted the same way) or ``text_only`` (classification_input required).
+  ``requires`` {non_leader, leader: profile fields needed without
+  classification_input}; ``gates`` [{criterion, effect: not_classified | cap (+cap
+  level) | manual_review (+reason), legal_basis}] act when the criterion is NOT met;
+  ``khtnv`` {basis, non_leader, leader: [bindings]} — any binding not met → KHTNV;
+  ``levels`` [{level: HTXS|HTT|HTNV, basis: {role|all → {non_leader, leader:
+  [basis]}}, non_leader: [bindings], leader: [bindings]}]; ``fallback`` {level,
+  reason|null}; ``htxs_cap`` {ratio (text) | null, base?, legal_basis, note}.
+  A binding is {criterion, legal_basis?}; its explanation basis is the level (or
+  khtnv) basis for the role and branch, then the binding's own basis.
+* ``thi_dua`` — emulation rule sets: ``flag_defaults``, ``individual_titles`` and
+  ``collective_titles`` [{title, applies_if? {field, value}, review? (text: a
+  manual-review reason whenever the title is considered), criteria: [bindings with
+  legal_basis]}], ``quotas.cstdcs`` {ratio, legal_basis, note}, ``chain_review``?
+  {before_year, reason}.
+* ``flags`` — the closed set of interpretation flags, each with ``default`` or
+  ``default_from`` ("thi_dua.…" = the year's thi-dua rule set, "quota.…" = the
+  year's quota_rules danh-gia rule set).
+* ``unverified`` — the [U] table; entries with ``handling: unverified_basis`` list
+  bases reported in ``unverified_basis`` (restricted by ``used_by``: criterion or
+  quota ids, and ``rule_sets``). ``labels`` — names and message templates.
+
+Operations (all exact; numbers in profiles have at most 2 decimals, ratios 4):
+
+* ``ratio`` num/den: lists of fields, ``-field`` subtracts; met ⇔
+  ``100·Σnum  cmp  percent·Σden`` (cmp: ge gt le lt eq) — integer cross-multiplication.
+* ``compare`` field cmp value; ``is`` field == value; ``in`` field ∈ values;
+  ``values_at_least`` every field's rank in ``scale`` ≥ rank of ``min``.
+* ``leave_months`` Σ months of leave whose kind ∈ ``kinds`` (all if absent) and ∉
+  ``exclude_kinds``; met ⇔ Σ ≥ at_least (if given) and Σ < below (if given).
+  ``has_leave``: some leave of those kinds.
+* ``recruited_months``: met if recruited_on is not in the evaluation year, else whole
+  months to 31 December (day 1 → 13 − month, else 12 − month) ≥ at_least.
+* ``no_discipline_in_year``: decisions with decided_on in the year count; with
+  ``exceptions`` (NĐ 48/2023) not those with already_used_for_rating_year ≠ year,
+  nor those whose violation (same violation_year, other system) was decided in an
+  earlier year. Met ⇔ none counted.
+* ``classification_in`` (the final level or classification_input);
+  ``title_eligible`` (titles already decided in this run).
+* ``initiative``: some initiative with year in [Y − within_years + 1, Y] matches an
+  alternative {kinds, recognised_at_min?, effect_min? (ranks co_so < bo_tinh <
+  toan_quoc; applied < …bo_tinh < …nationwide), accepted? (must be true),
+  applied_not_false?, recognised_by_in?}.
+* ``chain`` title count: the run of consecutive years ending at Y holding the title
+  (prior_titles[year] or, for Y, eligible in this run) has ≥ count years.
+  ``chain_in_run`` title run_of count: within the run of ``run_of`` ending at Y, at
+  least ``count`` years hold ``title``. ``any_of``: some sub-criterion met.
+
+Order of evaluation and of the explanation (fixed): rule-set info entries; for an
+individual without classification_input: gates (data order), khtnv bindings, levels
+HTXS → HTT → HTNV (every criterion evaluated); result = NOT_CLASSIFIED if a
+not_classified gate fails, else KHTNV if a khtnv binding fails, else the highest level
+≤ every failed cap whose bindings are all met, else ``fallback``. Then titles in the
+fixed order LDTT, CSTT, CSTDCS, CSTD_BO, CSTDTQ (collective: TTLDTT, TTLDXS,
+CO_THI_DUA_BO, CO_THI_DUA_CP); a title is eligible when every binding that is not a
+sub-criterion of an ``any_of`` in its list is met. Unbound sub-criteria of an any_of
+are listed just before it. Quotas: cap = rounding(ratio × base) (htt_only base:
+ratio × M / (1 + ratio)), rounding floor / round_half_up / ceil on exact fractions,
+max = min(cap, candidates). ``flags_used``: quota flags consulted (quota_rounding only
+when the product is not whole); a boolean flag when flipping it changes the eligible
+titles. ``unverified_basis``: bases used, in order of first use, that the table marks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from thidua.evaluator.profile import Problem, check, normalise
+
+if TYPE_CHECKING:
+    from thidua.criteria import Rules
+
+__all__ = ["ProfileError", "evaluate", "problems", "validate_profile"]
+
+
+class ProfileError(ValueError):
+    """An invalid profile; ``problems`` lists each (field path, found, allowed)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(p.message for p in problems))
+
+
+def _semantic(profile: dict, rules: Rules) -> list[Problem]:
+    """Problems that need the data: year and role modelled, inputs the rules need."""
+    out: list[Problem] = []
+    year = profile["evaluation_year"]
+    modelled = ", ".join(str(y) for y in rules.modelled_years)
+    if year not in rules.years:
+        return [Problem(("evaluation_year",), f"found {year}, a year the criteria data does not model",
+                        f"one of the modelled years {modelled}")]
+    entry = rules.years[year]
+    if profile["subject"] != "individual":
+        return out
+    role = profile["role"]
+    if role not in entry["danh_gia"]:
+        roles = ", ".join(entry["danh_gia"])
+        return [Problem(("role",), f"found {role}, not modelled for {year}",
+                        f"one of {roles} (modelled years: {modelled})")]
+    recruited = profile.get("recruited_on")
+    if recruited and int(recruited[:4]) > year:
+        out.append(Problem(("recruited_on",), f"found {recruited}, after the evaluation year",
+                           f"a date on or before 31/12/{year}"))
+    if "classification_input" in profile:
+        return out
+    rule_set = rules.danh_gia[entry["danh_gia"][role]]
+    if rule_set["kind"] == "text_only":
+        out.append(Problem(
+            ("classification_input",),
+            f"missing: the evaluation rules for {role} in {year} ({rule_set['id']}) are held as "
+            "text only (no thresholds), so the level cannot be computed",
+            "the level already decided by the competent authority: HTXS, HTT, HTNV, KHTNV "
+            "or NOT_CLASSIFIED",
+        ))
+        return out
+    branch = "leader" if profile.get("leader") else "non_leader"
+    for name in rule_set["requires"][branch]:
+        if name not in profile:
+            who = "a leader" if branch == "leader" else "a non-leader"
+            out.append(Problem(
+                (name,),
+                f"missing: required by {rule_set['id']} to classify {who} ({role}, {year})",
+                f"{name} as in the contract, or classification_input",
+            ))
+    return out
+
+
+def problems(profile: Any, root=None) -> list[Problem]:
+    """Every problem of ``profile``: structure first, then what the year's rules need."""
+    from thidua.criteria import load_rules
+
+    found = check(profile)
+    if found:
+        return found
+    return _semantic(normalise(profile), load_rules(root))
+
+
+def validate_profile(profile: Any) -> list[str]:
+    """One message per problem ("leave[1].months: found -1; allowed: …"); [] if valid."""
+    return [p.message for p in problems(profile)]
+
+
+def evaluate(profile: dict, lang: str = "vi", root=None) -> dict:
+    """The contract result for ``profile`` (raises ``ProfileError`` when invalid)."""
+    from thidua.criteria import load_rules
+    from thidua.evaluator import engine
+
+    if lang not in ("vi", "en"):
+        raise ValueError(f"lang: found {lang!r}; allowed: vi or en")
+    found = problems(profile, root)
+    if found:
+        raise ProfileError(found)
+    rules = load_rules(root)
+    normal = normalise(profile)
+    flags = engine.effective_flags(rules, normal["evaluation_year"], normal["flags"])
+    result = engine.run(rules, normal, flags, lang)
+    consulted = result.pop("_consulted")
+    used: dict[str, Any] = dict(result.pop("_quota_flags"))
+    for name in consulted:
+        if rules.flags[name]["type"] != "bool":
+            continue
+        other = engine.run(rules, normal, {**flags, name: not flags[name]}, lang)
+        if other["eligible_titles"] != result["eligible_titles"]:
+            used[name] = flags[name]
+    result["flags_used"] = {name: used[name] for name in rules.flags if name in used}
+    return result

@@ -1,0 +1,294 @@
+"""The generic operations that criteria are made of (one function per ``op``).
+
+Each operation reads the normalised profile through ``Ctx`` and returns
+``(met, detail)``: ``met`` before ``not`` is applied, ``detail`` a short text with the
+values it compared (numbers are exact: ratios are compared by integer
+cross-multiplication, ``100·num ⋚ percent·den``). See the design note in
+``thidua/evaluator/__init__.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+MISSING = object()
+
+RECOGNISED_AT = ("co_so", "bo_tinh", "toan_quoc")
+EFFECTS = ("applied", "applied_and_replicable_in_bo_tinh", "applied_and_replicable_nationwide")
+
+
+def fmt(value: Any) -> str:
+    """Numbers as people write them (exact: at most 2 decimals in profiles)."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        hundredths = value * 100
+        if hundredths.denominator == 1:
+            whole, frac = divmod(hundredths.numerator, 100)
+            return f"{whole}.{frac:02d}".rstrip("0")
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def compare(left: Fraction, cmp: str, right: Fraction) -> bool:
+    return {
+        "ge": left >= right,
+        "gt": left > right,
+        "le": left <= right,
+        "lt": left < right,
+        "eq": left == right,
+    }[cmp]
+
+
+CMP_SIGN = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<", "eq": "="}
+
+
+def _number(value: Any) -> Fraction:
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def op_ratio(ctx, crit: dict) -> tuple[bool | None, str]:
+    def total(terms: list[str]) -> Fraction | None:
+        result = Fraction(0)
+        for term in terms:
+            sign = -1 if term.startswith("-") else 1
+            value = ctx.get(term.lstrip("-"))
+            if value is MISSING:
+                return None
+            result += sign * _number(value)
+        return result
+
+    num, den = total(crit["num"]), total(crit["den"])
+    if num is None or den is None:
+        return None, ""
+    met = compare(100 * num, crit["cmp"], crit["percent"] * den)
+    return met, f"{fmt(num)}/{fmt(den)} {CMP_SIGN[crit['cmp']]} {crit['percent']} %"
+
+
+def op_compare(ctx, crit: dict) -> tuple[bool | None, str]:
+    value = ctx.get(crit["field"])
+    if value is MISSING:
+        return None, ""
+    met = compare(_number(value), crit["cmp"], Fraction(crit["value"]))
+    return met, f"{crit['field']} = {fmt(value)} {CMP_SIGN[crit['cmp']]} {crit['value']}"
+
+
+def op_values_at_least(ctx, crit: dict) -> tuple[bool | None, str]:
+    scale = crit["scale"]
+    minimum = scale.index(crit["min"])
+    values = [ctx.get(name) for name in crit["fields"]]
+    if any(value is MISSING for value in values):
+        return None, ""
+    met = all(scale.index(value) >= minimum for value in values)
+    return met, ", ".join(values)
+
+
+def op_is(ctx, crit: dict) -> tuple[bool | None, str]:
+    value = ctx.get(crit["field"])
+    if value is MISSING:
+        return None, ""
+    return value == crit["value"], f"{crit['field']} = {fmt(value)}"
+
+
+def op_in(ctx, crit: dict) -> tuple[bool | None, str]:
+    value = ctx.get(crit["field"])
+    if value is MISSING:
+        return None, ""
+    return value in crit["values"], f"{crit['field']} = {fmt(value)}"
+
+
+def _leave_sum(ctx, crit: dict) -> Fraction:
+    total = Fraction(0)
+    for item in ctx.profile.get("leave", []):
+        if "kinds" in crit and item["kind"] not in crit["kinds"]:
+            continue
+        if item["kind"] in crit.get("exclude_kinds", []):
+            continue
+        total += item["months"]
+    return total
+
+
+def op_leave_months(ctx, crit: dict) -> tuple[bool | None, str]:
+    total = _leave_sum(ctx, crit)
+    met = True
+    if "at_least" in crit and total < crit["at_least"]:
+        met = False
+    if "below" in crit and total >= crit["below"]:
+        met = False
+    return met, ctx.msg("leave_sum", months=fmt(total))
+
+
+def op_has_leave(ctx, crit: dict) -> tuple[bool | None, str]:
+    kinds = [item["kind"] for item in ctx.profile.get("leave", []) if item["kind"] in crit["kinds"]]
+    return bool(kinds), ", ".join(kinds) or ctx.msg("none")
+
+
+def recruited_months(date: str, year: int) -> int | None:
+    """Whole months from ``date`` to 31 December of ``year``; None when not in ``year``."""
+    y, m, d = (int(part) for part in date.split("-"))
+    if y != year:
+        return None
+    return 13 - m if d == 1 else 12 - m
+
+
+def op_recruited_months(ctx, crit: dict) -> tuple[bool | None, str]:
+    date = ctx.profile.get("recruited_on")
+    months = recruited_months(date, ctx.year) if date else None
+    if months is None:
+        return True, ctx.msg("not_recruited_in_year")
+    return months >= crit["at_least"], ctx.msg("recruited", date=date, months=months)
+
+
+def discipline_counted(items: list[dict], year: int, exceptions: bool) -> tuple[list, list]:
+    """Split discipline decisions into those counted for ``year`` and those set aside.
+
+    Counted: decided in ``year``. With ``exceptions`` (NĐ 48/2023): not when the
+    violation was already used to rate another year, nor when the same violation
+    (same violation_year, the other system) was decided in an earlier year.
+    """
+    counted, skipped = [], []
+    for index, item in enumerate(items):
+        decided_year = int(item["decided_on"][:4])
+        if decided_year != year:
+            continue
+        if exceptions:
+            used = item.get("already_used_for_rating_year")
+            if used is not None and used != year:
+                skipped.append((index, f"already_used_for_rating_year {used}"))
+                continue
+            earlier = [
+                other
+                for other in items
+                if other is not item
+                and other["system"] != item["system"]
+                and other["violation_year"] == item["violation_year"]
+                and int(other["decided_on"][:4]) < year
+            ]
+            if earlier:
+                skipped.append((index, f"same violation {item['violation_year']} counted earlier"))
+                continue
+        counted.append((index, f"{item['system']} {item['form']} {item['decided_on']}"))
+    return counted, skipped
+
+
+def op_no_discipline_in_year(ctx, crit: dict) -> tuple[bool | None, str]:
+    counted, skipped = discipline_counted(
+        ctx.profile.get("discipline", []), ctx.year, crit["exceptions"]
+    )
+    if counted:
+        detail = ctx.msg(
+            "discipline_counted",
+            year=ctx.year,
+            items="; ".join(f"discipline[{i}] {text}" for i, text in counted),
+        )
+    else:
+        detail = ctx.msg("discipline_none", year=ctx.year)
+    if skipped:
+        detail += "; " + ctx.msg(
+            "discipline_skipped", items="; ".join(f"discipline[{i}] {t}" for i, t in skipped)
+        )
+    return not counted, detail
+
+
+def op_classification_in(ctx, crit: dict) -> tuple[bool | None, str]:
+    value = ctx.classification
+    return value in crit["values"], ctx.msg("classification_is", level=value or "—")
+
+
+def op_title_eligible(ctx, crit: dict) -> tuple[bool | None, str]:
+    eligible = [t for t in crit["titles"] if ctx.title_eligible.get(t)]
+    return bool(eligible), ", ".join(eligible) or ctx.msg("none")
+
+
+def _matches(item: dict, alt: dict) -> bool:
+    if item["kind"] not in alt["kinds"]:
+        return False
+    if "recognised_at_min" in alt:
+        at = item.get("recognised_at")
+        if at is None or RECOGNISED_AT.index(at) < RECOGNISED_AT.index(alt["recognised_at_min"]):
+            return False
+    if "effect_min" in alt:
+        effect = item.get("effect")
+        if effect is None or EFFECTS.index(effect) < EFFECTS.index(alt["effect_min"]):
+            return False
+    if alt.get("accepted") and item.get("accepted") is not True:
+        return False
+    if alt.get("applied_not_false") and item.get("applied") is False:
+        return False
+    return not ("recognised_by_in" in alt and item.get("recognised_by") not in alt["recognised_by_in"])
+
+
+def op_initiative(ctx, crit: dict) -> tuple[bool | None, str]:
+    first = ctx.year - crit["within_years"] + 1
+    found = []
+    for index, item in enumerate(ctx.profile.get("initiatives", [])):
+        if not first <= item["year"] <= ctx.year:
+            continue
+        if any(_matches(item, alt) for alt in crit["alternatives"]):
+            found.append(f"initiatives[{index}] {item['kind']} {item['year']}")
+    if found:
+        return True, ctx.msg("initiative_found", items="; ".join(found))
+    return False, ctx.msg("initiative_none")
+
+
+def _run(ctx, title: str) -> list[int]:
+    """The consecutive years ending at the evaluation year in which ``title`` is held."""
+    years = []
+    year = ctx.year
+    while ctx.holds(title, year):
+        years.append(year)
+        year -= 1
+    return years
+
+
+def _chain_detail(ctx, years: list[int]) -> str:
+    if not years:
+        return ctx.msg("chain_none")
+    shown = ", ".join(str(y) for y in sorted(years))
+    return ctx.msg("chain_years", count=len(years), years=shown)
+
+
+def op_chain(ctx, crit: dict) -> tuple[bool | None, str]:
+    years = _run(ctx, crit["title"])
+    met = len(years) >= crit["count"]
+    if met:
+        ctx.chain_years_used(years[: crit["count"]])
+    return met, f"{crit['title']}: " + _chain_detail(ctx, years)
+
+
+def op_chain_in_run(ctx, crit: dict) -> tuple[bool | None, str]:
+    run = _run(ctx, crit["run_of"])
+    awards = [year for year in run if ctx.holds(crit["title"], year)]
+    met = len(awards) >= crit["count"]
+    if met:
+        ctx.chain_years_used(run[: run.index(awards[crit["count"] - 1]) + 1])
+    return met, f"{crit['title']}: " + _chain_detail(ctx, awards) + f"; {crit['run_of']}: " + _chain_detail(ctx, run)
+
+
+def op_any_of(ctx, crit: dict) -> tuple[bool | None, str]:
+    results = [(sub, ctx.outcome(sub)[0]) for sub in crit["criteria"]]
+    met_ids = [sub for sub, met in results if met]
+    return bool(met_ids), ", ".join(met_ids) or ctx.msg("none")
+
+
+OPS: dict[str, Callable[[Any, dict], tuple[bool | None, str]]] = {
+    "ratio": op_ratio,
+    "compare": op_compare,
+    "values_at_least": op_values_at_least,
+    "is": op_is,
+    "in": op_in,
+    "leave_months": op_leave_months,
+    "has_leave": op_has_leave,
+    "recruited_months": op_recruited_months,
+    "no_discipline_in_year": op_no_discipline_in_year,
+    "classification_in": op_classification_in,
+    "title_eligible": op_title_eligible,
+    "initiative": op_initiative,
+    "chain": op_chain,
+    "chain_in_run": op_chain_in_run,
+    "any_of": op_any_of,
+}
