@@ -35,3 +35,14 @@ def test_every_problem_is_listed_once(tmp_path):
     assert any(m.startswith("docs/a.md:6: citation: [[01/2099/QH99 Điều 8]]") for m in messages)
     assert any(m.startswith("docs/a.md:8: citation: [[03/2098/NĐ-CP Điều 1]]") for m in messages)
     assert any(m.startswith("docs/van-ban/bad.md:1: ten: missing") for m in messages)
+
+
+def test_the_project_itself_has_no_legal_problem(root):
+    problems = [error.message for error in check_legal(root)]
+    assert not problems, "\n".join(problems)
+
+
+def test_package_exports_the_public_api():
+    import thidua.legal as legal
+
+    assert legal.load_registry and legal.check_legal and legal.Registry.resolve_basis

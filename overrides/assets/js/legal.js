@@ -62,7 +62,9 @@
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         rows.sort(function (a, b) {
-          var order = collator.compare(cellValue(a, index), cellValue(b, index));
+          var x = cellValue(a, index), y = cellValue(b, index);
+          if (!x || !y) return x ? -1 : y ? 1 : 0; // unknown values last
+          var order = collator.compare(x, y);
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
@@ -93,8 +95,11 @@
       selects.push(select);
     });
 
-    wrapper.insertBefore(filters, table);
-    wrapper.insertBefore(count, table);
+    // Material may have wrapped the table (scroll container): insert before that.
+    var place = table;
+    while (place.parentNode !== wrapper) place = place.parentNode;
+    wrapper.insertBefore(filters, place);
+    wrapper.insertBefore(count, place);
     apply();
   }
 
