@@ -1,0 +1,552 @@
+"""Build-time benchmark: the portal's configuration and hooks against plain Material.
+
+For each corpus size (synthetic pages from ``../shared/bench/make_corpus.py``) and each
+language set (Vietnamese only; Vietnamese + English), the same corpus is built with
+
+- **ours**: the project's ``mkdocs.yml`` (theme features, Markdown extensions, hooks,
+  overrides, extra CSS/JS, static-i18n for two languages), ``docs_dir`` pointed at the
+  corpus and ``nav`` removed (the corpus has none);
+- **plain**: the same file without our hooks and without our extra CSS/JS.
+
+Runs alternate (ours, plain, plain, ours, …) so that drift in a shared machine's load
+hits both alike. Reported: median wall time, median CPU time (user + sys of the build
+process, steadier than wall time when other jobs share the cores), peak memory
+(``ru_maxrss`` of each build from ``os.wait4``), warnings, and the ratios ours/plain,
+per-page cost at the largest size against the smallest, two languages against one.
+
+So that our hooks do real work, the corpus gets the project's own pages (merged into
+the corpus; the project's home page replaces the corpus's) and, once the legal
+machinery exists (``hooks/thidua/legal/registry.py``), a citation in the project's
+syntax (``[[06/2022/QH15 Điều 24 khoản 1]]``) on every corpus page.
+
+Usage: ``make bench`` or ``.venv/bin/python scripts/bench.py [--sizes 100,500] [--repeat 3]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_SCRIPT = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+REGISTRY_MODULE = Path("hooks/thidua/legal/registry.py")
+DEFAULT_SIZES = (100, 500, 2000)
+LANGUAGE_SETS = ("vi", "vi+en")
+VARIANTS = ("ours", "plain")
+# Keys that only our own code or assets feed; the plain variant drops them.
+OURS_ONLY_KEYS = ("hooks", "extra_css", "extra_javascript")
+# Citations tried in order; the first that the project's register resolves is used.
+CITATIONS = (
+    "06/2022/QH15 Điều 24 khoản 1",
+    "06/2022/QH15 Điều 24",
+    "06/2022/QH15",
+)
+# Top-level project entries that are not linked next to the generated configs.
+NOT_LINKED = {"docs", "site", "mkdocs.yml", ".bench", ".git", ".venv"}
+
+
+class BenchError(Exception):
+    """A problem that stops the benchmark with a one-line message (no traceback)."""
+
+
+# --------------------------------------------------------------------------
+# mkdocs.yml with its custom tags (!ENV, !!python/name:…) kept verbatim
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A YAML node with an application tag, written back unchanged."""
+
+    tag: str
+    value: Any
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Safe loader that keeps MkDocs' custom tags as ``Tagged`` values."""
+
+
+class ConfigDumper(yaml.SafeDumper):
+    """Safe dumper that writes ``Tagged`` values with their tag."""
+
+
+def _construct_tagged(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return Tagged(node.tag, value)
+
+
+def _represent_tagged(dumper: yaml.Dumper, data: Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+ConfigLoader.add_multi_constructor("!", _construct_tagged)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+ConfigDumper.add_representer(Tagged, _represent_tagged)
+
+
+def load_config_text(text: str) -> dict[str, Any]:
+    """Parse ``mkdocs.yml`` text, keeping its custom tags."""
+    return yaml.load(text, Loader=ConfigLoader)
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """Read an ``mkdocs.yml``, keeping its custom tags."""
+    return load_config_text(path.read_text(encoding="utf-8"))
+
+
+def dump_config(config: dict[str, Any]) -> str:
+    """Write a configuration back as YAML (custom tags included)."""
+    return yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
+
+
+def _plugin_name(entry: Any) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def make_config(
+    project: dict[str, Any], root: Path, docs_dir: Path, *, variant: str, languages: str
+) -> dict[str, Any]:
+    """The configuration of one benchmark build.
+
+    ``variant`` is ``ours`` (the project's configuration with absolute paths) or
+    ``plain`` (the same without our hooks and extra CSS/JS). ``languages`` is ``vi``
+    (static-i18n removed: one build pass) or ``vi+en`` (the project's i18n plugin).
+    """
+    if variant not in VARIANTS or languages not in LANGUAGE_SETS:
+        raise ValueError(f"unknown variant/languages: {variant}, {languages}")
+    config = copy.deepcopy(project)
+    config["docs_dir"] = str(docs_dir)
+    config.pop("nav", None)
+    config.pop("watch", None)
+    # Both variants build non-strict: plain Material cannot resolve links to our
+    # generated pages. Warnings are counted and reported instead.
+    config["strict"] = False
+    theme = config.get("theme", {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str(root / theme["custom_dir"])
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, dict) and "pymdownx.snippets" in entry:
+            options = entry["pymdownx.snippets"] or {}
+            base = options.get("base_path", ["."])
+            base = [base] if isinstance(base, str) else base
+            options["base_path"] = [str(root / path) for path in base]
+    if "hooks" in config:
+        config["hooks"] = [str(root / hook) for hook in config["hooks"]]
+    if variant == "plain":
+        for key in OURS_ONLY_KEYS:
+            config.pop(key, None)
+    if languages == "vi":
+        config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "i18n"]
+    return config
+
+
+# --------------------------------------------------------------------------
+# Corpus
+# --------------------------------------------------------------------------
+
+
+def corpus_script(path: Path | None = None) -> Path:
+    """The corpus generator, or a clear error when the shared folder is missing."""
+    script = path or CORPUS_SCRIPT
+    if not script.is_file():
+        raise BenchError(
+            f"corpus generator not found: {script} (expected ../shared/bench/make_corpus.py "
+            "next to the project; pass --corpus-script PATH)"
+        )
+    return script
+
+
+def make_corpus(script: Path, pages: int, out: Path, *, en_ratio: float, seed: int) -> dict:
+    """Generate ``pages`` synthetic pages into ``out/docs``; return the generator's manifest."""
+    cmd = [sys.executable, str(script), str(pages), str(out), "--seed", str(seed)]
+    cmd += ["--en-ratio", str(en_ratio)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise BenchError(f"make_corpus.py failed: {proc.stderr.strip()[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def legal_machinery(root: Path) -> bool:
+    """True once the project resolves legal citations (issue 3)."""
+    return (root / REGISTRY_MODULE).is_file()
+
+
+def resolving_citation(root: Path, docs_dir: Path) -> str:
+    """The first of ``CITATIONS`` that the register of ``docs_dir`` resolves."""
+    sys.path.insert(0, str(root / "hooks"))
+    try:
+        from thidua.legal.check import check_page
+        from thidua.legal.registry import collect_registry
+    except ImportError as error:  # the legal API moved: trust the first, the build will tell
+        print(f"note: cannot pre-check citations ({error}); using {CITATIONS[0]!r}")
+        return CITATIONS[0]
+    registry, errors = collect_registry(docs_dir)
+    if errors:
+        raise BenchError(f"the project's legal documents do not load: {errors[0].message}")
+    for citation in CITATIONS:
+        found: list = []
+        check_page(registry, f"# Bench\n\n[[{citation}]]\n", "bench.md", "bench.md", found)
+        if not found:
+            return citation
+    raise BenchError(f"none of the bench citations resolves: {', '.join(CITATIONS)}")
+
+
+def add_citations(docs_dir: Path, citation: str) -> int:
+    """Insert ``[[citation]]`` under the title of every corpus page; return the count."""
+    count = 0
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        lead = "Legal basis" if page.name.endswith(".en.md") else "Căn cứ"
+        head, sep, rest = text.partition("\n# ")
+        if not sep:
+            continue
+        title, newline, body = rest.partition("\n")
+        page.write_text(
+            f"{head}\n# {title}{newline}\n{lead}: [[{citation}]].\n{body}", encoding="utf-8"
+        )
+        count += 1
+    return count
+
+
+def merge_project_pages(root: Path, docs_dir: Path, languages: str) -> int:
+    """Copy the project's own pages over the corpus (ours win); return how many.
+
+    For a Vietnamese-only build the English sources (``*.en.md``) stay out: without
+    static-i18n they would become pages of their own.
+    """
+    count = 0
+    source = root / "docs"
+    for path in sorted(source.rglob("*")):
+        if languages == "vi" and path.name.endswith(".en.md"):
+            continue
+        if path.is_file():
+            target = docs_dir / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+            count += path.suffix == ".md"
+    return count
+
+
+@dataclass
+class Corpus:
+    """One prepared corpus: where it is and what it holds."""
+
+    size: int
+    languages: str
+    docs_dir: Path
+    vi_pages: int
+    en_pages: int
+    citations: int
+    project_pages: int
+
+
+def prepare_corpus(
+    root: Path, script: Path, work: Path, size: int, languages: str, *, seed: int, en_ratio: float
+) -> Corpus:
+    """Generate one corpus and run it through the project's features (pages, citations)."""
+    out = work / f"corpus-{size}-{languages.replace('+', '-')}"
+    make_corpus(script, size, out, en_ratio=en_ratio if languages == "vi+en" else 0.0, seed=seed)
+    docs_dir = out / "docs"
+    citations = 0
+    if legal_machinery(root):
+        citations = add_citations(docs_dir, resolving_citation(root, root / "docs"))
+    project_pages = merge_project_pages(root, docs_dir, languages)
+    pages = [p for p in docs_dir.rglob("*.md") if "_data" not in p.parts]
+    en = sum(p.name.endswith(".en.md") for p in pages)
+    return Corpus(size, languages, docs_dir, len(pages) - en, en, citations, project_pages)
+
+
+def write_config(root: Path, work: Path, corpus: Corpus, variant: str) -> Path:
+    """Write the generated ``mkdocs.yml`` of one variant next to links to the project.
+
+    Hooks that read files relative to the configuration (``includes/``, ``data/``)
+    find them through the links; the configuration itself uses absolute paths.
+    """
+    folder = work / "project"
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in root.iterdir():
+        link = folder / entry.name
+        if entry.name not in NOT_LINKED and not link.exists() and not link.is_symlink():
+            link.symlink_to(entry)
+    config = make_config(
+        load_config(root / "mkdocs.yml"),
+        root,
+        corpus.docs_dir,
+        variant=variant,
+        languages=corpus.languages,
+    )
+    path = folder / f"mkdocs-{corpus.size}-{corpus.languages.replace('+', '-')}-{variant}.yml"
+    path.write_text(dump_config(config), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------
+# Timed builds
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One build: wall and CPU seconds, peak resident memory (MB), warnings."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
+    warnings: int
+
+
+def timed_build(config: Path, out: Path, log: Path) -> Run:
+    """Build once in a child process; measure it with ``os.wait4`` (its own rusage)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)]
+    with log.open("w", encoding="utf-8") as sink:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    shutil.rmtree(out, ignore_errors=True)
+    if proc.returncode != 0:
+        raise BenchError(f"build of {config.name} failed ({proc.returncode}):\n{text[-3000:]}")
+    warnings = sum(line.startswith("WARNING") for line in text.splitlines())
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, warnings)
+
+
+@dataclass
+class Cell:
+    """All runs of one (size, languages, variant)."""
+
+    corpus: Corpus
+    variant: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        """Median wall-clock seconds."""
+        return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        """Median CPU seconds (user + sys)."""
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        """Highest peak resident memory of the runs."""
+        return max(r.peak_mb for r in self.runs)
+
+    @property
+    def ms_per_page(self) -> float:
+        """Median wall time per Vietnamese source page, in milliseconds."""
+        return 1000 * self.wall / self.corpus.vi_pages
+
+
+def bench(
+    root: Path, script: Path, work: Path, sizes: list[int], repeat: int, seed: int, en_ratio: float
+) -> list[Cell]:
+    """Prepare every corpus and run the alternating builds; return the measured cells."""
+    cells: list[Cell] = []
+    for size in sizes:
+        for languages in LANGUAGE_SETS:
+            corpus = prepare_corpus(
+                root, script, work, size, languages, seed=seed, en_ratio=en_ratio
+            )
+            pair = {v: Cell(corpus, v) for v in VARIANTS}
+            configs = {v: write_config(root, work, corpus, v) for v in VARIANTS}
+            for index in range(repeat):
+                order = VARIANTS if index % 2 == 0 else VARIANTS[::-1]
+                for variant in order:
+                    run = timed_build(configs[variant], work / "out", work / f"{variant}.log")
+                    pair[variant].runs.append(run)
+                    print(
+                        f"  {size:>5} pages {languages:<5} {variant:<5} run {index + 1}: "
+                        f"{run.wall:6.2f} s wall, {run.cpu:6.2f} s CPU, "
+                        f"{run.peak_mb:6.0f} MB, {run.warnings} warnings",
+                        flush=True,
+                    )
+            cells.extend(pair.values())
+    return cells
+
+
+# --------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------
+
+
+def _find(cells: list[Cell], size: int, languages: str, variant: str) -> Cell | None:
+    return next(
+        (
+            c
+            for c in cells
+            if (c.corpus.size, c.corpus.languages, c.variant) == (size, languages, variant)
+        ),
+        None,
+    )
+
+
+def report(cells: list[Cell], repeat: int) -> str:
+    """The Markdown tables: measurements, then ratios."""
+    lines = [
+        f"### Builds (median of {repeat}; peak memory = highest of the runs)",
+        "",
+        "| pages (vi + en) | languages | variant | citations | wall s | CPU s | ms/page "
+        "| peak MB | warnings |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for c in cells:
+        k = c.corpus
+        lines.append(
+            f"| {k.vi_pages} + {k.en_pages} | {k.languages} | {c.variant} | {k.citations} "
+            f"| {c.wall:.2f} | {c.cpu:.2f} | {c.ms_per_page:.1f} | {c.peak_mb:.0f} "
+            f"| {max(r.warnings for r in c.runs)} |"
+        )
+    sizes = sorted({c.corpus.size for c in cells})
+    lines += [
+        "",
+        "### Ratios (wall / CPU)",
+        "",
+        "| corpus size | ours / plain, vi | ours / plain, vi+en "
+        "| vi+en / vi, ours | vi+en / vi, plain |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        cell = {
+            (langs, v): _find(cells, size, langs, v) for langs in LANGUAGE_SETS for v in VARIANTS
+        }
+        lines.append(
+            f"| {size} "
+            f"| {_ratio(cell['vi', 'ours'], cell['vi', 'plain'])} "
+            f"| {_ratio(cell['vi+en', 'ours'], cell['vi+en', 'plain'])} "
+            f"| {_ratio(cell['vi+en', 'ours'], cell['vi', 'ours'])} "
+            f"| {_ratio(cell['vi+en', 'plain'], cell['vi', 'plain'])} |"
+        )
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        lines += [
+            "",
+            f"### Per-page cost at {large} pages against {small} (wall ms/page, ratio)",
+            "",
+            f"| languages | variant | {small} | {large} | ratio (wall) | ratio (CPU/page) |",
+            "| --- | --- | ---: | ---: | ---: | ---: |",
+        ]
+        for languages in LANGUAGE_SETS:
+            for variant in VARIANTS:
+                a, b = (
+                    _find(cells, small, languages, variant),
+                    _find(cells, large, languages, variant),
+                )
+                if a and b:
+                    lines.append(
+                        f"| {languages} | {variant} | {a.ms_per_page:.1f} | {b.ms_per_page:.1f} "
+                        f"| {b.ms_per_page / a.ms_per_page:.2f} "
+                        f"| {_per_page_cpu(b) / _per_page_cpu(a):.2f} |"
+                    )
+    return "\n".join(lines)
+
+
+def _ratio(a: Cell | None, b: Cell | None) -> str:
+    """``a / b`` in wall and CPU time, e.g. ``1.14 / 1.13``."""
+    return f"{a.wall / b.wall:.2f} / {a.cpu / b.cpu:.2f}" if a and b else "–"
+
+
+def _per_page_cpu(cell: Cell) -> float:
+    return cell.cpu / cell.corpus.vi_pages
+
+
+def environment() -> str:
+    """One line on the machine and the versions measured."""
+    versions = []
+    for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} ?")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load}; "
+        + ", ".join(versions)
+    )
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated corpus sizes in Vietnamese pages (default 100,500,2000)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="builds per cell (default 3)")
+    parser.add_argument("--quick", action="store_true", help="100 pages only")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--en-ratio", type=float, default=0.3, help="English share for vi+en")
+    parser.add_argument("--work-dir", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--corpus-script", type=Path, default=None)
+    parser.add_argument("--output", type=Path, help="also write the Markdown report here")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes: not a list of numbers: {args.sizes}")
+    if not args.sizes or min(args.sizes) < 1 or args.repeat < 1:
+        parser.error("sizes and --repeat must be positive")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the report."""
+    args = parse_args(argv)
+    try:
+        script = corpus_script(args.corpus_script)
+        work = args.work_dir.resolve()
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        before = environment()
+        print(f"Benchmark: sizes {args.sizes}, {args.repeat} run(s) per cell, work dir {work}")
+        print(f"Legal citations: {'yes' if legal_machinery(ROOT) else 'no (no registry yet)'}")
+        cells = bench(ROOT, script, work, args.sizes, args.repeat, args.seed, args.en_ratio)
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    text = "\n".join(
+        [
+            "",
+            report(cells, args.repeat),
+            "",
+            f"Before: {before}",
+            f"After:  {environment()}",
+            "Shared machine: wall times are noisy; CPU time is the steadier figure.",
+        ]
+    )
+    print(text)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

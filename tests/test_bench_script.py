@@ -1,0 +1,88 @@
+"""scripts/bench.py generates the right configurations (no build is run here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+SPEC = importlib.util.spec_from_file_location("thidua_bench", ROOT / "scripts" / "bench.py")
+bench = importlib.util.module_from_spec(SPEC)
+sys.modules[SPEC.name] = bench  # dataclasses look their module up
+SPEC.loader.exec_module(bench)
+
+CORPUS = Path("/tmp/bench-corpus/docs")
+
+
+@pytest.fixture(scope="module")
+def project() -> dict:
+    return bench.load_config(ROOT / "mkdocs.yml")
+
+
+def configs(project: dict, languages: str) -> tuple[dict, dict]:
+    return tuple(
+        bench.make_config(project, ROOT, CORPUS, variant=v, languages=languages)
+        for v in ("ours", "plain")
+    )
+
+
+@pytest.mark.parametrize("languages", ["vi", "vi+en"])
+def test_plain_and_ours_differ_only_in_our_hooks_and_assets(project, languages):
+    ours, plain = configs(project, languages)
+    differing = {key for key in ours.keys() | plain.keys() if ours.get(key) != plain.get(key)}
+    assert differing == {key for key in bench.OURS_ONLY_KEYS if key in project}
+    assert "hooks" in ours and "hooks" not in plain
+    assert ours["theme"] == plain["theme"]
+    assert ours["markdown_extensions"] == plain["markdown_extensions"]
+
+
+@pytest.mark.parametrize("variant", ["ours", "plain"])
+def test_docs_dir_points_at_the_corpus_and_nav_is_gone(project, variant):
+    config = bench.make_config(project, ROOT, CORPUS, variant=variant, languages="vi+en")
+    assert config["docs_dir"] == str(CORPUS)
+    assert "nav" not in config and "watch" not in config
+
+
+def test_our_paths_are_absolute(project):
+    ours, _ = configs(project, "vi+en")
+    assert all(Path(hook).is_absolute() and Path(hook).is_file() for hook in ours["hooks"])
+    assert Path(ours["theme"]["custom_dir"]) == ROOT / "overrides"
+    snippets = next(
+        e["pymdownx.snippets"]
+        for e in ours["markdown_extensions"]
+        if isinstance(e, dict) and "pymdownx.snippets" in e
+    )
+    assert all(Path(p).is_absolute() and Path(p).is_dir() for p in snippets["base_path"])
+
+
+def test_languages_select_the_i18n_plugin(project):
+    names = {
+        langs: [bench._plugin_name(p) for p in configs(project, langs)[1]["plugins"]]
+        for langs in ("vi", "vi+en")
+    }
+    assert "i18n" in names["vi+en"] and "i18n" not in names["vi"]
+    assert "search" in names["vi"]
+
+
+def test_generated_yaml_keeps_mkdocs_tags(project):
+    ours, _ = configs(project, "vi")
+    text = bench.dump_config(ours)
+    assert "!!python/name:thidua.slug.slugify" in text
+    with pytest.raises(yaml.constructor.ConstructorError):
+        yaml.safe_load(text)  # the tags are real tags, not strings
+    assert bench.load_config_text(text) == ours
+
+
+def test_project_is_not_modified(project):
+    bench.make_config(project, ROOT, CORPUS, variant="plain", languages="vi")
+    assert project == bench.load_config(ROOT / "mkdocs.yml")
+    assert "nav" in project and "hooks" in project
+
+
+def test_missing_corpus_script_is_a_clear_error(tmp_path):
+    with pytest.raises(bench.BenchError, match="make_corpus.py"):
+        bench.corpus_script(tmp_path / "make_corpus.py")
