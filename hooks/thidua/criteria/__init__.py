@@ -65,6 +65,12 @@ class Rules:
                 for key, item in value.items():
                     if key in ("legal_basis", "documents") and isinstance(item, list):
                         found.extend((text, f"{where}.{key}") for text in item)
+                    elif key == "basis" and isinstance(item, dict):
+                        for role, branches in item.items():
+                            for branch, texts in branches.items():
+                                found.extend(
+                                    (text, f"{where}.basis.{role}.{branch}") for text in texts
+                                )
                     else:
                         walk(item, f"{where}.{key}")
             elif isinstance(value, list):
