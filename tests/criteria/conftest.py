@@ -32,7 +32,10 @@ class CaseItem(pytest.Item):
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, CaseFailure):
-            lines = [f"case {self.case.id} — {self.case.title}", f"  at {self.case.file}:{self.case.line}"]
+            lines = [
+                f"case {self.case.id} — {self.case.title}",
+                f"  at {self.case.file}:{self.case.line}",
+            ]
             lines += [f"  {failure}" for failure in excinfo.value.args[0]]
             return "\n".join(lines)
         return f"case {self.case.id} ({self.case.file}:{self.case.line}) raised {excinfo.value!r}"

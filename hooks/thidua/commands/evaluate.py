@@ -34,8 +34,13 @@ def read_profile(name: str) -> tuple[Any, str]:
         try:
             text = Path(name).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise ContentError(shown, None, "(file)", f"cannot read: {error.strerror or error}",
-                               "a readable UTF-8 YAML or JSON file") from None
+            raise ContentError(
+                shown,
+                None,
+                "(file)",
+                f"cannot read: {error.strerror or error}",
+                "a readable UTF-8 YAML or JSON file",
+            ) from None
     try:
         return load_text(text, shown), shown
     except ContentError:
@@ -43,6 +48,7 @@ def read_profile(name: str) -> tuple[Any, str]:
             return json.loads(text), shown
         except ValueError:
             raise  # the YAML message names the line
+
 
 def _line(profile: Any, path: tuple) -> int | None:
     container, line = profile, getattr(profile, "line", None)
@@ -84,8 +90,10 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     profile, shown = read_profile(args.profile)
     if profile is None:
-        print(f"{shown}: (profile): found an empty file; allowed: a YAML or JSON mapping",
-              file=sys.stderr)
+        print(
+            f"{shown}: (profile): found an empty file; allowed: a YAML or JSON mapping",
+            file=sys.stderr,
+        )
         return 2
     try:
         result = evaluate(profile, lang=args.lang)

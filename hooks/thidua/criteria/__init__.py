@@ -34,7 +34,9 @@ class CriteriaDataError(ContentError):
 
     def __init__(self, errors: list[ContentError]) -> None:
         first = errors[0]
-        super().__init__(first.file, first.line, first.field, first.found, first.allowed, first.example)
+        super().__init__(
+            first.file, first.line, first.field, first.found, first.allowed, first.example
+        )
         self.errors = errors
 
 
@@ -125,26 +127,58 @@ def _cross_check(rules: Rules, raw: dict[str, Any], errors: list[ContentError]) 
         path = f"criteria.{cid}"
         for key in ("field",):
             if key in crit and crit[key] not in fields:
-                err(catalogue_file, crit, key, f"{path}.{key}", f"found {crit[key]!r}",
-                    "a field of the evaluation contract's profile", "field: tasks.assigned")
+                err(
+                    catalogue_file,
+                    crit,
+                    key,
+                    f"{path}.{key}",
+                    f"found {crit[key]!r}",
+                    "a field of the evaluation contract's profile",
+                    "field: tasks.assigned",
+                )
         for key in ("fields", "num", "den"):
             for index, name in enumerate(crit.get(key, [])):
                 if name.lstrip("-") not in fields:
-                    err(catalogue_file, crit[key], index, f"{path}.{key}[{index}]",
-                        f"found {name!r}", "a field of the evaluation contract's profile",
-                        "num: [tasks.exceeded]")
+                    err(
+                        catalogue_file,
+                        crit[key],
+                        index,
+                        f"{path}.{key}[{index}]",
+                        f"found {name!r}",
+                        "a field of the evaluation contract's profile",
+                        "num: [tasks.exceeded]",
+                    )
         if crit["op"] == "values_at_least" and crit["min"] not in crit["scale"]:
-            err(catalogue_file, crit, "min", f"{path}.min", f"found {crit['min']!r}",
-                "one of the scale: " + ", ".join(crit["scale"]))
+            err(
+                catalogue_file,
+                crit,
+                "min",
+                f"{path}.min",
+                f"found {crit['min']!r}",
+                "one of the scale: " + ", ".join(crit["scale"]),
+            )
         for index, sub in enumerate(crit.get("criteria", [])):
             if sub not in catalogue or sub == cid:
-                err(catalogue_file, crit["criteria"], index, f"{path}.criteria[{index}]",
-                    f"found {sub!r}", "another criterion id of criteria.yaml")
+                err(
+                    catalogue_file,
+                    crit["criteria"],
+                    index,
+                    f"{path}.criteria[{index}]",
+                    f"found {sub!r}",
+                    "another criterion id of criteria.yaml",
+                )
 
     def check_binding(file: str, container: Any, index: int, path: str, binding: dict) -> None:
         if binding["criterion"] not in catalogue:
-            err(file, container, index, f"{path}.criterion", f"found {binding['criterion']!r}",
-                "a criterion id of data/criteria/criteria.yaml", "criterion: td.xep-loai-htt")
+            err(
+                file,
+                container,
+                index,
+                f"{path}.criterion",
+                f"found {binding['criterion']!r}",
+                "a criterion id of data/criteria/criteria.yaml",
+                "criterion: td.xep-loai-htt",
+            )
 
     for rule_id, rule_set in rules.danh_gia.items():
         file = rules.files[rule_id]
@@ -160,34 +194,93 @@ def _cross_check(rules: Rules, raw: dict[str, Any], errors: list[ContentError]) 
         for path, section in sections:
             for branch in ("non_leader", "leader"):
                 for index, binding in enumerate(section[branch]):
-                    check_binding(file, section[branch], index, f"{path}.{branch}[{index}]", binding)
+                    check_binding(
+                        file, section[branch], index, f"{path}.{branch}[{index}]", binding
+                    )
     for rule_id, rule_set in rules.thi_dua.items():
         file = rules.files[rule_id]
         for group in ("individual_titles", "collective_titles"):
             for t_index, title in enumerate(rule_set[group]):
                 for index, binding in enumerate(title["criteria"]):
-                    check_binding(file, title["criteria"], index,
-                                  f"{group}[{t_index}].criteria[{index}]", binding)
+                    check_binding(
+                        file,
+                        title["criteria"],
+                        index,
+                        f"{group}[{t_index}].criteria[{index}]",
+                        binding,
+                    )
+    cited: set[str] = set()
+    for rule_set in rules.danh_gia.values():
+        for gate in rule_set.get("gates", []):
+            cited.add(gate["criterion"])
+        for section in [*rule_set.get("levels", []), rule_set.get("khtnv", {})]:
+            for branch in ("non_leader", "leader"):
+                cited.update(b["criterion"] for b in section.get(branch, []))
+    for rule_set in rules.thi_dua.values():
+        for group in ("individual_titles", "collective_titles"):
+            for title in rule_set[group]:
+                cited.update(b["criterion"] for b in title["criteria"])
+    pending = list(cited)
+    while pending:
+        sub_ids = catalogue.get(pending.pop(), {}).get("criteria", [])
+        for sub in sub_ids:
+            if sub not in cited:
+                cited.add(sub)
+                pending.append(sub)
+    for cid in catalogue:
+        if cid not in cited:
+            err(
+                catalogue_file,
+                catalogue,
+                cid,
+                f"criteria.{cid}",
+                "found a criterion that no rule set cites (no legal_basis)",
+                "a criterion used by a binding with its legal_basis in danh-gia/ or thi-dua/",
+            )
     years_file = rules.files["years"]
     for year, entry in rules.years.items():
         if entry["thi_dua"] not in rules.thi_dua:
-            err(years_file, entry, "thi_dua", f"years.{year}.thi_dua", f"found {entry['thi_dua']!r}",
-                "an id of a file in data/criteria/thi-dua/: " + ", ".join(sorted(rules.thi_dua)))
+            err(
+                years_file,
+                entry,
+                "thi_dua",
+                f"years.{year}.thi_dua",
+                f"found {entry['thi_dua']!r}",
+                "an id of a file in data/criteria/thi-dua/: " + ", ".join(sorted(rules.thi_dua)),
+            )
         for role, rule_id in entry["danh_gia"].items():
             if rule_id not in rules.danh_gia:
-                err(years_file, entry["danh_gia"], role, f"years.{year}.danh_gia.{role}",
-                    f"found {rule_id!r}", "an id of a file in data/criteria/danh-gia/: "
-                    + ", ".join(sorted(rules.danh_gia)))
+                err(
+                    years_file,
+                    entry["danh_gia"],
+                    role,
+                    f"years.{year}.danh_gia.{role}",
+                    f"found {rule_id!r}",
+                    "an id of a file in data/criteria/danh-gia/: "
+                    + ", ".join(sorted(rules.danh_gia)),
+                )
         if entry["quota_rules"] not in rules.danh_gia:
-            err(years_file, entry, "quota_rules", f"years.{year}.quota_rules",
-                f"found {entry['quota_rules']!r}", "an id of a file in data/criteria/danh-gia/")
+            err(
+                years_file,
+                entry,
+                "quota_rules",
+                f"years.{year}.quota_rules",
+                f"found {entry['quota_rules']!r}",
+                "an id of a file in data/criteria/danh-gia/",
+            )
     for index, entry in enumerate(rules.unverified):
         path = f"entries[{index}]"
         needs = {"unverified_basis": "legal_basis", "flag": "flag", "manual_review": "reason_ref"}
         key = needs[entry["handling"]]
         if key not in entry:
-            err(rules.files["unverified"], entry, None, f"{path}.{key}", "missing",
-                f"{key} (required when handling is {entry['handling']})")
+            err(
+                rules.files["unverified"],
+                entry,
+                None,
+                f"{path}.{key}",
+                "missing",
+                f"{key} (required when handling is {entry['handling']})",
+            )
 
 
 def _read(root: Path) -> Rules:
@@ -208,20 +301,37 @@ def _read(root: Path) -> Rules:
         "labels": one("labels.yaml", schema.LABELS),
     }
     sets: dict[str, dict[str, dict]] = {"danh_gia": {}, "thi_dua": {}}
-    for folder, key, spec in (("danh-gia", "danh_gia", schema.DANH_GIA), ("thi-dua", "thi_dua", schema.THI_DUA)):
+    for folder, key, spec in (
+        ("danh-gia", "danh_gia", schema.DANH_GIA),
+        ("thi-dua", "thi_dua", schema.THI_DUA),
+    ):
         directory = base / folder
         paths = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
         if not paths:
-            errors.append(ContentError(display_path(directory, root), None, "(folder)",
-                                       "no rule set files", "one or more <id>.yaml files"))
+            errors.append(
+                ContentError(
+                    display_path(directory, root),
+                    None,
+                    "(folder)",
+                    "no rule set files",
+                    "one or more <id>.yaml files",
+                )
+            )
         for path in paths:
             data = _load(path, spec, root, errors)
             if data is None:
                 continue
             shown = display_path(path, root)
             if data["id"] != path.stem:
-                errors.append(ContentError(shown, line_of(data, "id"), "id", f"found {data['id']!r}",
-                                           f"the file name without .yaml ({path.stem!r})"))
+                errors.append(
+                    ContentError(
+                        shown,
+                        line_of(data, "id"),
+                        "id",
+                        f"found {data['id']!r}",
+                        f"the file name without .yaml ({path.stem!r})",
+                    )
+                )
                 continue
             sets[key][data["id"]] = data
             files[data["id"]] = shown

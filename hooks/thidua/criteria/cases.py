@@ -22,9 +22,19 @@ from thidua.errors import ContentError
 
 CASES_DIR = ("data", "cases")
 CHECKED = {
-    "classification", "eligible_titles", "not_eligible", "not_reached", "max_cstdcs",
-    "max_htxs", "result", "exit_status", "manual_review", "flags_used", "unverified_basis",
-    "explanation", "stderr_contains",
+    "classification",
+    "eligible_titles",
+    "not_eligible",
+    "not_reached",
+    "max_cstdcs",
+    "max_htxs",
+    "result",
+    "exit_status",
+    "manual_review",
+    "flags_used",
+    "unverified_basis",
+    "explanation",
+    "stderr_contains",
 }
 
 EXPECTED = schema.Map(
@@ -147,10 +157,19 @@ def load_cases(root: Path) -> tuple[list[Case], list[ContentError]]:
         for index, item in enumerate(data["cases"]):
             key = f"{item['id']}"
             if key in seen and seen[key] == shown:
-                errors.append(ContentError(shown, line_of(item, "id"), f"cases[{index}].id",
-                                           f"found {key!r} twice", "a unique id per file"))
+                errors.append(
+                    ContentError(
+                        shown,
+                        line_of(item, "id"),
+                        f"cases[{index}].id",
+                        f"found {key!r} twice",
+                        "a unique id per file",
+                    )
+                )
             seen[key] = shown
-            cases.append(Case(shown, line_of(data["cases"], index), item["id"], item["title"], item))
+            cases.append(
+                Case(shown, line_of(data["cases"], index), item["id"], item["title"], item)
+            )
     return cases, errors
 
 
@@ -176,7 +195,9 @@ def run_case(case: Case, root: Path | None = None) -> list[str]:
         if result is None:
             for text in expected.get("stderr_contains", []):
                 if text not in stderr:
-                    failures.append(f"stderr{label}: expected to contain {text!r}, actual {stderr!r}")
+                    failures.append(
+                        f"stderr{label}: expected to contain {text!r}, actual {stderr!r}"
+                    )
             continue
         failures += compare(expected, result, label)
     return failures
@@ -186,23 +207,31 @@ def compare(expected: dict, result: dict, label: str = "") -> list[str]:
     """Mismatches between a case's ``expected`` block and a result."""
     out: list[str] = []
     if "classification" in expected and result["classification"] != expected["classification"]:
-        out.append(f"classification{label}: expected {expected['classification']}, "
-                   f"actual {result['classification']}")
+        out.append(
+            f"classification{label}: expected {expected['classification']}, "
+            f"actual {result['classification']}"
+        )
     for title in expected.get("eligible_titles") or []:
         if title not in result["eligible_titles"]:
             why = result["not_eligible"].get(title, {}).get("reason", "not considered")
-            out.append(f"eligible_titles{label}: expected to include {title}, actual "
-                       f"{result['eligible_titles']} ({title}: {why})")
+            out.append(
+                f"eligible_titles{label}: expected to include {title}, actual "
+                f"{result['eligible_titles']} ({title}: {why})"
+            )
     for title in expected.get("not_eligible") or {}:
         if title in result["eligible_titles"]:
-            out.append(f"not_eligible{label}: expected {title} not eligible, actual eligible "
-                       f"{result['eligible_titles']}")
+            out.append(
+                f"not_eligible{label}: expected {title} not eligible, actual eligible "
+                f"{result['eligible_titles']}"
+            )
     reached = expected.get("not_reached")
     if isinstance(reached, dict):
         for level in reached:
             if level not in result["not_reached"]:
-                out.append(f"not_reached{label}: expected {level} listed, actual "
-                           f"{sorted(result['not_reached'])}")
+                out.append(
+                    f"not_reached{label}: expected {level} listed, actual "
+                    f"{sorted(result['not_reached'])}"
+                )
     for key in ("max_cstdcs", "max_htxs", "manual_review"):
         if key in expected and result[key] != expected[key]:
             out.append(f"{key}{label}: expected {expected[key]}, actual {result[key]}")
@@ -210,12 +239,16 @@ def compare(expected: dict, result: dict, label: str = "") -> list[str]:
         out.append(f"result{label}: expected MANUAL_REVIEW, actual manual_review false")
     for name, value in (expected.get("flags_used") or {}).items():
         if result["flags_used"].get(name, "(absent)") != value:
-            out.append(f"flags_used.{name}{label}: expected {value}, actual "
-                       f"{result['flags_used'].get(name, '(absent)')}")
+            out.append(
+                f"flags_used.{name}{label}: expected {value}, actual "
+                f"{result['flags_used'].get(name, '(absent)')}"
+            )
     for basis in expected.get("unverified_basis") or []:
         if basis not in result["unverified_basis"]:
-            out.append(f"unverified_basis{label}: expected to include {basis!r}, actual "
-                       f"{result['unverified_basis']}")
+            out.append(
+                f"unverified_basis{label}: expected to include {basis!r}, actual "
+                f"{result['unverified_basis']}"
+            )
     for cid, met in (expected.get("explanation") or {}).items():
         found = [e["met"] for e in result["explanation"] if e["criterion"] == cid]
         if not found:

@@ -79,7 +79,9 @@ class Int(Spec):
     def __init__(self, low: int = 0, high: int | None = None, example: str | None = None):
         self.low, self.high, self.example = low, high, example
         self.allowed = (
-            f"a whole number from {low} to {high}" if high is not None else f"a whole number ≥ {low}"
+            f"a whole number from {low} to {high}"
+            if high is not None
+            else f"a whole number ≥ {low}"
         )
 
     def ok(self, value: Any) -> bool:
@@ -123,7 +125,7 @@ class Enum(Spec):
 
 
 class Ratio(Spec):
-    allowed = 'a ratio from 0 to 1 written as text with at most 4 decimals, or null'
+    allowed = "a ratio from 0 to 1 written as text with at most 4 decimals, or null"
     example = 'ratio: "0.15"'
 
     def __init__(self, nullable: bool = False):
@@ -188,7 +190,9 @@ class Basis(Spec):
             try:
                 _, kind = parse(text)
             except RefSyntaxError as error:
-                ctx.error(value, index, where, f"found {text!r} ({error})", self.allowed, self.example)
+                ctx.error(
+                    value, index, where, f"found {text!r} ({error})", self.allowed, self.example
+                )
                 continue
             if kind is None:
                 ctx.error(
@@ -267,7 +271,9 @@ class DictOf(Spec):
         for name, item in value.items():
             where = join(path, name)
             if not self.keys.ok(name):
-                ctx.error(value, name, where, f"found key {name!r}", self.keys.allowed, self.example)
+                ctx.error(
+                    value, name, where, f"found key {name!r}", self.keys.allowed, self.example
+                )
                 continue
             self.values.check(value, name, item, where, ctx)
 
@@ -320,8 +326,12 @@ from thidua.evaluator import profile as P  # noqa: E402
 
 LEVELS = ("HTXS", "HTT", "HTNV")
 CMP = Enum(("ge", "gt", "le", "lt", "eq"), example="cmp: ge")
-CRITERION_ID = Str(re.compile(r"^[a-z0-9]+(\.[a-z0-9-]+)+$"), "a criterion id like dg.nhiem-vu.vuot-muc-50")
-TERM = Str(re.compile(r"^-?[a-z_]+(\.[a-z_]+)?$"), "a profile field, optionally with '-' to subtract")
+CRITERION_ID = Str(
+    re.compile(r"^[a-z0-9]+(\.[a-z0-9-]+)+$"), "a criterion id like dg.nhiem-vu.vuot-muc-50"
+)
+TERM = Str(
+    re.compile(r"^-?[a-z_]+(\.[a-z_]+)?$"), "a profile field, optionally with '-' to subtract"
+)
 FIELD = Str(re.compile(r"^[a-z_0-9]+(\.[a-z_0-9]+)?$"), "a profile field such as tasks.assigned")
 PERCENT = Int(0, 100, example="percent: 50")
 TITLES_ALL = P.INDIVIDUAL_TITLES + P.COLLECTIVE_TITLES
@@ -349,7 +359,8 @@ CRITERION = Tagged(
     {
         "ratio": Map(
             {"num": ListOf(TERM, 1), "den": ListOf(TERM, 1), "cmp": CMP, "percent": PERCENT},
-            example="{op: ratio, num: [tasks.exceeded], den: [tasks.assigned], cmp: ge, percent: 50}",
+            example="{op: ratio, num: [tasks.exceeded], den: [tasks.assigned], "
+            "cmp: ge, percent: 50}",
         ),
         "compare": Map(
             {"field": FIELD, "cmp": CMP, "value": Int(0, 100)},
@@ -360,7 +371,9 @@ CRITERION = Tagged(
             example="{op: values_at_least, fields: [leadership_criterion_5a], "
             "scale: [khong_dap_ung, dap_ung, tot], min: tot}",
         ),
-        "is": Map({"field": FIELD, "value": Scalar()}, example="{op: is, field: leader, value: true}"),
+        "is": Map(
+            {"field": FIELD, "value": Scalar()}, example="{op: is, field: leader, value: true}"
+        ),
         "in": Map(
             {"field": FIELD, "values": ListOf(Str(), 1)},
             example="{op: in, field: unit_result, values: [HTXS]}",
@@ -376,7 +389,9 @@ CRITERION = Tagged(
             example="{op: leave_months, exclude_kinds: [thai_san], at_least: 3, below: 6}",
         ),
         "has_leave": Map({"kinds": ListOf(Enum(P.LEAVE_KINDS), 1)}),
-        "recruited_months": Map({"at_least": Int(1, 12)}, example="{op: recruited_months, at_least: 6}"),
+        "recruited_months": Map(
+            {"at_least": Int(1, 12)}, example="{op: recruited_months, at_least: 6}"
+        ),
         "no_discipline_in_year": Map({"exceptions": Bool()}),
         "classification_in": Map({"values": ListOf(Enum(P.CLASSIFICATIONS), 1)}),
         "title_eligible": Map({"titles": ListOf(Enum(P.INDIVIDUAL_TITLES), 1)}),
@@ -386,7 +401,11 @@ CRITERION = Tagged(
         ),
         "chain": Map({"title": Enum(P.INDIVIDUAL_TITLES), "count": Int(1, 20)}),
         "chain_in_run": Map(
-            {"title": Enum(P.INDIVIDUAL_TITLES), "run_of": Enum(P.INDIVIDUAL_TITLES), "count": Int(1, 20)}
+            {
+                "title": Enum(P.INDIVIDUAL_TITLES),
+                "run_of": Enum(P.INDIVIDUAL_TITLES),
+                "count": Int(1, 20),
+            }
         ),
         "any_of": Map({"criteria": ListOf(CRITERION_ID, 2)}),
     },
@@ -400,17 +419,23 @@ CATALOGUE = Map(
 BINDING = Map(
     {"criterion": CRITERION_ID},
     {"legal_basis": Basis()},
-    example="- {criterion: dg.nhiem-vu.vuot-muc-50, legal_basis: [\"Nghị định 90/2020/NĐ-CP Điều 12 khoản 1\"]}",
+    example="- {criterion: dg.nhiem-vu.vuot-muc-50, "
+    'legal_basis: ["Nghị định 90/2020/NĐ-CP Điều 12 khoản 1"]}',
 )
 TITLE_BINDING = Map(
     {"criterion": CRITERION_ID, "legal_basis": Basis()},
-    example="- {criterion: td.xep-loai-htt, legal_basis: [\"Luật 06/2022/QH15 Điều 24 khoản 1 điểm a\"]}",
+    example="- {criterion: td.xep-loai-htt, "
+    'legal_basis: ["Luật 06/2022/QH15 Điều 24 khoản 1 điểm a"]}',
 )
 LEADER_BASIS = Map({"non_leader": Basis(), "leader": Basis()})
 ROLE_BASIS = DictOf(Enum(("all", "can_bo", "cong_chuc", "vien_chuc")), LEADER_BASIS)
 BRANCHES = {"non_leader": ListOf(BINDING, 1), "leader": ListOf(BINDING, 1)}
 GATE = Map(
-    {"criterion": CRITERION_ID, "effect": Enum(("not_classified", "cap", "manual_review")), "legal_basis": Basis()},
+    {
+        "criterion": CRITERION_ID,
+        "effect": Enum(("not_classified", "cap", "manual_review")),
+        "legal_basis": Basis(),
+    },
     {"cap": Enum(LEVELS), "reason": Text()},
     example="- {criterion: dg.thoi-gian.du-6-thang, effect: not_classified, legal_basis: [...]}",
 )
@@ -459,9 +484,7 @@ THI_DUA = Map(
         "flag_defaults": Map({"cstdcs_htxs_alternative": Bool()}),
         "individual_titles": ListOf(TITLE, 1),
         "collective_titles": ListOf(TITLE, 1),
-        "quotas": Map(
-            {"cstdcs": Map({"ratio": Ratio(), "legal_basis": Basis(), "note": Text()})}
-        ),
+        "quotas": Map({"cstdcs": Map({"ratio": Ratio(), "legal_basis": Basis(), "note": Text()})}),
     },
     {"chain_review": Map({"before_year": Int(1945, 2100), "reason": Text()})},
 )

@@ -104,41 +104,61 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
     year = profile["evaluation_year"]
     modelled = ", ".join(str(y) for y in rules.modelled_years)
     if year not in rules.years:
-        return [Problem(("evaluation_year",), f"found {year}, a year the criteria data does not model",
-                        f"one of the modelled years {modelled}")]
+        return [
+            Problem(
+                ("evaluation_year",),
+                f"found {year}, a year the criteria data does not model",
+                f"one of the modelled years {modelled}",
+            )
+        ]
     entry = rules.years[year]
     if profile["subject"] != "individual":
         return out
     role = profile["role"]
     if role not in entry["danh_gia"]:
         roles = ", ".join(entry["danh_gia"])
-        return [Problem(("role",), f"found {role}, not modelled for {year}",
-                        f"one of {roles} (modelled years: {modelled})")]
+        return [
+            Problem(
+                ("role",),
+                f"found {role}, not modelled for {year}",
+                f"one of {roles} (modelled years: {modelled})",
+            )
+        ]
     recruited = profile.get("recruited_on")
     if recruited and int(recruited[:4]) > year:
-        out.append(Problem(("recruited_on",), f"found {recruited}, after the evaluation year",
-                           f"a date on or before 31/12/{year}"))
+        out.append(
+            Problem(
+                ("recruited_on",),
+                f"found {recruited}, after the evaluation year",
+                f"a date on or before 31/12/{year}",
+            )
+        )
     if "classification_input" in profile:
         return out
     rule_set = rules.danh_gia[entry["danh_gia"][role]]
     if rule_set["kind"] == "text_only":
-        out.append(Problem(
-            ("classification_input",),
-            f"missing: the evaluation rules for {role} in {year} ({rule_set['id']}) are held as "
-            "text only (no thresholds), so the level cannot be computed",
-            "the level already decided by the competent authority: HTXS, HTT, HTNV, KHTNV "
-            "or NOT_CLASSIFIED",
-        ))
+        out.append(
+            Problem(
+                ("classification_input",),
+                f"missing: the evaluation rules for {role} in {year} ({rule_set['id']}) "
+                "are held as "
+                "text only (no thresholds), so the level cannot be computed",
+                "the level already decided by the competent authority: HTXS, HTT, HTNV, KHTNV "
+                "or NOT_CLASSIFIED",
+            )
+        )
         return out
     branch = "leader" if profile.get("leader") else "non_leader"
     for name in rule_set["requires"][branch]:
         if name not in profile:
             who = "a leader" if branch == "leader" else "a non-leader"
-            out.append(Problem(
-                (name,),
-                f"missing: required by {rule_set['id']} to classify {who} ({role}, {year})",
-                f"{name} as in the contract, or classification_input",
-            ))
+            out.append(
+                Problem(
+                    (name,),
+                    f"missing: required by {rule_set['id']} to classify {who} ({role}, {year})",
+                    f"{name} as in the contract, or classification_input",
+                )
+            )
     return out
 
 

@@ -82,15 +82,15 @@ class Ctx:
             self.flags_consulted.add(flag)
             if not self.flags[flag]:
                 met = False
-                detail = f"{detail}; {self.msg('flag_off', flag=flag)}" if detail else self.msg(
-                    "flag_off", flag=flag
+                detail = (
+                    f"{detail}; {self.msg('flag_off', flag=flag)}"
+                    if detail
+                    else self.msg("flag_off", flag=flag)
                 )
         self.memo[cid] = (met, detail)
         return met, detail
 
-    def record(
-        self, cid: str, basis: list[str], scope: str, used_by: str, rule_set: str
-    ) -> dict:
+    def record(self, cid: str, basis: list[str], scope: str, used_by: str, rule_set: str) -> dict:
         met, detail = self.outcome(cid)
         crit = self.rules.criteria[cid]
         text = self.text(crit["text"])
@@ -122,7 +122,13 @@ class Ctx:
 
     def info(self, cid: str, basis: list[str], text: str, used_by: str, rule_set: str) -> None:
         self.explanation.append(
-            {"criterion": cid, "met": True, "legal_basis": list(basis), "text": text, "scope": "rules"}
+            {
+                "criterion": cid,
+                "met": True,
+                "legal_basis": list(basis),
+                "text": text,
+                "scope": "rules",
+            }
         )
         for item in basis:
             self.sources.append((item, used_by, rule_set))
@@ -139,7 +145,10 @@ def _unique(items: list[str]) -> list[str]:
 def effective_flags(rules: Rules, year: int, given: dict) -> dict:
     """Every flag's value for this evaluation: given, else the year's default."""
     entry = rules.years[year]
-    context = {"thi_dua": rules.thi_dua[entry["thi_dua"]], "quota": rules.danh_gia[entry["quota_rules"]]}
+    context = {
+        "thi_dua": rules.thi_dua[entry["thi_dua"]],
+        "quota": rules.danh_gia[entry["quota_rules"]],
+    }
     values: dict[str, Any] = {}
     for name, spec in rules.flags.items():
         if name in given:
@@ -324,12 +333,19 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
         if exact.denominator != 1:
             ctx.quota_flags["quota_rounding"] = rounding
         text = ctx.msg(
-            "quota_cstdcs", max=max_cstdcs, ratio=ops.fmt(ratio), base=base,
-            exact=ops.fmt(exact), rounding=rounding, cap=cap, candidates=candidates,
+            "quota_cstdcs",
+            max=max_cstdcs,
+            ratio=ops.fmt(ratio),
+            base=base,
+            exact=ops.fmt(exact),
+            rounding=rounding,
+            cap=cap,
+            candidates=candidates,
         )
         text += " — " + ctx.text(quota["note"])
-        _quota_entry(ctx, "quota.cstdcs", candidates <= cap, quota["legal_basis"], text,
-                     ctx.thi_dua["id"])
+        _quota_entry(
+            ctx, "quota.cstdcs", candidates <= cap, quota["legal_basis"], text, ctx.thi_dua["id"]
+        )
     if "group_size_htt_or_above" in profile:
         rule_set = ctx.rules.danh_gia[ctx.year_entry["quota_rules"]]
         cap_rule = rule_set["htxs_cap"]
@@ -356,11 +372,21 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
             ctx.quota_flags["htxs_ratio_base"] = base_kind
             if exact.denominator != 1:
                 ctx.quota_flags["quota_rounding"] = rounding
-            text = ctx.msg(
-                "quota_htxs", max=max_htxs, ratio=ops.fmt(ratio), base_kind=base_kind,
-                base=group, exact=ops.fmt(exact), rounding=rounding, cap=cap,
-                candidates=candidates,
-            ) + " — " + note
+            text = (
+                ctx.msg(
+                    "quota_htxs",
+                    max=max_htxs,
+                    ratio=ops.fmt(ratio),
+                    base_kind=base_kind,
+                    base=group,
+                    exact=ops.fmt(exact),
+                    rounding=rounding,
+                    cap=cap,
+                    candidates=candidates,
+                )
+                + " — "
+                + note
+            )
             met = candidates <= cap
         _quota_entry(ctx, "quota.htxs", met, cap_rule["legal_basis"], text, rule_set["id"])
         note_2026 = ctx.year_entry.get("notes", {}).get("unit_quota")
@@ -387,12 +413,20 @@ def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
     entry = ctx.year_entry
     td = ctx.thi_dua
     ctx.info(
-        "quy-tac.thi-dua", td["documents"],
-        ctx.msg("rules_thi_dua", year=ctx.year, name=ctx.text(td["name"])), "rules", td["id"],
+        "quy-tac.thi-dua",
+        td["documents"],
+        ctx.msg("rules_thi_dua", year=ctx.year, name=ctx.text(td["name"])),
+        "rules",
+        td["id"],
     )
     if entry.get("transition"):
-        ctx.info("quy-tac.chuyen-tiep", [], ctx.msg("transition", text=ctx.text(entry["transition"])),
-                 "rules", td["id"])
+        ctx.info(
+            "quy-tac.chuyen-tiep",
+            [],
+            ctx.msg("transition", text=ctx.text(entry["transition"])),
+            "rules",
+            td["id"],
+        )
     result: dict[str, Any] = {
         "evaluation_year": ctx.year,
         "rules": {"thi_dua": td["id"], "danh_gia": None},
@@ -414,8 +448,11 @@ def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
         dg = rules.danh_gia[entry["danh_gia"][role]]
         result["rules"]["danh_gia"] = dg["id"]
         ctx.info(
-            "quy-tac.danh-gia", dg["documents"],
-            ctx.msg("rules_danh_gia", year=ctx.year, name=ctx.text(dg["name"])), "rules", dg["id"],
+            "quy-tac.danh-gia",
+            dg["documents"],
+            ctx.msg("rules_danh_gia", year=ctx.year, name=ctx.text(dg["name"])),
+            "rules",
+            dg["id"],
         )
         note = entry.get("notes", {}).get(role)
         if note:
@@ -424,9 +461,14 @@ def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
             ctx.classification = profile["classification_input"]
             level = profile["classification_input"]
             ctx.info(
-                "xep-loai.da-quyet-dinh", [],
-                ctx.msg("classification_input", level=f"{level} ({ctx.rules.labels['levels'][level][lang]})"),
-                "rules", dg["id"],
+                "xep-loai.da-quyet-dinh",
+                [],
+                ctx.msg(
+                    "classification_input",
+                    level=f"{level} ({ctx.rules.labels['levels'][level][lang]})",
+                ),
+                "rules",
+                dg["id"],
             )
         else:
             result["not_reached"] = classify(ctx, dg, role, profile["leader"])

@@ -219,7 +219,9 @@ def _matches(item: dict, alt: dict) -> bool:
         return False
     if alt.get("applied_not_false") and item.get("applied") is False:
         return False
-    return not ("recognised_by_in" in alt and item.get("recognised_by") not in alt["recognised_by_in"])
+    return not (
+        "recognised_by_in" in alt and item.get("recognised_by") not in alt["recognised_by_in"]
+    )
 
 
 def op_initiative(ctx, crit: dict) -> tuple[bool | None, str]:
@@ -266,7 +268,9 @@ def op_chain_in_run(ctx, crit: dict) -> tuple[bool | None, str]:
     met = len(awards) >= crit["count"]
     if met:
         ctx.chain_years_used(run[: run.index(awards[crit["count"] - 1]) + 1])
-    return met, f"{crit['title']}: " + _chain_detail(ctx, awards) + f"; {crit['run_of']}: " + _chain_detail(ctx, run)
+    return met, f"{crit['title']}: " + _chain_detail(
+        ctx, awards
+    ) + f"; {crit['run_of']}: " + _chain_detail(ctx, run)
 
 
 def op_any_of(ctx, crit: dict) -> tuple[bool | None, str]:

@@ -360,9 +360,7 @@ def _check_map(fields: dict[str, Field], value: Any, path: tuple, out: list[Prob
         return
     for key in value:
         if key not in fields:
-            out.append(
-                Problem((*path, str(key)), "unknown field", "one of " + ", ".join(fields))
-            )
+            out.append(Problem((*path, str(key)), "unknown field", "one of " + ", ".join(fields)))
     for name, spec in fields.items():
         if name not in value:
             if spec.required:
@@ -389,9 +387,7 @@ def _check_flags(value: Any, path: tuple, out: list[Problem]) -> None:
                 )
         elif name == "htxs_ratio_base":
             if flag_value not in ("htt_or_above", "htt_only"):
-                out.append(
-                    Problem(where, f"found {show(flag_value)}", "htt_or_above or htt_only")
-                )
+                out.append(Problem(where, f"found {show(flag_value)}", "htt_or_above or htt_only"))
         elif ratio_value(flag_value) is None:
             out.append(
                 Problem(where, f"found {show(flag_value)}", "a ratio from 0 to 1 (e.g. 0.15)")
@@ -449,9 +445,7 @@ def _consistency(profile: dict, out: list[Problem]) -> None:
     def le(path_small: tuple, path_big: tuple, base: dict) -> None:
         small, big = base.get(path_small[-1]), base.get(path_big[-1])
         if isinstance(small, int) and isinstance(big, int) and small > big:
-            out.append(
-                Problem(path_small, f"found {small}", f"at most {dotted(path_big)} ({big})")
-            )
+            out.append(Problem(path_small, f"found {small}", f"at most {dotted(path_big)} ({big})"))
 
     subject = profile.get("subject")
     if subject == "individual":

@@ -18,10 +18,16 @@ def render(result: dict, rules: Rules, lang: str = "vi") -> str:
     def name(group: str, code: str) -> str:
         return f"{code} ({labels[group][code][lang]})"
 
-    lines = [m("heading", year=result["evaluation_year"]) + " — "
-             + labels["subjects"][result["subject"]][lang]]
+    lines = [
+        m("heading", year=result["evaluation_year"])
+        + " — "
+        + labels["subjects"][result["subject"]][lang]
+    ]
     rules_used = result["rules"]
-    lines.append(f"{m('h_rules')}: thi_dua = {rules_used['thi_dua']}; danh_gia = {rules_used['danh_gia'] or '—'}")
+    lines.append(
+        f"{m('h_rules')}: thi_dua = {rules_used['thi_dua']}; "
+        f"danh_gia = {rules_used['danh_gia'] or '—'}"
+    )
     if result["subject"] == "individual":
         lines.append(f"{m('h_classification')}: {name('levels', result['classification'])}")
     if result["subject"] != "unit_quota":
@@ -38,7 +44,9 @@ def render(result: dict, rules: Rules, lang: str = "vi") -> str:
             lines.append(f"  - {name('levels', code)}: {item['reason']}")
             lines.append(f"    {m('basis')}: {'; '.join(item['legal_basis'])}")
     if result["subject"] == "unit_quota":
-        lines.append(f"{m('h_quota')}: max_cstdcs = {result['max_cstdcs']}; max_htxs = {result['max_htxs']}")
+        lines.append(
+            f"{m('h_quota')}: max_cstdcs = {result['max_cstdcs']}; max_htxs = {result['max_htxs']}"
+        )
     lines.append(f"{m('h_manual')}: {m('word_yes') if result['manual_review'] else m('none')}")
     for reason in result["manual_review_reasons"]:
         lines.append(f"  - {reason}")
@@ -50,7 +58,9 @@ def render(result: dict, rules: Rules, lang: str = "vi") -> str:
         mark = "✓" if entry["met"] else "✗"
         lines.append(f"  [{mark}] ({entry['scope']}) {entry['text']}")
         if entry["legal_basis"]:
-            lines.append(f"      {m('basis')}: {'; '.join(entry['legal_basis'])}  [{entry['criterion']}]")
+            lines.append(
+                f"      {m('basis')}: {'; '.join(entry['legal_basis'])}  [{entry['criterion']}]"
+            )
         else:
             lines.append(f"      [{entry['criterion']}]")
     if result["subject"] != "unit_quota":
