@@ -182,7 +182,13 @@ def document_markdown(
 ) -> str:
     """A document page: metadata panel and banner, anchors, links, markers, reverse index."""
     lines = markdown.splitlines()
-    structure = parse_structure(lines, document.file, 0, summary=True, so_hieu=document.so_hieu)
+    # MkDocs hands over the body without its leading blank lines; when nothing else
+    # changed it, reuse the structure parsed with the register (shifted), else re-parse.
+    source = document.body.lstrip("\n")
+    if source and source == markdown:
+        structure, shift = document.structure, len(document.body) - len(source)
+    else:
+        structure, shift = parse_structure(lines, document.file, 0, True, document.so_hieu), 0
     text = words(lang)
 
     def marker(clause: Clause, parent: Clause | None) -> bool:
@@ -226,7 +232,7 @@ def document_markdown(
             out += ["", block.rstrip("\n"), ""]
         return out
 
-    body = "\n".join(_quotes(annotate(lines, structure, decorate)))
+    body = "\n".join(_quotes(annotate(lines, structure, decorate, shift)))
     panel = render.template("legal-panel.html.j2", **panel_context(document, registry, href))
     return _after_title(body, panel)
 

@@ -16,6 +16,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from thidua.errors import ContentError
@@ -61,6 +62,7 @@ class Document:
     meta: Metadata
     structure: Structure
     relations: dict[str, list[str]] = field(default_factory=dict)
+    body: str = ""
 
     @property
     def so_hieu(self) -> str:
@@ -91,6 +93,12 @@ class Document:
     def unverified(self) -> bool:
         """The whole document is marked unverified (``chua_xac_minh: ["*"]``)."""
         return WHOLE in self.meta.chua_xac_minh
+
+    @cached_property
+    def unverified_refs(self) -> list[Ref]:
+        """The clauses listed in ``chua_xac_minh`` (without "*")."""
+        refs = (_entry_ref(self, entry) for entry in self.meta.chua_xac_minh)
+        return [ref for ref in refs if ref is not None]
 
     @property
     def in_force(self) -> bool:
@@ -238,11 +246,7 @@ class Registry:
         """True when the document or a clause containing ``ref`` is listed in chua_xac_minh."""
         if document.unverified:
             return True
-        for entry in document.meta.chua_xac_minh:
-            listed = _entry_ref(document, entry)
-            if listed is not None and _contains(listed, ref):
-                return True
-        return False
+        return any(_contains(listed, ref) for listed in document.unverified_refs)
 
     def clause(self, document: Document, unit: Unit) -> Clause:
         """The ``Clause`` of a unit of ``document`` (Điều, khoản or điểm)."""
@@ -335,7 +339,7 @@ def load_document(path: Path, docs_dir: Path) -> Document:
         )
     meta = validate(data, file, field_lines(text))
     structure = parse_structure(body.splitlines(), file, offset, meta.tom_luoc, meta.so_hieu)
-    document = Document(path.stem, src_uri, file, meta, structure)
+    document = Document(path.stem, src_uri, file, meta, structure, body=body)
     _check_unverified(document)
     return document
 
@@ -366,17 +370,34 @@ def _check_unverified(document: Document) -> None:
             )
 
 
-def collect_registry(docs_dir: Path) -> tuple[Registry, list[ContentError]]:
-    """Load every document, collecting all errors; documents in error are left out."""
+DocumentCache = dict[Path, tuple[tuple[int, int], Document]]
+
+
+def collect_registry(
+    docs_dir: Path, cache: DocumentCache | None = None
+) -> tuple[Registry, list[ContentError]]:
+    """Load every document, collecting all errors; documents in error are left out.
+
+    ``cache`` (any dict kept by the caller) reuses documents whose file has not
+    changed (same modification time and size), e.g. between language passes.
+    """
     errors: list[ContentError] = []
     documents: list[Document] = []
     seen: dict[str, Document] = {}
     for path in document_files(docs_dir):
-        try:
-            document = load_document(path, docs_dir)
-        except ContentError as error:
-            errors.append(error)
-            continue
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = cache.get(path) if cache is not None else None
+        if cached is not None and cached[0] == stamp:
+            document = cached[1]
+        else:
+            try:
+                document = load_document(path, docs_dir)
+            except ContentError as error:
+                errors.append(error)
+                continue
+            if cache is not None:
+                cache[path] = (stamp, document)
         first = seen.get(document.so_hieu)
         if first is not None:
             errors.append(
@@ -395,9 +416,12 @@ def collect_registry(docs_dir: Path) -> tuple[Registry, list[ContentError]]:
     return Registry(documents), errors
 
 
-def load_registry(docs_dir: Path) -> Registry:
-    """The register of ``docs_dir/van-ban``; raise the first ``ContentError`` found."""
-    registry, errors = collect_registry(docs_dir)
+def load_registry(docs_dir: Path, cache: DocumentCache | None = None) -> Registry:
+    """The register of ``docs_dir/van-ban``; raise the first ``ContentError`` found.
+
+    ``cache``: see ``collect_registry``.
+    """
+    registry, errors = collect_registry(docs_dir, cache)
     if errors:
         raise errors[0]
     return registry

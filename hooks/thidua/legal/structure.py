@@ -391,14 +391,20 @@ def _heading_unit(
 Decorate = Callable[[Unit, list[str]], list[str]]
 
 
-def annotate(lines: list[str], structure: Structure, decorate: Decorate) -> list[str]:
-    """Replace each unit's lines (heading, or paragraph) by ``decorate(unit, lines)``."""
+def annotate(
+    lines: list[str], structure: Structure, decorate: Decorate, shift: int = 0
+) -> list[str]:
+    """Replace each unit's lines (heading, or paragraph) by ``decorate(unit, lines)``.
+
+    ``shift``: how many lines the structure's indexes are ahead of ``lines``.
+    """
     out: list[str] = []
     position = 0
     for unit in structure.units:
-        out.extend(lines[position : unit.start])
-        out.extend(decorate(unit, lines[unit.start : unit.end + 1]))
-        position = unit.end + 1
+        start, end = unit.start - shift, unit.end - shift
+        out.extend(lines[position:start])
+        out.extend(decorate(unit, lines[start : end + 1]))
+        position = end + 1
     out.extend(lines[position:])
     return out
 
