@@ -25,7 +25,6 @@ from thidua_mkdocs import i18n
 from thidua_mkdocs import legal as markup
 
 _registries: dict[str, Registry] = {}
-_documents: dict = {}  # parsed documents by path, reused while their file is unchanged
 
 
 def registry_for(config) -> Registry:
@@ -50,7 +49,7 @@ def on_files(files, config):
     """Load the register and the reverse index for this language pass."""
     docs_dir = Path(config.docs_dir)
     try:
-        registry = load_registry(docs_dir, _documents)
+        registry = load_registry(docs_dir)
         for file in files.documentation_pages():
             text = _content(file)
             if not text or "[[" not in text:

@@ -371,6 +371,9 @@ def _check_unverified(document: Document) -> None:
 
 
 DocumentCache = dict[Path, tuple[tuple[int, int], Document]]
+# Parsed documents by path, reused while the file is unchanged (modification time
+# and size): static-i18n builds twice, ``mkdocs serve`` rebuilds after each edit.
+_CACHE: DocumentCache = {}
 
 
 def collect_registry(
@@ -378,16 +381,18 @@ def collect_registry(
 ) -> tuple[Registry, list[ContentError]]:
     """Load every document, collecting all errors; documents in error are left out.
 
-    ``cache`` (any dict kept by the caller) reuses documents whose file has not
-    changed (same modification time and size), e.g. between language passes.
+    Documents whose file has not changed (same modification time and size) are
+    reused from ``cache`` (a module-level cache by default).
     """
+    if cache is None:
+        cache = _CACHE
     errors: list[ContentError] = []
     documents: list[Document] = []
     seen: dict[str, Document] = {}
     for path in document_files(docs_dir):
         stat = path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size)
-        cached = cache.get(path) if cache is not None else None
+        cached = cache.get(path)
         if cached is not None and cached[0] == stamp:
             document = cached[1]
         else:
@@ -396,8 +401,7 @@ def collect_registry(
             except ContentError as error:
                 errors.append(error)
                 continue
-            if cache is not None:
-                cache[path] = (stamp, document)
+            cache[path] = (stamp, document)
         first = seen.get(document.so_hieu)
         if first is not None:
             errors.append(
