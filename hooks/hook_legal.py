@@ -7,7 +7,8 @@ then decorates document pages, replaces citation markers and fills the
 register marker. All logic is in ``thidua.legal``; markup in templates.
 
 Other hooks may add citing sources (criteria, training items) from their own
-``on_files`` (priority below -300) with ``registry_for(config).cite(clause, Citing(...))``.
+``on_files`` (priority below -300) with
+``thidua_mkdocs.legal.registry_for(config).cite(clause, Citing(...))``.
 """
 
 from __future__ import annotations
@@ -24,12 +25,8 @@ from thidua.legal.registry import Citing, Registry, load_registry, page_title
 from thidua_mkdocs import i18n
 from thidua_mkdocs import legal as markup
 
-_registries: dict[str, Registry] = {}
-
-
-def registry_for(config) -> Registry:
-    """The register of the pass being built (loaded by ``on_files``)."""
-    return _registries[i18n.current_language(config)]
+_registries: dict[str, Registry] = markup.REGISTRIES
+registry_for = markup.registry_for
 
 
 def _content(file) -> str | None:

@@ -32,6 +32,23 @@ from thidua_mkdocs import render
 
 Href = Callable[[str, str], str]
 
+# The register of each language pass, set by hooks/hook_legal.py in ``on_files``.
+REGISTRIES: dict[str, Registry] = {}
+
+
+def registry_for(config: object) -> Registry | None:
+    """The register of the pass being built, for other hooks that add citing sources.
+
+    Call it from an ``on_files`` handler with a priority below -300 (after the legal
+    hook), then ``registry.cite(registry.resolve_basis(basis), Citing(title, src_uri,
+    anchor, kind="criterion"))``; the document pages then list that source under
+    "Được dẫn chiếu tại".
+    """
+    from thidua_mkdocs import i18n
+
+    return REGISTRIES.get(i18n.current_language(config))
+
+
 MARKER = "<!-- thidua:danh-muc-van-ban -->"
 
 KIND_EN = {

@@ -126,3 +126,16 @@ def test_cite_page_resolves_and_records(registry, docs):
     )
     assert [clause.anchor for _, clause in resolved] == ["dieu-2-khoan-1"]
     assert registry.cited_by(resolved[0][1])[0].src_uri == "hoi-dap/index.md"
+
+
+def test_other_hooks_reach_the_register_of_the_current_pass(registry):
+    from types import SimpleNamespace
+
+    from thidua_mkdocs import legal as markup
+
+    config = SimpleNamespace(plugins={})  # no i18n plugin: the default language
+    markup.REGISTRIES["vi"] = registry
+    try:
+        assert markup.registry_for(config) is registry
+    finally:
+        del markup.REGISTRIES["vi"]
