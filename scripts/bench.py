@@ -413,15 +413,16 @@ def report(cells: list[Cell], repeat: int) -> str:
     lines = [
         f"### Builds (median of {repeat}; peak memory = highest of the runs)",
         "",
-        "| pages (vi + en) | languages | variant | citations | wall s | CPU s | ms/page "
-        "| peak MB | warnings |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| pages (vi + en) | languages | variant | citations | wall s | CPU s "
+        "| wall ms/page | CPU ms/page | peak MB | warnings |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for c in cells:
         k = c.corpus
         lines.append(
             f"| {k.vi_pages} + {k.en_pages} | {k.languages} | {c.variant} | {k.citations} "
-            f"| {c.wall:.2f} | {c.cpu:.2f} | {c.ms_per_page:.1f} | {c.peak_mb:.0f} "
+            f"| {c.wall:.2f} | {c.cpu:.2f} | {c.ms_per_page:.1f} "
+            f"| {1000 * _per_page_cpu(c):.1f} | {c.peak_mb:.0f} "
             f"| {max(r.warnings for r in c.runs)} |"
         )
     sizes = sorted({c.corpus.size for c in cells})
@@ -448,10 +449,11 @@ def report(cells: list[Cell], repeat: int) -> str:
         small, large = sizes[0], sizes[-1]
         lines += [
             "",
-            f"### Per-page cost at {large} pages against {small} (wall ms/page, ratio)",
+            f"### Per-page cost at {large} pages against {small} (ms per Vietnamese page)",
             "",
-            f"| languages | variant | {small} | {large} | ratio (wall) | ratio (CPU/page) |",
-            "| --- | --- | ---: | ---: | ---: | ---: |",
+            f"| languages | variant | wall {small} | wall {large} | ratio "
+            f"| CPU {small} | CPU {large} | ratio |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for languages in LANGUAGE_SETS:
             for variant in VARIANTS:
@@ -463,6 +465,7 @@ def report(cells: list[Cell], repeat: int) -> str:
                     lines.append(
                         f"| {languages} | {variant} | {a.ms_per_page:.1f} | {b.ms_per_page:.1f} "
                         f"| {b.ms_per_page / a.ms_per_page:.2f} "
+                        f"| {1000 * _per_page_cpu(a):.1f} | {1000 * _per_page_cpu(b):.1f} "
                         f"| {_per_page_cpu(b) / _per_page_cpu(a):.2f} |"
                     )
     return "\n".join(lines)
