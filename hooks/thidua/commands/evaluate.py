@@ -43,11 +43,11 @@ def read_profile(name: str) -> tuple[Any, str]:
             ) from None
     try:
         return load_text(text, shown), shown
-    except ContentError:
+    except ContentError as yaml_error:
         try:
             return json.loads(text), shown
         except ValueError:
-            raise  # the YAML message names the line
+            raise yaml_error from None  # the YAML message names the line
 
 
 def _line(profile: Any, path: tuple) -> int | None:
