@@ -90,8 +90,7 @@ def on_page_markdown(markdown, page, config, files):
         document = registry.by_src_uri.get(src)
         if document is not None:
             markdown = markup.document_markdown(markdown, document, registry, href, lang)
-        if markup.MARKER in markdown:
-            markdown = markdown.replace(markup.MARKER, markup.register_html(registry, href, lang))
+        markdown = markup.fill_register(markdown, registry, href, lang)
         if "[[" in markdown:
             cited = markup.render_citations(
                 markdown, registry, href, shown, lang, find_citations(markdown, shown)

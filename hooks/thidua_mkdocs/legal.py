@@ -50,6 +50,7 @@ def registry_for(config: object) -> Registry | None:
 
 
 MARKER = "<!-- thidua:danh-muc-van-ban -->"
+_MARKER_LINE = re.compile(rf"^[ \t]*{re.escape(MARKER)}[ \t]*$", re.MULTILINE)
 
 KIND_EN = {
     "Luật": "Law",
@@ -382,6 +383,23 @@ def register_rows(registry: Registry, href: Href, lang: str = "vi") -> list[dict
     rows.sort(key=lambda r: (str(r["ngay_ban_hanh_iso"]) or f"{r['nam']}", r["so_hieu"]))
     rows.reverse()
     return rows
+
+
+def fill_register(markdown: str, registry: Registry, href: Href, lang: str = "vi") -> str:
+    """Replace the marker line ``<!-- thidua:danh-muc-van-ban -->`` by the register table.
+
+    Only a marker on a line of its own counts (not one quoted in inline code).
+    """
+    if MARKER not in markdown:
+        return markdown
+    table = None
+
+    def fill(_: re.Match[str]) -> str:
+        nonlocal table
+        table = table or register_html(registry, href, lang)
+        return table
+
+    return _MARKER_LINE.sub(fill, markdown)
 
 
 def register_html(registry: Registry, href: Href, lang: str = "vi") -> str:

@@ -88,3 +88,11 @@ def test_golden(case, site):
 def test_there_are_golden_cases_for_anchors_and_citations():
     names = {c.name for c in CASES}
     assert {"luat-09-2099.md", "trang-dan-chieu.md", "trang-dan-chieu.en.md"} <= names
+
+
+def test_register_marker_only_on_a_line_of_its_own(site):
+    _, registry = site
+    text = f"A `{markup.MARKER}` b\n\n{markup.MARKER}\n"
+    out = markup.fill_register(text, registry, lambda s, a: s, "en")
+    assert out.startswith(f"A `{markup.MARKER}` b")
+    assert out.count("<table>") == 1 and ">Status</th>" in out
