@@ -20,7 +20,10 @@ months_worked: 12
 leave: []
 discipline: []
 general_criteria:
-  {chinh_tri_tu_tuong: tot, dao_duc_loi_song: tot, tac_phong_le_loi: tot, y_thuc_to_chuc_ky_luat: tot}
+  chinh_tri_tu_tuong: tot
+  dao_duc_loi_song: tot
+  tac_phong_le_loi: tot
+  y_thuc_to_chuc_ky_luat: tot
 tasks: {assigned: 20, completed: 20, on_time_with_quality: 20, exceeded: 12, efficiency: high}
 emulation_spirit: true
 initiatives: []
@@ -119,7 +122,8 @@ def test_unknown_field_and_flag_exit_2(tmp_path):
     proc = thidua("evaluate", str(path))
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert any(f"{path}:12: montsh_worked: unknown field" in line for line in lines)
+    line_no = C01.count("\n") + 1
+    assert any(f"{path}:{line_no}: montsh_worked: unknown field" in line for line in lines)
     assert any(
         "flags.htxs_ratioo: unknown flag; allowed: one of cstdcs_htxs_alternative" in line
         for line in lines
