@@ -46,3 +46,8 @@ def test_a_marker_the_grammar_cannot_read():
         "docs/a.md:3: citation: [[Điều 24 khoản 1]]: no document number"
     )
     assert "[[06/2022/QH15 Điều 24 khoản 1 điểm a]]" in error.allowed
+
+
+def test_escaped_bar_inside_a_table_cell():
+    (citation,) = find_citations("| a | [[06/2022/QH15 Điều 24 \\| LĐTT]] |\n", "docs/a.md")
+    assert citation.ref.anchor == "dieu-24" and citation.text == "LĐTT"

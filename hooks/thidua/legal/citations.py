@@ -75,6 +75,7 @@ def find_citations(text: str, file: str, offset: int = 0) -> list[Citation]:
             continue
         line = text.count("\n", 0, match.start()) + 1 + offset
         body, _, custom = match["body"].partition("|")
+        body = body.removesuffix("\\")  # "\|" inside a Markdown table cell
         try:
             ref, kind = parse(body)
         except RefSyntaxError as error:
