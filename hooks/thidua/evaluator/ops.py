@@ -66,7 +66,8 @@ def op_ratio(ctx, crit: dict) -> tuple[bool | None, str]:
     if num is None or den is None:
         return None, ""
     met = compare(100 * num, crit["cmp"], crit["percent"] * den)
-    return met, f"{fmt(num)}/{fmt(den)} {CMP_SIGN[crit['cmp']]} {crit['percent']} %"
+    need = ctx.msg("needs", cond=f"{CMP_SIGN[crit['cmp']]} {crit['percent']} %")
+    return met, f"{fmt(num)}/{fmt(den)} ({need})"
 
 
 def op_compare(ctx, crit: dict) -> tuple[bool | None, str]:
@@ -74,7 +75,8 @@ def op_compare(ctx, crit: dict) -> tuple[bool | None, str]:
     if value is MISSING:
         return None, ""
     met = compare(_number(value), crit["cmp"], Fraction(crit["value"]))
-    return met, f"{crit['field']} = {fmt(value)} {CMP_SIGN[crit['cmp']]} {crit['value']}"
+    need = ctx.msg("needs", cond=f"{CMP_SIGN[crit['cmp']]} {crit['value']}")
+    return met, f"{crit['field']} = {fmt(value)} ({need})"
 
 
 def op_values_at_least(ctx, crit: dict) -> tuple[bool | None, str]:
@@ -124,7 +126,7 @@ def op_leave_months(ctx, crit: dict) -> tuple[bool | None, str]:
 
 def op_has_leave(ctx, crit: dict) -> tuple[bool | None, str]:
     kinds = [item["kind"] for item in ctx.profile.get("leave", []) if item["kind"] in crit["kinds"]]
-    return bool(kinds), ", ".join(kinds) or ctx.msg("none")
+    return bool(kinds), f"{', '.join(crit['kinds'])}: " + (", ".join(kinds) or ctx.msg("none"))
 
 
 def recruited_months(date: str, year: int) -> int | None:
@@ -274,9 +276,9 @@ def op_chain_in_run(ctx, crit: dict) -> tuple[bool | None, str]:
 
 
 def op_any_of(ctx, crit: dict) -> tuple[bool | None, str]:
-    results = [(sub, ctx.outcome(sub)[0]) for sub in crit["criteria"]]
-    met_ids = [sub for sub, met in results if met]
-    return bool(met_ids), ", ".join(met_ids) or ctx.msg("none")
+    results = [ctx.outcome(sub) for sub in crit["criteria"]]
+    details = [f"{'✓' if met else '✗'} {detail}" for met, detail in results]
+    return any(met for met, _ in results), "; ".join(details)
 
 
 OPS: dict[str, Callable[[Any, dict], tuple[bool | None, str]]] = {
