@@ -166,3 +166,14 @@ def test_export_is_plain_json():
     }
     assert again["years"]["2026"]["danh_gia"]["cong_chuc"] == "nd-335-2025"
     assert again["danh_gia"]["nd-90-2020+nd-48-2023"]["in_force_from"] == "2023-09-15"
+
+
+def test_export_js_is_a_classic_script():
+    import json
+
+    from thidua.criteria import export_js
+
+    text = export_js(ROOT)
+    assert text.startswith("window.THIDUA_CRITERIA = {") and text.endswith("};\n")
+    body = text[len("window.THIDUA_CRITERIA = ") : -2]
+    assert json.loads(body)["years"]["2024"]["thi_dua"] == "luat-06-2022+nd-98-2023+tt-01-2024"

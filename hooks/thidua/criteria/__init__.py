@@ -370,3 +370,13 @@ def load_rules(root: Path | None = None) -> Rules:
 def export_data(root: Path | None = None) -> dict:
     """The whole criteria data as one plain JSON-able dict (for the browser)."""
     return load_rules(root).export()
+
+
+def export_js(root: Path | None = None, name: str = "THIDUA_CRITERIA") -> str:
+    """The data as a dependency-free classic script: ``window.THIDUA_CRITERIA = {…};``."""
+    import json
+
+    text = json.dumps(export_data(root), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # "</" cannot end a script element early when the file is inlined by mistake.
+    text = text.replace("</", "<\\/")
+    return f"window.{name} = {text};\n"
