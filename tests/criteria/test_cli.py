@@ -226,3 +226,22 @@ def test_check_reports_a_failing_case(tmp_path):
 
     errors, _warnings, _rules = check_criteria(tmp_path)
     assert any("cases.NA06: classification: expected HTT, actual HTXS" in e for e in errors)
+
+
+def test_check_warns_when_the_legal_core_is_missing(monkeypatch, capsys):
+    import argparse
+
+    from thidua.commands import check
+
+    monkeypatch.setattr(check, "_optional", lambda module: None)
+    status = check.run(argparse.Namespace(root=ROOT))
+    err = capsys.readouterr().err
+    assert status == 0
+    assert "WARNING: thidua.legal.registry is not available yet" in err
+    assert "WARNING: thidua.legal.check is not available yet" in err
+
+
+def test_help_lists_both_commands():
+    proc = thidua("--help")
+    assert proc.returncode == 0
+    assert "evaluate" in proc.stdout and "check" in proc.stdout
