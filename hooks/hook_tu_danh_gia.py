@@ -61,9 +61,7 @@ def on_files(files, config):
     existing = files.get_file_from_path(DATA_FILE)
     if existing is not None:
         files.remove(existing)
-    files.append(
-        File.generated(config, DATA_FILE, content=tu_danh_gia.data_script(data, links))
-    )
+    files.append(File.generated(config, DATA_FILE, content=tu_danh_gia.data_script(data, links)))
     return files
 
 

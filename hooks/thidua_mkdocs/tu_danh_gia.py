@@ -145,17 +145,20 @@ def _years_of(data: Any) -> dict[str, Any] | None:
     return None
 
 
-def _kind(text: str) -> str:
-    text = text.lower()
-    if "point" in text or "diem" in text or "điểm" in text or "335" in text:
-        return "points"
-    if "text" in text or "van_ban" in text:
-        return "text"
-    return "criteria"
+def _kind(data: dict[str, Any], rule: Any) -> str:
+    """``points``, ``criteria`` or ``text_only`` for a rule-set id (``danh_gia[id].kind``)."""
+    rules = data.get("danh_gia") if isinstance(data.get("danh_gia"), dict) else {}
+    entry = rules.get(rule) if isinstance(rule, str) else rule
+    kind = entry.get("kind") if isinstance(entry, dict) else None
+    return kind if kind in ("points", "criteria") else "text_only"
 
 
 def rules_meta(data: Any) -> dict[str, Any]:
-    """Years modelled, points-based (year, role) pairs and those needing the level given."""
+    """Years modelled, points-based (year, role) pairs and those needing the level given.
+
+    Read from the exported year table (``years[Y].danh_gia[role]`` → a rule-set id whose
+    ``kind`` is ``criteria``, ``points`` or ``text_only``); ``FALLBACK_RULES`` without it.
+    """
     table = _years_of(data)
     if not table:
         return FALLBACK_RULES
@@ -165,15 +168,10 @@ def rules_meta(data: Any) -> dict[str, Any]:
         danh_gia = row.get("danh_gia") if isinstance(row, dict) else None
         for role in ROLES:
             rule = danh_gia.get(role) if isinstance(danh_gia, dict) else None
-            if rule is None and role == "nguoi_lao_dong":
-                needs_level.setdefault(year, []).append(role)
-                continue
-            if rule is None:
-                continue
-            kind = _kind(json.dumps(rule, default=str, ensure_ascii=False))
+            kind = _kind(data, rule) if rule is not None else "text_only"
             if kind == "points":
                 points.setdefault(year, []).append(role)
-            elif kind == "text":
+            elif kind == "text_only":
                 needs_level.setdefault(year, []).append(role)
     years = sorted(int(year) for year in table)
     return {"years": years, "points": points, "needs_level": needs_level, "source": "data"}

@@ -4,6 +4,7 @@ TEST-ONLY fake evaluator (never shipped) served in place of evaluator.js."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -20,7 +21,10 @@ PAGE_EN = "/en/tu-danh-gia/cong-cu/"
 FAKE_EVALUATOR = (HERE / "fake_evaluator.js").read_text(encoding="utf-8")
 # A fixed citation map for rendering tests (the real one depends on the legal registry).
 FAKE_LINKS = {
-    "Luật 06/2022/QH15 Điều 24 khoản 1": {"url": "van-ban/luat-06-2022/#dieu-24-khoan-1", "unverified": False},
+    "Luật 06/2022/QH15 Điều 24 khoản 1": {
+        "url": "van-ban/luat-06-2022/#dieu-24-khoan-1",
+        "unverified": False,
+    },
     "Nghị định 90/2020/NĐ-CP Điều 12 khoản 1": {
         "url": "van-ban/nd-90-2020/#dieu-12-khoan-1",
         "unverified": False,
@@ -28,7 +32,7 @@ FAKE_LINKS = {
     "Thông tư 01/2024/TT-BNV": {"url": "van-ban/tt-01-2024/", "unverified": True},
 }
 FAKE_DATA = (
-    "window.THIDUA_DATA = {\"test_only\": true};\n"
+    'window.THIDUA_DATA = {"test_only": true};\n'
     f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
 )
 
@@ -117,10 +121,8 @@ def guard(page):
     page.on("dialog", on_dialog)
     page.add_init_script(_CSP_PROBE)
     yield found
-    try:
+    with contextlib.suppress(Exception):  # page closed: the console listener still saw them
         found.csp += page.evaluate("window.__cspViolations || []")
-    except Exception:  # noqa: BLE001 - page closed: the console listener still saw them
-        pass
     assert not found.external, found.external
     assert not found.errors, found.errors
     assert not found.csp, found.csp
@@ -151,5 +153,5 @@ def tool(page, guard, base_url):
     page.goto(base_url + PAGE_VI)
     page.evaluate("localStorage.clear()")
     page.reload()
-    page.wait_for_function("document.querySelector('#tdg.tdg--js') !== null")
+    page.wait_for_selector("#tdg.tdg--js", state="attached")
     return page

@@ -108,6 +108,8 @@ def test_own_js_and_css_stay_under_25_kb_gzipped(built_site, capsys):
     size = len(gzip.compress(raw, 9))
     per_file = sum(len(gzip.compress((built_site.site / p).read_bytes(), 9)) for p in OURS)
     with capsys.disabled():
-        print(f"\n[tu-danh-gia] JS+CSS: {len(raw)} B raw, {size} B gzipped together, "
-              f"{per_file} B gzipped file by file")
+        print(
+            f"\n[tu-danh-gia] JS+CSS: {len(raw)} B raw, {size} B gzipped together, "
+            f"{per_file} B gzipped file by file"
+        )
     assert per_file < 25 * 1024

@@ -41,9 +41,14 @@
     });
   }
 
-  function update() {
+  /* force: evaluate even when no answer changed (an input event is followed by a change
+   * event with the same answers: re-rendering then would swap elements under the pointer). */
+  function update(force) {
     var started = window.performance ? performance.now() : 0;
     var fields = TDG.form.read();
+    var signature = JSON.stringify(fields);
+    if (force !== true && signature === last.signature) { return; }
+    last.signature = signature;
     var ctx = TDG.form.context(fields, rules, lang);
     TDG.form.applyVisibility(ctx, T);
     TDG.state.save(fields);
@@ -123,7 +128,7 @@
       var fields = TDG.form.fieldsFromProfile(parsed.profile);
       ["personal.name", "personal.position", "personal.unit"].forEach(function (k) { fields[k] = current[k]; });
       TDG.form.write(fields);
-      update();
+      update(true);
       say([TDG.fmt(T.imported, { file: name })], false);
     });
   }
@@ -139,7 +144,7 @@
     TDG.state.clear();
     TDG.form.write({});
     setConfirm(false);
-    update();
+    update(true);
     say([T.cleared], false);
   }
 
@@ -156,12 +161,12 @@
     if (!n) { out.textContent = T.averageNone; return; }
     var score = Math.round((sum / n) * 100) / 100;
     document.getElementById(TDG.form.fid("score_total")).value = String(score);
-    update();
+    update(true);
     out.textContent = TDG.fmt(T.average, { n: n, score: score });
   }
 
   function printForm() {
-    if (!last.fields) { update(); }
+    if (!last.fields) { update(true); }
     TDG.print.build(last.fields, last.ctx, last.result, T);
     window.print();
   }
@@ -184,7 +189,7 @@
   window.addEventListener("beforeprint", function () {
     if (last.fields) { TDG.print.build(last.fields, last.ctx, last.result, T); }
   });
-  update();
-  TDG.update = update;
+  update(true);
+  TDG.update = function () { update(true); };
   TDG.last = last;
 })();

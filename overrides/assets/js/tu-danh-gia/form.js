@@ -133,23 +133,18 @@
     return text.trim();
   }
 
-  /* Label of a code from the form's own options (the page's language). */
+  /* Label of a code from the form's own options and choices (the page's language). */
+  var CHOICES = { role: "role", value: "general_criteria.chinh_tri_tu_tuong", title: "prior_titles.0" };
   function codeLabel(kind, code) {
-    var selector = { role: "f-role", level: "f-classification_input" }[kind];
-    if (kind === "title") {
-      var box = theForm().querySelector('input[name="prior_titles.0"][value="' + code + '"]');
-      return box ? theForm().querySelector('label[for="' + box.id + '"]').textContent : code;
+    if (CHOICES[kind]) {
+      var input = theForm().querySelector('input[name="' + CHOICES[kind] + '"][value="' + String(code).replace(/[^\w]/g, "") + '"]');
+      return input ? theForm().querySelector('label[for="' + input.id + '"]').textContent : String(code);
     }
-    if (kind === "role") {
-      var radio = theForm().querySelector('input[name="role"][value="' + code + '"]');
-      return radio ? theForm().querySelector('label[for="' + radio.id + '"]').textContent : code;
-    }
-    var select = el(selector);
-    var options = select ? select.options : [];
+    var options = el("f-classification_input").options;
     for (var i = 0; i < options.length; i++) {
       if (options[i].value === code) { return options[i].textContent; }
     }
-    return code;
+    return String(code);
   }
 
   function validate(fields, ctx, T) {
@@ -263,7 +258,11 @@
     }).map(function (name) { return { name: name, label: labelOf(name) }; });
   }
 
+  var shown = "";
   function showErrors(errors, T) {
+    var signature = JSON.stringify(errors);
+    if (signature === shown) { return; }
+    shown = signature;
     var root = el("tdg");
     each(root.querySelectorAll(".tdg-field--error"), function (node) { node.classList.remove("tdg-field--error"); });
     each(root.querySelectorAll(".tdg-error:not([hidden])"), function (node) { node.hidden = true; node.textContent = ""; });

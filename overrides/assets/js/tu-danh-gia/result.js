@@ -61,27 +61,28 @@
     return p;
   }
 
-  /* A rule-set id ("nd-90-2020+nd-48-2023") in words: the data's own label when it has
-   * one (rule_sets[id].label), else built from the ids; evaluation rules are a decree
-   * and its amendments. */
-  function rulesLabel(id, amended, T) {
+  /* A rule-set id ("nd-90-2020+nd-48-2023") in words: the data's own name
+   * (THIDUA_DATA.thi_dua[id].name / danh_gia[id].name, per language) when it has one,
+   * else built from the ids (evaluation rules: a decree and its amendments). */
+  function rulesLabel(id, kind, T, lang) {
     var data = window.THIDUA_DATA;
-    var sets = data && typeof data === "object" ? data.rule_sets || data.rules : null;
-    var own = sets && typeof sets === "object" && sets[id] ? sets[id].label || sets[id].ten : null;
-    if (typeof own === "string") { return own; }
+    var sets = data && typeof data === "object" ? data[kind] : null;
+    var name = sets && typeof sets === "object" && sets[id] ? sets[id].name : null;
+    if (name && typeof name === "object") { name = name[lang] || name.vi; }
+    if (typeof name === "string") { return name; }
     var parts = String(id).split("+").map(function (part) {
       var m = /^([a-z]+)-(\d+)-(\d{4}|[a-z]+)$/.exec(part);
       return m && DOC_KIND[m[1]] ? DOC_KIND[m[1]] + " " + m[2] + "/" + m[3].toUpperCase() : part;
     });
-    return amended && parts.length > 1 ? parts[0] + " " + T.amendedBy + " " + parts.slice(1).join(", ") : parts.join(", ");
+    return kind === "danh_gia" && parts.length > 1 ? parts[0] + " " + T.amendedBy + " " + parts.slice(1).join(", ") : parts.join(", ");
   }
 
   function banner(ctx, T, rules) {
     var text = TDG.fmt(T.banner, { year: ctx.yearOk ? ctx.year : "…" });
     if (rules) {
       var parts = [];
-      if (rules.thi_dua) { parts.push(rulesLabel(rules.thi_dua, false, T)); }
-      if (rules.danh_gia) { parts.push(rulesLabel(rules.danh_gia, true, T)); }
+      if (rules.thi_dua) { parts.push(rulesLabel(rules.thi_dua, "thi_dua", T, ctx.lang)); }
+      if (rules.danh_gia) { parts.push(rulesLabel(rules.danh_gia, "danh_gia", T, ctx.lang)); }
       if (parts.length) { text += " — " + parts.join("; "); }
     }
     return h("p", "tdg-banner", text);
@@ -135,6 +136,7 @@
   /* Render a contract result. */
   function render(res, ctx, T) {
     var unverified = Array.isArray(res.unverified_basis) ? res.unverified_basis : [];
+    var wasOpen = !!body().querySelector(".tdg-explanation[open]");
     var titles = Array.isArray(res.eligible_titles) ? res.eligible_titles : [];
     setState(res.classification || "", titles);
     var b = body();
@@ -191,6 +193,7 @@
     var explanation = Array.isArray(res.explanation) ? res.explanation : [];
     if (explanation.length) {
       var details = h("details", "tdg-explanation");
+      details.open = wasOpen;
       details.appendChild(h("summary", null, T.explanation + " (" + explanation.length + ")"));
       var el = h("ul");
       explanation.forEach(function (item) {
