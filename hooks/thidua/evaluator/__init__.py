@@ -63,6 +63,9 @@ Operations (all exact; numbers in profiles have at most 2 decimals, ratios 4):
   ``chain_in_run`` title run_of count: within the run of ``run_of`` ending at Y, at
   least ``count`` years hold ``title``. ``any_of``: some sub-criterion met.
 
+Profile defaults follow the contract; ``months_worked`` when absent is 12 (or the
+whole months from a recruitment in the year) minus the months of leave, at least 0.
+
 Order of evaluation and of the explanation (fixed): rule-set info entries; for an
 individual without classification_input: gates (data order), khtnv bindings, levels
 HTXS → HTT → HTNV (every criterion evaluated); result = NOT_CLASSIFIED if a

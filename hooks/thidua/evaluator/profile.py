@@ -183,7 +183,8 @@ INDIVIDUAL: dict[str, Field] = {
     "role": Field(code(*ROLES), required=True),
     "leader": Field(BOOL, default=False),
     "armed_forces": Field(BOOL, default=False),
-    "months_worked": Field(number(0, 12), default=12),
+    # Default: 12 months (or the months since recruitment in the year) minus the leave.
+    "months_worked": Field(number(0, 12)),
     "recruited_on": Field(DATE),
     "leave": Field(listing(LEAVE), default=[]),
     "discipline": Field(listing(DISCIPLINE), default=[]),
@@ -226,13 +227,13 @@ INDIVIDUAL: dict[str, Field] = {
 
 COLLECTIVE: dict[str, Field] = {
     "members": Field(integer(1), required=True),
-    "unit_result": Field(code(*CLASSIFICATIONS[:4]), required=True),
+    "unit_result": Field(code(*CLASSIFICATIONS), required=True),
     "movement_regular_effective": Field(BOOL, required=True),
     "internal_unity": Field(BOOL, required=True),
     "members_htnv_or_above": Field(integer(), required=True),
     "members_ldtt": Field(integer(), required=True),
     "members_cstdcs": Field(integer(), required=True),
-    "members_disciplined": Field(integer(), required=True),
+    "members_disciplined": Field(integer()),
     "members_disciplined_canh_cao_or_above": Field(integer(), default=0),
     "leads_emulation_cluster": Field(BOOL, default=False),
     "exceeded_all_targets": Field(BOOL, default=False),
@@ -463,21 +464,6 @@ def _consistency(profile: dict, out: list[Problem]) -> None:
         if isinstance(subs, dict):
             le(("sub_units", "htnv_or_above"), ("sub_units", "total"), subs)
             le(("sub_units", "htt_or_above"), ("sub_units", "htnv_or_above"), subs)
-        months = to_fraction(profile.get("months_worked", 12))
-        leave = profile.get("leave", [])
-        if months is not None and isinstance(leave, list):
-            total = months
-            for item in leave:
-                value = to_fraction(item.get("months")) if isinstance(item, dict) else None
-                total += value or 0
-            if total > 12:
-                out.append(
-                    Problem(
-                        ("leave",),
-                        f"found months_worked + leave = {float(total):g} months",
-                        "at most 12 months in one year",
-                    )
-                )
     elif subject == "collective":
         for name in ("members_htnv_or_above", "members_ldtt", "members_cstdcs"):
             le((name,), ("members",), profile)
@@ -537,7 +523,22 @@ def normalise(profile: dict) -> dict:
             result[name] = _norm(spec.kind, profile[name])
         elif spec.default is not None:
             result[name] = _norm(spec.kind, spec.default)
+    if subject == "individual" and "months_worked" not in result:
+        result["months_worked"] = default_months_worked(result)
     return result
+
+
+def default_months_worked(profile: dict) -> Fraction:
+    """12 months, or whole months from recruitment in the year, minus the leave taken."""
+    year = profile["evaluation_year"]
+    months = Fraction(12)
+    recruited = profile.get("recruited_on")
+    if recruited and int(recruited[:4]) == year:
+        month, day = int(recruited[5:7]), int(recruited[8:10])
+        months = Fraction(13 - month if day == 1 else 12 - month)
+    for item in profile.get("leave", []):
+        months -= item["months"]
+    return max(months, Fraction(0))
 
 
 def _norm(kind: Kind, value: Any) -> Any:
