@@ -262,7 +262,7 @@
     role: field(code(ROLES), true),
     leader: field(BOOL, false, false),
     armed_forces: field(BOOL, false, false),
-    months_worked: field(number(0, 12), false, 12),
+    months_worked: field(number(0, 12)), // default: defaultMonthsWorked
     recruited_on: field(DATE),
     leave: field(listing(LEAVE), false, []),
     discipline: field(listing(DISCIPLINE), false, []),
@@ -296,13 +296,13 @@
   };
   var COLLECTIVE = {
     members: field(integer(1), true),
-    unit_result: field(code(CLASSIFICATIONS.slice(0, 4)), true),
+    unit_result: field(code(CLASSIFICATIONS), true),
     movement_regular_effective: field(BOOL, true),
     internal_unity: field(BOOL, true),
     members_htnv_or_above: field(integer(), true),
     members_ldtt: field(integer(), true),
     members_cstdcs: field(integer(), true),
-    members_disciplined: field(integer(), true),
+    members_disciplined: field(integer()),
     members_disciplined_canh_cao_or_above: field(integer(), false, 0),
     leads_emulation_cluster: field(BOOL, false, false),
     exceeded_all_targets: field(BOOL, false, false)
@@ -492,9 +492,6 @@
     });
   }
 
-  /** %g of a fraction (for the months total in a message). */
-  function shortG(value) { return pyNumber(Number((value.n / value.d).toPrecision(6))); }
-
   function consistency(profile, out) {
     function le(small, big, base) {
       var a = base[small[small.length - 1]];
@@ -521,18 +518,6 @@
       if (isMap(subs)) {
         le(["sub_units", "htnv_or_above"], ["sub_units", "total"], subs);
         le(["sub_units", "htt_or_above"], ["sub_units", "htnv_or_above"], subs);
-      }
-      var months = toFraction(has(profile, "months_worked") ? profile.months_worked : 12);
-      var leave = has(profile, "leave") ? profile.leave : [];
-      if (months !== null && Array.isArray(leave)) {
-        var total = months;
-        leave.forEach(function (item) {
-          var v = isMap(item) ? toFraction(item.months) : null;
-          total = fadd(total, v || new Frac(0, 1));
-        });
-        if (fcmp(total, new Frac(12, 1)) > 0) {
-          out.push(Problem(["leave"], "found months_worked + leave = " + shortG(total) + " months", "at most 12 months in one year"));
-        }
       }
     } else if (subject === "collective") {
       ["members_htnv_or_above", "members_ldtt", "members_cstdcs"].forEach(function (name) { le([name], ["members"], profile); });
@@ -612,7 +597,25 @@
       if (hasOwn.call(profile, name)) { result[name] = norm(spec.kind, profile[name]); }
       else if (spec.dflt !== null) { result[name] = norm(spec.kind, spec.dflt); }
     });
+    if (subject === "individual" && !hasOwn.call(result, "months_worked")) {
+      result.months_worked = defaultMonthsWorked(result);
+    }
     return result;
+  }
+
+  /** 12 months, or whole months from recruitment in the year, minus the leave taken. */
+  function defaultMonthsWorked(profile) {
+    var months = new Frac(12, 1);
+    var recruited = profile.recruited_on;
+    if (recruited && Number(recruited.slice(0, 4)) === profile.evaluation_year) {
+      var month = Number(recruited.slice(5, 7));
+      var day = Number(recruited.slice(8, 10));
+      months = new Frac(day === 1 ? 13 - month : 12 - month, 1);
+    }
+    (profile.leave || []).forEach(function (item) {
+      months = fadd(months, new Frac(-item.months.n, item.months.d));
+    });
+    return fcmp(months, new Frac(0, 1)) < 0 ? new Frac(0, 1) : months;
   }
 
   // ---- the data -------------------------------------------------------------------------
@@ -798,14 +801,16 @@
     var den = total(crit.den);
     if (num === null || den === null) { return [null, ""]; }
     var met = compare(fmul(new Frac(100, 1), num), crit.cmp, fmul(dataNumber(crit.percent), den));
-    return [met, fmt(num) + "/" + fmt(den) + " " + CMP_SIGN[crit.cmp] + " " + fmt(crit.percent) + " %"];
+    var need = ctx.msg("needs", { cond: CMP_SIGN[crit.cmp] + " " + fmt(crit.percent) + " %" });
+    return [met, fmt(num) + "/" + fmt(den) + " (" + need + ")"];
   }
 
   function opCompare(ctx, crit) {
     var value = ctx.get(crit.field);
     if (value === MISSING) { return [null, ""]; }
     var met = compare(frac(value), crit.cmp, dataNumber(crit.value));
-    return [met, crit.field + " = " + fmt(value) + " " + CMP_SIGN[crit.cmp] + " " + fmt(crit.value)];
+    var need = ctx.msg("needs", { cond: CMP_SIGN[crit.cmp] + " " + fmt(crit.value) });
+    return [met, crit.field + " = " + fmt(value) + " (" + need + ")"];
   }
 
   function opValuesAtLeast(ctx, crit) {
@@ -850,7 +855,7 @@
   function opHasLeave(ctx, crit) {
     var kinds = (ctx.profile.leave || []).map(function (item) { return item.kind; })
       .filter(function (kind) { return crit.kinds.indexOf(kind) >= 0; });
-    return [kinds.length > 0, kinds.join(", ") || ctx.msg("none")];
+    return [kinds.length > 0, crit.kinds.join(", ") + ": " + (kinds.join(", ") || ctx.msg("none"))];
   }
 
   function recruitedMonths(date, year) {
@@ -979,8 +984,9 @@
   }
 
   function opAnyOf(ctx, crit) {
-    var metIds = crit.criteria.filter(function (sub) { return ctx.outcome(sub)[0]; });
-    return [metIds.length > 0, metIds.join(", ") || ctx.msg("none")];
+    var results = crit.criteria.map(function (sub) { return ctx.outcome(sub); });
+    var details = results.map(function (r) { return (r[0] ? "✓" : "✗") + " " + r[1]; });
+    return [results.some(function (r) { return r[0]; }), details.join("; ")];
   }
 
   var OPS = {
