@@ -74,3 +74,64 @@ def test_no_wcag_violation_on_more_pages(page, guard, axe, path):
     page.wait_for_timeout(400)
     assert_no_violations(axe, page, path)
     guard.check()
+
+
+def test_no_wcag_violation_on_any_built_page(page, guard, axe, page_urls):
+    """Every page of both languages (light palette): documents, tools and forms included."""
+    failures = {}
+    for path in page_urls:
+        page.goto(path)
+        results = axe.run(page, options=OPTIONS)
+        if results.violations_count:
+            failures[path] = results.generate_snapshot()
+    assert not failures, "\n".join(f"{p}:\n{s}" for p, s in failures.items())
+    guard.check()
+
+
+# Material's markup for `- [ ] text` with pymdownx.tasklist custom_checkbox, and its
+# search dialog: the two things thidua-a11y.js names.
+TASKLIST_HTML = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>
+<div class="md-search" data-md-component="search" role="dialog"></div>
+<ul class="task-list">
+<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled>
+<span class="task-list-indicator"></span></label> Chuẩn bị hồ sơ</li>
+<li class="task-list-item"><label class="task-list-control"><input type="checkbox" checked>
+<span class="task-list-indicator"></span></label> Nộp <strong>bản tự đánh giá</strong></li>
+</ul>
+<script src="{base_url}/assets/js/thidua-a11y.js"></script></body></html>"""
+
+
+@pytest.mark.parametrize(("lang", "dialog_name"), [("vi", "Tìm kiếm"), ("en", "Search")])
+def test_a11y_script_names_checkboxes_and_search_dialog(page, guard, base_url, lang, dialog_name):
+    page.set_content(TASKLIST_HTML.format(lang=lang, base_url=base_url))
+    page.wait_for_function("document.querySelector('[type=checkbox][aria-label]') !== null")
+    names = page.eval_on_selector_all(
+        ".task-list-item input", "(boxes) => boxes.map((b) => b.getAttribute('aria-label'))"
+    )
+    assert names == ["Chuẩn bị hồ sơ", "Nộp bản tự đánh giá"]
+    assert page.get_attribute(".md-search", "aria-label") == dialog_name
+    guard.check()
+
+
+def test_task_lists_on_built_pages_are_labelled(page, guard, site_dir, page_urls):
+    """Any page with a task list: every checkbox has a name and can be ticked."""
+    files = {url: site_dir / url.strip("/") / "index.html" for url in page_urls}
+    with_tasks = [
+        url
+        for url, file in files.items()
+        if file.is_file() and "task-list-item" in file.read_text(encoding="utf-8")
+    ]
+    unlabelled = {}
+    for path in with_tasks:
+        page.goto(path)
+        boxes = page.locator(".task-list-item input[type=checkbox]")
+        names = boxes.evaluate_all("(bs) => bs.map((b) => b.getAttribute('aria-label') || '')")
+        if not all(name.strip() for name in names):
+            unlabelled[path] = names
+        enabled = page.locator(".task-list-item input[type=checkbox]:not([disabled])")
+        if enabled.count():
+            before = enabled.first.is_checked()
+            enabled.first.click(force=True)  # Material covers it with a decorative span
+            assert enabled.first.is_checked() is not before, path
+    assert not unlabelled, unlabelled
+    guard.check()
