@@ -77,5 +77,5 @@ class CaseSuite(pytest.File):
 
 def pytest_collect_file(parent, file_path: Path):
     if file_path.name == "test_case_suite.py" and file_path.parent == Path(__file__).parent:
-        return CaseSuite.from_parent(parent, path=file_path.with_name("cases (data-cases)"))
+        return CaseSuite.from_parent(parent, path=file_path)
     return None
