@@ -71,7 +71,7 @@ class CaseSuite(pytest.File):
         cases, errors = load_cases(ROOT)
         yield CaseFileStructure.from_parent(self, name="case-files", errors=errors)
         for case in cases:
-            name = f"{Path(case.file).name}::{case.id}"
+            name = f"{Path(case.file).stem}/{case.id}"
             yield CaseItem.from_parent(self, name=name, case=case)
 
 
