@@ -38,3 +38,17 @@ def document(so_hieu: str, body: str, **fields: str) -> str:
     }
     front = "\n".join(f"{key}: {value}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n# Văn bản kiểm thử\n\n{body}"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's chromium, offline (toolchain.md, "Browser tests")."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            *browser_type_launch_args.get("args", []),
+            "--disable-gpu",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        ],
+    }
