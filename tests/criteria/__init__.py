@@ -1,0 +1,1 @@
+"""Tests of the criteria data, the evaluator and the thidua evaluate/check commands."""
