@@ -59,9 +59,13 @@ def _counts(rng: random.Random, total: int) -> tuple[int, int, int]:
     return completed, on_time, exceeded
 
 
-def _tasks(rng: random.Random) -> dict:
+def _tasks(rng: random.Random, strong: bool = False) -> dict:
     assigned = _pick(rng, [10, 20, 100, 4, 1, 7, 3, rng.randint(1, 60)])
-    completed, on_time, exceeded = _counts(rng, assigned)
+    if strong:
+        share = _pick(rng, [0.5, 0.5, 0.6, 1, 0.49])
+        completed, on_time, exceeded = assigned, assigned, round(assigned * share)
+    else:
+        completed, on_time, exceeded = _counts(rng, assigned)
     tasks = {
         "assigned": assigned,
         "completed": completed,
@@ -69,12 +73,20 @@ def _tasks(rng: random.Random) -> dict:
         "exceeded": exceeded,
     }
     if rng.random() < 0.5:
-        tasks["efficiency"] = _pick(rng, EFFICIENCY)
+        tasks["efficiency"] = "high" if strong and rng.random() < 0.7 else _pick(rng, EFFICIENCY)
     return tasks
 
 
-def _unit(rng: random.Random) -> dict:
+def _unit(rng: random.Random, strong: bool = False) -> dict:
     total = _pick(rng, [10, 20, 100, 3, 1, rng.randint(1, 50)])
+    if strong:
+        half = round(total * _pick(rng, [0.5, 0.6, 1, 0.4]))
+        return {
+            "targets_total": total,
+            "targets_completed": total,
+            "targets_on_time_quality": _pick(rng, [total, round(total * 0.8)]),
+            "targets_exceeded": min(total, half),
+        }
     completed = _pick(
         rng, [total, total, round(total * 0.7), round(total * 0.5), rng.randint(0, total)]
     )
@@ -89,8 +101,14 @@ def _unit(rng: random.Random) -> dict:
     }
 
 
-def _sub_units(rng: random.Random) -> dict:
+def _sub_units(rng: random.Random, strong: bool = False) -> dict:
     total = _pick(rng, [10, 5, 0, 1, rng.randint(0, 30)])
+    if strong:
+        return {
+            "total": total,
+            "htnv_or_above": total,
+            "htt_or_above": _pick(rng, [total, round(total * 0.7)]),
+        }
     htnv = min(total, _pick(rng, [total, total, round(total * 0.7), rng.randint(0, total)]))
     htt = min(
         htnv, _pick(rng, [round(total * 0.7), htnv, round(total * 0.69), rng.randint(0, htnv)])
@@ -98,8 +116,11 @@ def _sub_units(rng: random.Random) -> dict:
     return {"total": total, "htnv_or_above": htnv, "htt_or_above": htt}
 
 
-def _general(rng: random.Random) -> dict:
-    weights = [0.7, 0.25, 0.05] if rng.random() < 0.8 else [0.3, 0.4, 0.3]
+def _general(rng: random.Random, strong: bool = False) -> dict:
+    if strong:
+        weights = [0.93, 0.07, 0]
+    else:
+        weights = [0.7, 0.25, 0.05] if rng.random() < 0.8 else [0.3, 0.4, 0.3]
     return {k: rng.choices(CRITERION_VALUES, weights)[0] for k in GENERAL_CRITERIA}
 
 
@@ -138,8 +159,30 @@ def _discipline(rng: random.Random, year: int) -> list[dict]:
     return items
 
 
-def _initiatives(rng: random.Random, year: int) -> list[dict]:
+def _strong_initiative(rng: random.Random, year: int) -> dict:
+    """An initiative that meets a CSTĐ bộ or CSTĐ toàn quốc criterion (or nearly)."""
+    kind = _pick(
+        rng, ["sang_kien", "sang_kien", "de_tai", "de_an", "cong_trinh", "muu_tri_chien_dau"]
+    )
+    item: dict[str, Any] = {"kind": kind, "year": year - rng.choice([0, 0, 1, 2, 3, 5, 6])}
+    if kind == "muu_tri_chien_dau":
+        item["recognised_at"] = _pick(rng, ["bo_tinh", "toan_quoc", "toan_quoc"])
+        item["recognised_by"] = _pick(rng, ["bo_truong_quoc_phong_cong_an", "khac"])
+    else:
+        item["recognised_at"] = _pick(rng, ["co_so", "bo_tinh", "toan_quoc"])
+        item["effect"] = _pick(rng, EFFECTS[1:] * 3 + EFFECTS[:1])
+        item["recognised_by"] = _pick(rng, ["nguoi_dung_dau_bo_tinh"] * 3 + ["co_so"])
+        if kind != "sang_kien" or rng.random() < 0.3:
+            item["accepted"] = rng.random() < 0.9
+        if rng.random() < 0.3:
+            item["applied"] = True
+    return item
+
+
+def _initiatives(rng: random.Random, year: int, strong: bool = False) -> list[dict]:
     items = []
+    if strong:
+        items = [_strong_initiative(rng, year) for _ in range(rng.choice([0, 1, 1, 2, 3]))]
     for _ in range(rng.choices([0, 1, 2, 3, 4], [0.35, 0.3, 0.2, 0.1, 0.05])[0]):
         item: dict[str, Any] = {
             "kind": _pick(rng, INITIATIVE_KINDS),
@@ -159,11 +202,14 @@ def _initiatives(rng: random.Random, year: int) -> list[dict]:
     return items
 
 
-def _prior_titles(rng: random.Random, year: int) -> dict[str, list[str]]:
+def _prior_titles(rng: random.Random, year: int, strong: bool = False) -> dict[str, list[str]]:
     """Long chains are likely: a run of CSTĐCS years, CSTĐ bộ on some, a gap sometimes."""
     titles: dict[str, list[str]] = {}
-    length = rng.choices(range(10), [0.15, 0.08, 0.12, 0.15, 0.12, 0.1, 0.1, 0.08, 0.06, 0.04])[0]
-    gap = rng.randint(1, length) if length and rng.random() < 0.2 else None
+    weights = [0.15, 0.08, 0.12, 0.15, 0.12, 0.1, 0.1, 0.08, 0.06, 0.04]
+    if strong:
+        weights = [0.04, 0.04, 0.12, 0.12, 0.12, 0.14, 0.14, 0.12, 0.1, 0.06]
+    length = rng.choices(range(10), weights)[0]
+    gap = rng.randint(1, length) if length and rng.random() < (0.08 if strong else 0.2) else None
     bo_every = rng.choice([3, 3, 2, None])
     for back in range(1, length + 1):
         if back == gap:
@@ -200,9 +246,12 @@ def _flags(rng: random.Random) -> dict:
 
 
 def _individual(rng: random.Random, rules: Any, year: int) -> dict:
+    """An individual; half of them "strong" (good results, long chains) so that the
+    title rules and chains are reached, not only the failures."""
     entry = rules.years[year]
     role = _pick(rng, list(entry["danh_gia"]))
     rule_set = rules.danh_gia[entry["danh_gia"][role]]
+    strong = rng.random() < 0.5
     leader = rng.random() < 0.4
     profile: dict[str, Any] = {"evaluation_year": year, "subject": "individual", "role": role}
     if leader or rng.random() < 0.3:
@@ -211,41 +260,45 @@ def _individual(rng: random.Random, rules: Any, year: int) -> dict:
         profile["armed_forces"] = True
     elif rng.random() < 0.2:
         profile["armed_forces"] = False
-    months = _pick(rng, MONTHS_WORKED)
+    months = 12 if strong and rng.random() < 0.8 else _pick(rng, MONTHS_WORKED)
     if months != 12 or rng.random() < 0.2:
         profile["months_worked"] = months
-    leave = _leave(rng, round(12 - months, 2))
+    leave = _leave(rng, round(12 - months, 2)) if not strong or rng.random() < 0.3 else []
     if leave or rng.random() < 0.1:
         profile["leave"] = leave
-    if rng.random() < 0.3:
+    if rng.random() < (0.15 if strong else 0.3):
         profile["recruited_on"] = _date(rng, year if rng.random() < 0.8 else year - 1)
-    discipline = _discipline(rng, year)
+    discipline = _discipline(rng, year) if not strong or rng.random() < 0.15 else []
     if discipline:
         profile["discipline"] = discipline
     text_only = rule_set["kind"] == "text_only"
     if text_only or rng.random() < 0.15:
-        profile["classification_input"] = _pick(rng, CLASSIFICATIONS)
+        good = ["HTXS", "HTXS", "HTT", "HTT", "HTNV"]
+        profile["classification_input"] = _pick(rng, good if strong else CLASSIFICATIONS)
     points = rule_set["kind"] == "points"
     if points or rng.random() < 0.1:
-        profile["score_total"] = _pick(rng, SCORES)
+        score = _pick(rng, [90, 95.25, 100, 89.5, 89.99, 70]) if strong else _pick(rng, SCORES)
+        profile["score_total"] = score
     if (not points or rng.random() < 0.2) and (not text_only or rng.random() < 0.3):
-        profile["general_criteria"] = _general(rng)
+        profile["general_criteria"] = _general(rng, strong)
         if not leader or rng.random() < 0.5:
-            profile["tasks"] = _tasks(rng)
+            profile["tasks"] = _tasks(rng, strong)
         if leader:
-            profile["leadership_criterion_5a"] = rng.choices(CRITERION_VALUES, [0.6, 0.3, 0.1])[0]
-            profile["unit"] = _unit(rng)
-            profile["sub_units"] = _sub_units(rng)
-    if rng.random() < 0.06:
+            weights = [0.9, 0.1, 0] if strong else [0.6, 0.3, 0.1]
+            profile["leadership_criterion_5a"] = rng.choices(CRITERION_VALUES, weights)[0]
+            profile["unit"] = _unit(rng, strong)
+            profile["sub_units"] = _sub_units(rng, strong)
+    bad = 0.02 if strong else 0.06
+    if rng.random() < bad:
         profile["degradation_concluded"] = True
-    if leader and rng.random() < 0.06:
+    if leader and rng.random() < bad:
         profile["unit_corruption_or_waste"] = True
-    if rng.random() < 0.06:
+    if rng.random() < bad:
         profile["emulation_spirit"] = False
-    initiatives = _initiatives(rng, year)
+    initiatives = _initiatives(rng, year, strong)
     if initiatives:
         profile["initiatives"] = initiatives
-    prior = _prior_titles(rng, year)
+    prior = _prior_titles(rng, year, strong)
     if prior:
         profile["prior_titles"] = prior
     return profile
@@ -258,17 +311,19 @@ def _collective(rng: random.Random, year: int) -> dict:
         value = _pick(rng, options)
         return rng.randint(0, members) if value is None else min(members, round(members * value))
 
+    strong = rng.random() < 0.4
     disciplined = share([0, 0, 0, 0.1, None])
+    results = ["HTXS", "HTXS", "HTT"] if strong else CLASSIFICATIONS[:4] * 3 + CLASSIFICATIONS[4:]
     profile: dict[str, Any] = {
         "evaluation_year": year,
         "subject": "collective",
         "members": members,
-        "unit_result": _pick(rng, CLASSIFICATIONS[:4] * 3 + CLASSIFICATIONS[4:]),
-        "movement_regular_effective": rng.random() < 0.85,
-        "internal_unity": rng.random() < 0.85,
-        "members_htnv_or_above": share([1, 1, 1, 0.9, None]),
+        "unit_result": _pick(rng, results),
+        "movement_regular_effective": rng.random() < (0.95 if strong else 0.85),
+        "internal_unity": rng.random() < (0.95 if strong else 0.85),
+        "members_htnv_or_above": share([1] if strong else [1, 1, 1, 0.9, None]),
         "members_ldtt": share([0.7, 0.5, 0.69, 0.51, 0.49, 1, None]),
-        "members_cstdcs": share([0, 0.1, 0.15, None]),
+        "members_cstdcs": share([0.1, 0.15, 1] if strong else [0, 0.1, 0.15, None]),
     }
     if rng.random() < 0.9:
         profile["members_disciplined"] = disciplined
@@ -276,7 +331,7 @@ def _collective(rng: random.Random, year: int) -> dict:
         profile["members_disciplined_canh_cao_or_above"] = rng.randint(0, disciplined)
     for name in ("leads_emulation_cluster", "exceeded_all_targets"):
         if rng.random() < 0.6:
-            profile[name] = rng.random() < 0.5
+            profile[name] = rng.random() < (0.8 if strong else 0.5)
     return profile
 
 

@@ -1,0 +1,345 @@
+"""The browser evaluator (overrides/assets/js/tu-danh-gia/evaluator.js) against Python.
+
+Every YAML case profile of data/cases/ (each flag variant) and thousands of seeded
+random contract profiles go through ``window.ThiduaEvaluator`` on the real built page,
+in one ``page.evaluate`` batch per language; each result must equal the Python
+``thidua.evaluator.evaluate`` result exactly (after a JSON round trip of both): every key,
+text, list order, map key order and number. Invalid profiles must be refused by both
+with the same messages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+import pytest
+from thidua.criteria import load_rules
+from thidua.criteria.cases import load_cases
+from thidua.evaluator import ProfileError, evaluate, validate_profile
+
+from evaluator_js.profiles import invalid_profiles, random_profiles
+
+pytestmark = pytest.mark.browser
+
+SEED_VI = 20261124
+SEED_EN = 20261125
+SEED_INVALID = 20261126
+RANDOM_VI = 2000
+RANDOM_EN = 300
+EVALUATOR = "assets/js/tu-danh-gia/evaluator.js"
+
+# One call: validate, then evaluate (or check that evaluate refuses); JSON text back.
+JS_BATCH = """items => JSON.stringify(items.map(function (item) {
+  var ev = window.ThiduaEvaluator, profile = item[0], lang = item[1];
+  try {
+    var problems = ev.validateProfile(profile);
+    if (problems.length) {
+      var threw = false;
+      try { ev.evaluate(profile, lang); } catch (e) { threw = true; }
+      return {problems: problems, evaluate_threw: threw};
+    }
+    return {result: ev.evaluate(profile, lang)};
+  } catch (e) {
+    return {error: String((e && e.stack) || e)};
+  }
+}))"""
+
+
+def python_answer(profile: Any, lang: str) -> dict:
+    """What the page must get: the problems, or the result (JSON round trip)."""
+    problems = validate_profile(profile)
+    if problems:
+        try:
+            evaluate(profile, lang)
+            threw = False
+        except ProfileError:
+            threw = True
+        return {"problems": problems, "evaluate_threw": threw}
+    return {"result": json.loads(json.dumps(evaluate(profile, lang), ensure_ascii=False))}
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    numbers = (int, float)
+    return (
+        isinstance(a, numbers)
+        and isinstance(b, numbers)
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+        and a == b
+    )
+
+
+def diffs(py: Any, js: Any, path: str = "$", limit: int = 3) -> list[tuple[str, Any, Any]]:
+    """The first differing places (key order of maps included): [(path, python, js)]."""
+    out: list[tuple[str, Any, Any]] = []
+
+    def walk(a: Any, b: Any, where: str) -> None:
+        if len(out) >= limit:
+            return
+        if _same_number(a, b):
+            return
+        if type(a) is not type(b):
+            out.append((where, a, b))
+        elif isinstance(a, dict):
+            if list(a) != list(b):
+                out.append((where + " (keys)", list(a), list(b)))
+                return
+            for key in a:
+                walk(a[key], b[key], f"{where}.{key}")
+        elif isinstance(a, list):
+            if len(a) != len(b):
+                out.append((where + " (length)", len(a), len(b)))
+            for index, (x, y) in enumerate(zip(a, b, strict=False)):
+                walk(x, y, f"{where}[{index}]")
+        elif a != b:
+            out.append((where, a, b))
+
+    walk(py, js, path)
+    return out
+
+
+def _short(value: Any, size: int = 300) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text if len(text) <= size else text[:size] + f"… ({len(text)} chars)"
+
+
+def compare_batch(page, items: list[tuple[str, Any, str]]) -> list[str]:
+    """Run ``items`` (label, profile, lang) in the page; one report per mismatch."""
+    payload = [[profile, lang] for _, profile, lang in items]
+    answers = json.loads(page.evaluate(JS_BATCH, payload))
+    assert len(answers) == len(items)
+    reports = []
+    for (label, profile, lang), js in zip(items, answers, strict=True):
+        py = python_answer(profile, lang)
+        found = diffs(py, js)
+        if found:
+            lines = [f"{label} [{lang}] profile: {_short(profile, 2000)}"]
+            for where, a, b in found:
+                lines.append(
+                    f"    at {where}:\n      python: {_short(a)}\n      js:     {_short(b)}"
+                )
+            reports.append("\n".join(lines))
+    return reports
+
+
+def fail_with(reports: list[str], total: int) -> None:
+    if reports:
+        shown = "\n".join(reports[:8])
+        more = f"\n… and {len(reports) - 8} more" if len(reports) > 8 else ""
+        pytest.fail(f"{len(reports)} of {total} profiles differ:\n{shown}{more}", pytrace=False)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+def case_items(root) -> list[tuple[str, Any, str]]:
+    cases, errors = load_cases(root)
+    assert not errors, [e.message for e in errors]
+    items = []
+    for case in cases:
+        for flags, _expected in case.variants():
+            label = f"case {case.id} ({case.file})" + (f" flags {flags}" if flags else "")
+            profile = _json(case.profile(flags))
+            items += [(label, profile, "vi"), (label, profile, "en")]
+    return items
+
+
+def test_cases_match_python(tool_page, root):
+    items = case_items(root)
+    assert len(items) >= 200, len(items)
+    reports = compare_batch(tool_page, items)
+    print(f"\nevaluator.js: {len(items)} case runs (vi + en) compared, {len(reports)} differ")
+    fail_with(reports, len(items))
+
+
+def test_random_profiles_match_python_vi(tool_page):
+    rules = load_rules()
+    profiles = random_profiles(SEED_VI, RANDOM_VI, rules)
+    items = [(f"seed {SEED_VI} #{i}", _json(p), "vi") for i, p in enumerate(profiles)]
+    reports = compare_batch(tool_page, items)
+    print(f"\nevaluator.js: {len(items)} random profiles (vi) compared, {len(reports)} differ")
+    fail_with(reports, len(items))
+
+
+def test_random_profiles_match_python_en(tool_page):
+    rules = load_rules()
+    profiles = random_profiles(SEED_EN, RANDOM_EN, rules)
+    items = [(f"seed {SEED_EN} #{i}", _json(p), "en") for i, p in enumerate(profiles)]
+    reports = compare_batch(tool_page, items)
+    print(f"\nevaluator.js: {len(items)} random profiles (en) compared, {len(reports)} differ")
+    fail_with(reports, len(items))
+
+
+CRAFTED_INVALID: list[tuple[str, Any]] = [
+    ("not a mapping", ["evaluation_year", 2024]),
+    ("text", "2024"),
+    ("empty", {}),
+    ("unknown subject", {"evaluation_year": 2024, "subject": "team", "role": "cong_chuc"}),
+    ("year not modelled", {"evaluation_year": 2010, "subject": "individual", "role": "can_bo"}),
+    ("year as text", {"evaluation_year": "2024", "subject": "collective"}),
+    (
+        "typos",
+        {
+            "evaluation_year": 2024,
+            "subject": "individual",
+            "role": "cong_chuc",
+            "montsh_worked": 12,
+            "flags": {"cstdcs_htxs_alternativ": True},
+        },
+    ),
+    (
+        "criteria missing",
+        {"evaluation_year": 2024, "subject": "individual", "role": "vien_chuc", "leader": True},
+    ),
+    ("points need score", {"evaluation_year": 2026, "subject": "individual", "role": "cong_chuc"}),
+    (
+        "text-only year needs the level",
+        {"evaluation_year": 2019, "subject": "individual", "role": "cong_chuc"},
+    ),
+    (
+        "bad numbers and dates",
+        {
+            "evaluation_year": 2024,
+            "subject": "individual",
+            "role": "cong_chuc",
+            "classification_input": "HTT",
+            "months_worked": 6.005,
+            "recruited_on": "2024-02-30",
+            "leave": [{"kind": "thai_san", "months": -1}, "x"],
+            "discipline": [{"system": "dang", "form": "canh_cao", "decided_on": "2024/05/01"}],
+            # Keys in ascending order: a JS object lists integer-like keys that way.
+            "prior_titles": {"99": ["LDTT"], "2022": "LDTT", "2023": ["CSTDCS", "LĐTT"]},
+        },
+    ),
+    (
+        "inconsistent counts",
+        {
+            "evaluation_year": 2024,
+            "subject": "individual",
+            "role": "cong_chuc",
+            "general_criteria": {k: "tot" for k in ("chinh_tri_tu_tuong", "dao_duc_loi_song")},
+            "tasks": {"assigned": 5, "completed": 6, "on_time_with_quality": 7, "exceeded": 7},
+        },
+    ),
+    (
+        "bad flags",
+        {
+            "evaluation_year": 2024,
+            "subject": "unit_quota",
+            "unit_ldtt_count": 10,
+            "cstdcs_eligible_candidates": 11,
+            "flags": {
+                "quota_rounding": "up",
+                "htxs_ratio": 1.5,
+                "cstdcs_ratio": "0.12345",
+                "htxs_ratio_base": None,
+                "cstdcs_htxs_alternative": "yes",
+            },
+        },
+    ),
+    ("unit quota without a group", {"evaluation_year": 2024, "subject": "unit_quota"}),
+    (
+        "collective counts",
+        {
+            "evaluation_year": 2024,
+            "subject": "collective",
+            "members": 10,
+            "unit_result": "HTT",
+            "movement_regular_effective": True,
+            "internal_unity": "yes",
+            "members_htnv_or_above": 11,
+            "members_ldtt": 5,
+            "members_cstdcs": 1,
+        },
+    ),
+]
+
+
+def test_invalid_profiles_refused_by_both(tool_page):
+    rules = load_rules()
+    crafted = [(f"crafted: {name}", _json(p), "vi") for name, p in CRAFTED_INVALID]
+    derived = [
+        (f"seed {SEED_INVALID} #{i}", _json(p), "vi")
+        for i, p in enumerate(invalid_profiles(SEED_INVALID, 300, rules))
+    ]
+    items = crafted + derived
+    for label, profile, _lang in items:
+        assert validate_profile(profile), f"{label}: Python accepts it"
+    reports = compare_batch(tool_page, items)
+    print(f"\nevaluator.js: {len(items)} invalid profiles compared, {len(reports)} differ")
+    fail_with(reports, len(items))
+
+
+def test_contract_dates_and_subjects_strict_in_js(tool_page):
+    """Dates must be YYYY-MM-DD and a subject a code (Python's lax cases aside)."""
+    base = {"evaluation_year": 2024, "subject": "individual", "role": "cong_chuc"}
+    profiles = [
+        {**base, "classification_input": "HTT", "recruited_on": "20240101xx"},
+        {**base, "classification_input": "HTT", "recruited_on": "2024-W01-1"},
+        {"evaluation_year": 2024, "subject": ["individual"]},
+    ]
+    problems = tool_page.evaluate(
+        "ps => ps.map(p => window.ThiduaEvaluator.validateProfile(p))", profiles
+    )
+    assert problems[0] == ["recruited_on: found '20240101xx'; allowed: a date YYYY-MM-DD"]
+    assert problems[1] == ["recruited_on: found '2024-W01-1'; allowed: a date YYYY-MM-DD"]
+    assert problems[2] == [
+        "subject: found a list; allowed: one of individual, collective, unit_quota"
+    ]
+
+
+TYPICAL = {
+    "evaluation_year": 2024,
+    "subject": "individual",
+    "role": "cong_chuc",
+    "general_criteria": {
+        "chinh_tri_tu_tuong": "tot",
+        "dao_duc_loi_song": "tot",
+        "tac_phong_le_loi": "tot",
+        "y_thuc_to_chuc_ky_luat": "dap_ung",
+    },
+    "tasks": {"assigned": 20, "completed": 20, "on_time_with_quality": 19, "exceeded": 8},
+    "leave": [{"kind": "om_dau", "months": 1}],
+    "initiatives": [{"kind": "sang_kien", "year": 2024, "recognised_at": "co_so"}],
+    "prior_titles": {"2023": ["LDTT", "CSTDCS"], "2022": ["LDTT", "CSTDCS"]},
+}
+
+JS_TIMING = """profile => {
+  var ev = window.ThiduaEvaluator, i, b, t;
+  for (i = 0; i < 100; i++) { ev.validateProfile(profile); ev.evaluate(profile, "vi"); }
+  var single = [], batched = [], page = [];
+  for (i = 0; i < 1000; i++) {
+    t = performance.now(); ev.evaluate(profile, "vi"); single.push(performance.now() - t);
+  }
+  for (b = 0; b < 50; b++) {
+    t = performance.now();
+    for (i = 0; i < 20; i++) { ev.evaluate(profile, "vi"); }
+    batched.push((performance.now() - t) / 20);
+  }
+  for (b = 0; b < 50; b++) {
+    t = performance.now();
+    for (i = 0; i < 20; i++) { ev.validateProfile(profile); ev.evaluate(profile, "vi"); }
+    page.push((performance.now() - t) / 20);
+  }
+  function median(a) {
+    var s = a.slice().sort(function (x, y) { return x - y; });
+    return s[s.length >> 1];
+  }
+  return {single: median(single), batched: median(batched), page: median(page),
+          worst: Math.max.apply(null, single), result: ev.evaluate(profile, "vi")};
+}"""
+
+
+def test_evaluate_time_and_size(tool_page, built_site):
+    timing = tool_page.evaluate(JS_TIMING, TYPICAL)
+    assert timing["result"]["classification"] == evaluate(TYPICAL)["classification"]
+    raw = (built_site.site / EVALUATOR).read_bytes()
+    print(
+        f"\nevaluator.js evaluate(): median {timing['single']:.3f} ms a call "
+        f"(timer resolution limits this), {timing['batched']:.3f} ms a call in batches of 20, "
+        f"validate + evaluate {timing['page']:.3f} ms, worst single {timing['worst']:.2f} ms "
+        f"(target < 5 ms); size {len(raw)} bytes raw, {len(gzip.compress(raw, 9))} gzipped"
+    )
