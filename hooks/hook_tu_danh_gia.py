@@ -46,12 +46,14 @@ def _texts() -> dict:
 def on_startup(command, dirty):
     """A new build (or a rebuild under ``serve``) reads the data afresh."""
     _build_data.cache_clear()
+    tu_danh_gia.clear_caches()
 
 
 def on_pre_build(config, **kwargs):
     """Forget the data of an earlier ``serve`` rebuild (once per language is cheap)."""
     if i18n.current_language(config) == i18n.default_language(config):
         _build_data.cache_clear()
+        tu_danh_gia.clear_caches()
 
 
 @event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2)

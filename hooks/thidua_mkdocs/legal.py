@@ -363,6 +363,7 @@ def register_rows(registry: Registry, href: Href, lang: str = "vi") -> list[dict
         rows.append(
             {
                 "so_hieu": doc.so_hieu,
+                "so_hieu_sort": _number_key(doc),
                 "href": href(doc.src_uri, ""),
                 "ten": doc.ten,
                 "loai": doc.loai_van_ban,
@@ -400,6 +401,12 @@ def fill_register(markdown: str, registry: Registry, href: Href, lang: str = "vi
         return table
 
     return _MARKER_LINE.sub(fill, markdown)
+
+
+def _number_key(document: Document) -> str:
+    """Sort key of a số hiệu: year, then number ("2022-000006")."""
+    digits = re.match(r"\d+", document.so_hieu)
+    return f"{document.meta.nam or 0:04d}-{int(digits[0]) if digits else 0:06d}"
 
 
 def register_html(registry: Registry, href: Href, lang: str = "vi") -> str:

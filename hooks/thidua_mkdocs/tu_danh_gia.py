@@ -99,6 +99,11 @@ def _registry(docs_dir: str) -> Any | None:
         return None
 
 
+def clear_caches() -> None:
+    """Forget the legal registry (a new build, or a rebuild under ``serve``)."""
+    _registry.cache_clear()
+
+
 def legal_links(data: Any, docs_dir: Path) -> dict[str, dict[str, Any]]:
     """Map every ``legal_basis`` string of the data and the page to ``{url, unverified}``.
 

@@ -139,3 +139,11 @@ def test_other_hooks_reach_the_register_of_the_current_pass(registry):
         assert markup.registry_for(config) is registry
     finally:
         del markup.REGISTRIES["vi"]
+
+
+def test_page_titles():
+    from thidua.legal.registry import page_title
+
+    assert page_title("---\ntitle: Tiêu đề\n---\n# Khác\n", "x.md") == "Tiêu đề"
+    assert page_title("# Hỏi **đáp** { #hd }\n\ntitle: không phải\n", "x.md") == "Hỏi đáp"
+    assert page_title("Không có tiêu đề\n", "x.md") == "x.md"

@@ -481,7 +481,7 @@ def test_phone_width_has_no_horizontal_scroll(tool, tmp_path):
 
 def test_print_form_renders_to_a4_pdf(tool, tmp_path):
     page = tool
-    page.evaluate("window.print = function () { window.__printed = true; }")
+    page.evaluate("() => { window.print = function () { window.__printed = true; }; }")
     fill_vien_chuc_2024(page)
     page.fill("#f-personal-name", "Nguyễn Thị Bình")
     page.click("#tdg-print-button")
@@ -509,7 +509,7 @@ def test_print_form_renders_to_a4_pdf(tool, tmp_path):
 
 def test_print_for_cong_chuc_2026_names_decree_335(tool, tmp_path):
     page = tool
-    page.evaluate("window.print = function () {}")
+    page.evaluate("() => { window.print = function () {}; }")
     page.fill("#f-evaluation_year", "2026")
     page.check("#f-role--cong_chuc")
     page.fill("#f-score_total", "91")
@@ -545,3 +545,26 @@ def test_banner_names_the_rules_from_the_published_data(page, guard, base_url):
     fill_vien_chuc_2024(page)
     banner = page.inner_text(".tdg-banner")
     assert banner.startswith("Năm 2024 — ") and "06/2022/QH15" in banner and "90/2020" in banner
+
+
+def test_problems_from_validate_profile_show_at_the_field(tool):
+    page = tool
+    page.evaluate(
+        "() => { ThiduaEvaluator.validateProfile = function (p) {"
+        " return p.tasks && p.tasks.exceeded > 3"
+        " ? [{path: 'tasks.exceeded', message: 'Kiểm tra lại số nhiệm vụ vượt mức'}] : []; }; }"
+    )
+    fill_vien_chuc_2024(page, exceeded="4")
+    assert "Kiểm tra lại số nhiệm vụ vượt mức" in page.inner_text("#e-tasks-exceeded")
+    assert visible(page, '#tdg-error-list a[href="#f-tasks-exceeded"]')
+    assert page.get_attribute('[data-testid="result"]', "data-classification") == ""
+    page.fill("#f-tasks-exceeded", "2")
+    assert page.get_attribute('[data-testid="result"]', "data-classification") == "HTT"
+
+
+def test_an_evaluator_failure_is_reported_without_a_level(tool):
+    page = tool
+    page.evaluate("() => { ThiduaEvaluator.evaluate = function () { throw new Error('boom'); }; }")
+    fill_vien_chuc_2024(page)
+    assert "Bộ đánh giá gặp lỗi" in page.inner_text("#tdg-result")
+    assert page.get_attribute('[data-testid="result"]', "data-classification") == ""

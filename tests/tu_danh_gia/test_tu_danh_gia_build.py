@@ -11,7 +11,7 @@ import pytest
 pytestmark = pytest.mark.build
 
 OURS = [
-    "assets/js/tu-danh-gia/texts.js",
+    "assets/js/tu-danh-gia/texts-vi.js",
     "assets/js/tu-danh-gia/state.js",
     "assets/js/tu-danh-gia/form.js",
     "assets/js/tu-danh-gia/io.js",
@@ -47,7 +47,7 @@ def test_scripts_load_in_order_on_this_page_only(built_site):
     assert names == [
         "thidua-data.js",
         "evaluator.js",
-        "texts.js",
+        "texts-vi.js",
         "state.js",
         "form.js",
         "io.js",
@@ -56,6 +56,9 @@ def test_scripts_load_in_order_on_this_page_only(built_site):
         "boot.js",
     ]
     assert "tu-danh-gia.css" in html
+    english = re.findall(r'<script src="([^"]+)"', _page(built_site.site, "en"))
+    assert any(s.endswith("/texts-en.js") for s in english)
+    assert not any(s.endswith("/texts-vi.js") for s in english)
     other = (built_site.site / "hoi-dap" / "index.html").read_text(encoding="utf-8")
     assert "assets/js/tu-danh-gia/" not in other and "thidua-data" not in other
 

@@ -31,7 +31,7 @@ from thidua.legal.metadata import (
     validate,
 )
 from thidua.legal.ref import KIND_WORDS, Ref, RefSyntaxError, parse
-from thidua.legal.structure import Structure, Unit, parse_structure, shorten
+from thidua.legal.structure import Structure, Unit, parse_structure, plain, shorten
 
 FOLDER = "van-ban"
 WHOLE = "*"
@@ -477,11 +477,15 @@ def _derive_relations(documents: list[Document]) -> list[ContentError]:
 
 def page_title(text: str, fallback: str) -> str:
     """A page's title: front-matter ``title``, else its first ``# `` heading."""
-    match = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", text[:2000], re.MULTILINE)
-    if text.startswith("---") and match:
-        return match[1]
-    heading = re.search(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", text, re.MULTILINE)
-    return heading[1] if heading else fallback
+    try:
+        data, body, _ = split_front_matter(text, fallback)
+    except ContentError:
+        data, body = {}, text
+    title = data.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = re.search(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", body, re.MULTILINE)
+    return plain(heading[1]) if heading else fallback
 
 
 __all__ = [

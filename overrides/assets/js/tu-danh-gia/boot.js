@@ -5,9 +5,9 @@
   "use strict";
   var TDG = (window.TDG = window.TDG || {});
   var root = document.getElementById("tdg");
-  if (!root || !TDG.form || !TDG.state) { return; }
+  if (!root || !TDG.form || !TDG.state || !TDG.texts) { return; }
   var lang = root.getAttribute("data-lang") === "en" ? "en" : "vi";
-  var T = TDG.texts[lang];
+  var T = (TDG.texts || {})[lang] || (TDG.texts || {}).vi;
   var rules;
   try { rules = JSON.parse(root.getAttribute("data-rules")); } catch (e) { rules = { years: [] }; }
   var form = document.getElementById("tdg-form");

@@ -454,6 +454,13 @@
     return f;
   }
 
+  /* Fill "{name}" placeholders; values are plain text (written with textContent). */
+  TDG.fmt = function (template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (all, key) {
+      return values && values[key] !== undefined && values[key] !== null ? String(values[key]) : all;
+    });
+  };
+
   TDG.form = {
     ROWS: ROWS, PRIOR: PRIOR, fid: fid, read: read, write: write, num: num, context: context,
     applyVisibility: applyVisibility, applies: applies, labelOf: labelOf, codeLabel: codeLabel,
