@@ -50,3 +50,23 @@ def test_bases_in_results_resolve():
             failures.append(f"{basis}: {error.message}")
     assert not failures, "\n".join(failures)
     assert len(seen) > 30
+
+
+def test_check_names_file_and_line_of_an_unresolved_basis(tmp_path):
+    import shutil
+
+    from thidua.commands.check import check_criteria
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    path = tmp_path / "data" / "criteria" / "thi-dua" / "luat-06-2022+nd-98-2023+tt-01-2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '{criterion: td.cstdbo.chuoi-3-cstdcs, legal_basis: ["Luật 06/2022/QH15 Điều 22"]}'
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, old.replace("Điều 22", "Điều 99")), encoding="utf-8")
+    errors, _warnings, _rules = check_criteria(tmp_path)
+    expected = (
+        f"data/criteria/thi-dua/luat-06-2022+nd-98-2023+tt-01-2024.yaml:{line}: "
+        "individual_titles[3].criteria[0].legal_basis[0]: found 'Luật 06/2022/QH15 Điều 99'"
+    )
+    assert any(error.startswith(expected) for error in errors), errors

@@ -79,9 +79,9 @@ def check_bases(root: Path, rules: Any, warnings: list[str]) -> list[str]:
         try:
             registry.resolve_basis(basis)
         except ContentError as error:
-            errors.append(f"{where}: legal_basis: {basis!r} does not resolve: {error.message}")
+            errors.append(f"{where}: found {basis!r}, which does not resolve ({error.message})")
         except Exception as error:  # noqa: BLE001 - registry errors are content errors here
-            errors.append(f"{where}: legal_basis: {basis!r} does not resolve: {error}")
+            errors.append(f"{where}: found {basis!r}, which does not resolve ({error})")
     return errors
 
 

@@ -59,32 +59,37 @@ class Rules:
         return sorted(self.years)
 
     def all_legal_bases(self) -> list[tuple[str, str]]:
-        """Every ``legal_basis`` in the data with where it is: ``[(basis, where), …]``."""
+        """Every ``legal_basis`` in the data and where: ``[(basis, "file:line: path"), …]``."""
         found: list[tuple[str, str]] = []
 
-        def walk(value: Any, where: str) -> None:
+        def add(texts: Any, container: Any, key: Any, file: str, path: str) -> None:
+            for index, text in enumerate(texts):
+                line = line_of(texts, index) or line_of(container, key)
+                where = f"{file}:{line}" if line else file
+                found.append((text, f"{where}: {path}[{index}]"))
+
+        def walk(value: Any, file: str, path: str) -> None:
             if isinstance(value, dict):
                 for key, item in value.items():
+                    here = f"{path}.{key}" if path else str(key)
                     if key in ("legal_basis", "documents") and isinstance(item, list):
-                        found.extend((text, f"{where}.{key}") for text in item)
+                        add(item, value, key, file, here)
                     elif key == "basis" and isinstance(item, dict):
                         for role, branches in item.items():
                             for branch, texts in branches.items():
-                                found.extend(
-                                    (text, f"{where}.basis.{role}.{branch}") for text in texts
-                                )
+                                add(texts, branches, branch, file, f"{here}.{role}.{branch}")
                     else:
-                        walk(item, f"{where}.{key}")
+                        walk(item, file, here)
             elif isinstance(value, list):
                 for index, item in enumerate(value):
-                    walk(item, f"{where}[{index}]")
+                    walk(item, file, f"{path}[{index}]")
 
         for rule_id, rule_set in sorted(self.danh_gia.items()):
-            walk(rule_set, self.files.get(rule_id, rule_id))
+            walk(rule_set, self.files.get(rule_id, rule_id), "")
         for rule_id, rule_set in sorted(self.thi_dua.items()):
-            walk(rule_set, self.files.get(rule_id, rule_id))
+            walk(rule_set, self.files.get(rule_id, rule_id), "")
         for index, entry in enumerate(self.unverified):
-            walk(entry, f"unverified.yaml entries[{index}]")
+            walk(entry, self.files.get("unverified", "unverified.yaml"), f"entries[{index}]")
         return found
 
     def export(self) -> dict:
