@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+
+from .support import FIXTURES
 
 pytestmark = pytest.mark.build
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, write
 from thidua.legal.check import check_legal
+
+from .support import FIXTURES, write
 
 
 def _project(tmp_path: Path) -> Path:

@@ -20,11 +20,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import FIXTURES
 from thidua.legal.metadata import split_front_matter
 from thidua.legal.registry import load_registry, page_title
 from thidua.slug import slugify
 from thidua_mkdocs import legal as markup
+
+from .support import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(GOLDEN.rglob("*.md"))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import document, write
 from thidua.errors import ContentError
 from thidua.legal.metadata import field_lines, split_front_matter, validate
 from thidua.legal.registry import collect_registry, load_registry
+
+from .support import document, write
 
 
 def _meta(text: str):

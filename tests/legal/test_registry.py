@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import write
 from thidua.legal.ref import parse
 from thidua.legal.registry import Citing, UnresolvedCitation, load_registry
+
+from .support import write
 
 
 @pytest.fixture

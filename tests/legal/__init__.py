@@ -1,0 +1,1 @@
+"""Legal sources tests (a package, so its conftest never shadows tests/conftest.py)."""
