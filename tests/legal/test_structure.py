@@ -161,3 +161,8 @@ def test_plain_text_of_markdown():
     assert plain("**Đậm** và [liên kết](x.md) theo [[06/2022/QH15 Điều 2 | Điều 2]]") == (
         "Đậm và liên kết theo Điều 2"
     )
+
+
+def test_headings_that_only_look_like_structure():
+    text = "## Phần lý do\n\n## Phần V. Năm\n\n#### Điều 1. A\n"
+    assert _anchors(text) == ["phan-v", "dieu-1"]

@@ -22,8 +22,7 @@ from thidua.legal.ref import DIEM_LETTERS, Ref, diem_slug
 
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _PHAN = re.compile(
-    r"^Phần\s+(?:thứ\s+(?P<word>[^\s.:]+)|(?P<roman>[IVXLC]+)\b)[.:]?\s*(?P<title>.*)$",
-    re.IGNORECASE,
+    r"^Phần\s+(?:thứ\s+(?P<word>[^\s.:]+)|(?P<roman>[IVXLC]+)\b)[.:]?\s*(?P<title>.*)$"
 )
 _CHUONG = re.compile(r"^Chương\s+(?P<num>[IVXLC]+|\d+)\b[.:]?\s*(?P<title>.*)$")
 _MUC = re.compile(r"^Mục\s+(?P<num>\d+)\b[.:]?\s*(?P<title>.*)$")
