@@ -568,3 +568,28 @@ def test_an_evaluator_failure_is_reported_without_a_level(tool):
     fill_vien_chuc_2024(page)
     assert "Bộ đánh giá gặp lỗi" in page.inner_text("#tdg-result")
     assert page.get_attribute('[data-testid="result"]', "data-classification") == ""
+
+
+def test_with_the_real_evaluator_and_data(page, guard, base_url):
+    # Integration: the build's data file and evaluator.js (the criteria helpers' work).
+    page.goto(base_url + PAGE_VI)
+    page.wait_for_selector("#tdg.tdg--js", state="attached")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#tdg.tdg--js", state="attached")
+    fill_vien_chuc_2024(page, exceeded="12")  # examples.yaml C01: HTXS, LĐTT and CSTĐCS
+    region = page.locator('[data-testid="result"]')
+    assert region.get_attribute("data-classification") == "HTXS"
+    assert {"LDTT", "CSTDCS"} <= set(region.get_attribute("data-titles").split())
+    assert "Còn thiếu: " in region.inner_text()
+    assert "Còn thiếu: Chưa đạt" not in region.inner_text()
+    assert_no_axe_violations(page)
+    # C07: discipline in the year → KHTNV, no title.
+    page.check("#f-has_discipline--true")
+    page.select_option("#f-discipline-0-system", "hanh_chinh")
+    page.select_option("#f-discipline-0-form", "khien_trach")
+    page.fill("#f-discipline-0-decided_on", "2024-05-10")
+    page.fill("#f-discipline-0-violation_year", "2024")
+    assert region.get_attribute("data-classification") == "KHTNV"
+    assert region.get_attribute("data-titles") == ""
+    assert_no_axe_violations(page)

@@ -31,13 +31,21 @@
     }
   }
 
-  /* Problems from validateProfile: strings or {path|field, message}. */
+  /* Problems from validateProfile: strings "field.path: found …; allowed: …" or objects
+   * {path|field, message}; each is shown at its field (or the nearest one that applies). */
   function evaluatorErrors(problems) {
     return problems.map(function (p) {
-      var path = p && typeof p === "object" ? String(p.path || p.field || "") : "";
+      var object = p && typeof p === "object";
+      var message = object ? String(p.message || p.path || "") : String(p);
+      var path = object ? String(p.path || p.field || "") : (/^([\w.\[\]]+):\s/.exec(message) || ["", ""])[1];
       var name = path.replace(/\[(\d+)\]/g, ".$1");
-      var message = p && typeof p === "object" ? String(p.message || p.text || path) : String(p);
-      return { name: document.getElementById(TDG.form.fid(name)) ? name : "evaluation_year", message: message };
+      if (!document.getElementById(TDG.form.fid(name)) || !TDG.form.applies(name)) {
+        var near = Array.prototype.filter.call(form.elements, function (c) {
+          return c.name && c.name.indexOf(name + ".") === 0 && TDG.form.applies(c.name);
+        })[0];
+        name = near ? near.name : "evaluation_year";
+      }
+      return { name: name, message: message };
     });
   }
 

@@ -126,7 +126,9 @@
       var entry = map[code] || {};
       var li = h("li");
       li.appendChild(h("strong", null, TDG.form.codeLabel(kind, code)));
-      li.appendChild(h("p", null, T.missing + (entry.reason || "")));
+      // The evaluator's reasons may start with "Chưa đạt:" ("Not met:"): say it once.
+      var reason = String(entry.reason || "").replace(/^\s*(chưa đạt|not met)\s*:\s*/i, "");
+      li.appendChild(h("p", null, T.missing + reason));
       if (entry.legal_basis && entry.legal_basis.length) { li.appendChild(basisLine(entry.legal_basis, unverified, T)); }
       ul.appendChild(li);
     });
