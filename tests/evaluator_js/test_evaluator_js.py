@@ -19,6 +19,7 @@ from thidua.criteria import load_rules
 from thidua.criteria.cases import load_cases
 from thidua.evaluator import ProfileError, evaluate, validate_profile
 
+from evaluator_js.compare import diffs, short
 from evaluator_js.profiles import invalid_profiles, random_profiles
 
 pytestmark = pytest.mark.browser
@@ -60,51 +61,6 @@ def python_answer(profile: Any, lang: str) -> dict:
     return {"result": json.loads(json.dumps(evaluate(profile, lang), ensure_ascii=False))}
 
 
-def _same_number(a: Any, b: Any) -> bool:
-    numbers = (int, float)
-    return (
-        isinstance(a, numbers)
-        and isinstance(b, numbers)
-        and not isinstance(a, bool)
-        and not isinstance(b, bool)
-        and a == b
-    )
-
-
-def diffs(py: Any, js: Any, path: str = "$", limit: int = 3) -> list[tuple[str, Any, Any]]:
-    """The first differing places (key order of maps included): [(path, python, js)]."""
-    out: list[tuple[str, Any, Any]] = []
-
-    def walk(a: Any, b: Any, where: str) -> None:
-        if len(out) >= limit:
-            return
-        if _same_number(a, b):
-            return
-        if type(a) is not type(b):
-            out.append((where, a, b))
-        elif isinstance(a, dict):
-            if list(a) != list(b):
-                out.append((where + " (keys)", list(a), list(b)))
-                return
-            for key in a:
-                walk(a[key], b[key], f"{where}.{key}")
-        elif isinstance(a, list):
-            if len(a) != len(b):
-                out.append((where + " (length)", len(a), len(b)))
-            for index, (x, y) in enumerate(zip(a, b, strict=False)):
-                walk(x, y, f"{where}[{index}]")
-        elif a != b:
-            out.append((where, a, b))
-
-    walk(py, js, path)
-    return out
-
-
-def _short(value: Any, size: int = 300) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text if len(text) <= size else text[:size] + f"… ({len(text)} chars)"
-
-
 def compare_batch(page, items: list[tuple[str, Any, str]]) -> list[str]:
     """Run ``items`` (label, profile, lang) in the page; one report per mismatch."""
     payload = [[profile, lang] for _, profile, lang in items]
@@ -115,11 +71,9 @@ def compare_batch(page, items: list[tuple[str, Any, str]]) -> list[str]:
         py = python_answer(profile, lang)
         found = diffs(py, js)
         if found:
-            lines = [f"{label} [{lang}] profile: {_short(profile, 2000)}"]
+            lines = [f"{label} [{lang}] profile: {short(profile, 2000)}"]
             for where, a, b in found:
-                lines.append(
-                    f"    at {where}:\n      python: {_short(a)}\n      js:     {_short(b)}"
-                )
+                lines.append(f"    at {where}:\n      python: {short(a)}\n      js:     {short(b)}")
             reports.append("\n".join(lines))
     return reports
 
