@@ -297,3 +297,46 @@ def test_evaluate_time_and_size(tool_page, built_site):
         f"validate + evaluate {timing['page']:.3f} ms, worst single {timing['worst']:.2f} ms "
         f"(target < 5 ms); size {len(raw)} bytes raw, {len(gzip.compress(raw, 9))} gzipped"
     )
+
+
+def _kind(kind) -> dict:
+    out: dict[str, Any] = {"kind": kind.kind}
+    if kind.kind == "code":
+        out["values"] = list(kind.values)
+    if kind.kind in ("int", "number"):
+        out["low"], out["high"] = kind.low, kind.high
+    if kind.kind == "map":
+        out["fields"] = _fields(kind.fields or {})
+    if kind.kind == "list":
+        out["item"] = _kind(kind.item)
+    return out
+
+
+def _fields(fields: dict) -> dict:
+    return {
+        name: {"kind": _kind(f.kind), "required": f.required, "default": f.default}
+        for name, f in fields.items()
+    }
+
+
+def test_js_schema_matches_python(tool_page):
+    """What evaluator.js writes itself (the contract's profile schema, fixed orders and
+    the operation names) is what the Python package has: a change there shows here."""
+    from thidua.evaluator import engine, ops, profile
+
+    python = {
+        "common": _fields(profile.COMMON),
+        "individual": _fields(profile.INDIVIDUAL),
+        "collective": _fields(profile.COLLECTIVE),
+        "unit_quota": _fields(profile.UNIT_QUOTA),
+        "flag_names": list(profile.FLAG_NAMES),
+        "individual_titles": list(profile.INDIVIDUAL_TITLES),
+        "collective_titles": list(profile.COLLECTIVE_TITLES),
+        "level_order": list(engine.LEVEL_ORDER),
+        "recognised_at": list(ops.RECOGNISED_AT),
+        "effects": list(ops.EFFECTS),
+        "ops": sorted(ops.OPS),
+    }
+    js = tool_page.evaluate("window.ThiduaEvaluator.schema()")
+    found = diffs(json.loads(json.dumps(python)), js, limit=10)
+    assert not found, "\n".join(f"{w}: python {short(a)} js {short(b)}" for w, a, b in found)

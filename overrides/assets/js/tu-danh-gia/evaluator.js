@@ -1383,9 +1383,44 @@
     return problems(profile).map(function (p) { return p.message; });
   }
 
+  /** What this file writes itself (the contract's schema, fixed orders, operation names),
+   *  for the test that compares it with the Python package. */
+  function schema() {
+    function kindOf(k) {
+      var out = { kind: k.kind };
+      if (k.kind === "code") { out.values = k.values.slice(); }
+      if (k.kind === "int" || k.kind === "number") { out.low = k.low; out.high = k.high; }
+      if (k.kind === "map") { out.fields = fieldsOf(k.fields); }
+      if (k.kind === "list") { out.item = kindOf(k.item); }
+      return out;
+    }
+    function fieldsOf(fields) {
+      var out = {};
+      keys(fields).forEach(function (name) {
+        var f = fields[name];
+        out[name] = { kind: kindOf(f.kind), required: f.required, "default": f.dflt };
+      });
+      return out;
+    }
+    return {
+      common: fieldsOf(COMMON),
+      individual: fieldsOf(INDIVIDUAL),
+      collective: fieldsOf(COLLECTIVE),
+      unit_quota: fieldsOf(UNIT_QUOTA),
+      flag_names: FLAG_NAMES.slice(),
+      individual_titles: INDIVIDUAL_TITLES.slice(),
+      collective_titles: COLLECTIVE_TITLES.slice(),
+      level_order: LEVEL_ORDER.slice(),
+      recognised_at: RECOGNISED_AT.slice(),
+      effects: EFFECTS.slice(),
+      ops: keys(OPS).sort()
+    };
+  }
+
   window.ThiduaEvaluator = {
     evaluate: evaluate,
     validateProfile: validateProfile,
-    problems: problems
+    problems: problems,
+    schema: schema
   };
 })();
