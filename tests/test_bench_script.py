@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from thidua_testing import ROOT
 
 SPEC = importlib.util.spec_from_file_location("thidua_bench", ROOT / "scripts" / "bench.py")
 bench = importlib.util.module_from_spec(SPEC)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_build
+from thidua_testing import ROOT, run_build
 
 pytestmark = pytest.mark.build
 
