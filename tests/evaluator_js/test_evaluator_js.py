@@ -196,6 +196,27 @@ CRAFTED_INVALID: list[tuple[str, Any]] = [
     ),
     ("unit quota without a group", {"evaluation_year": 2024, "subject": "unit_quota"}),
     (
+        "numbers shown as Python writes them",
+        {
+            "evaluation_year": 2026,
+            "subject": "individual",
+            "role": "cong_chuc",
+            "score_total": 0.00001,
+            "months_worked": 1e16,
+            "leave": [{"kind": "om_dau", "months": 2.5e-7}, {"kind": "khac", "months": 0.125}],
+        },
+    ),
+    (
+        "bools are not numbers",
+        {
+            "evaluation_year": 2024,
+            "subject": "unit_quota",
+            "unit_ldtt_count": True,
+            "cstdcs_eligible_candidates": 0,
+            "unit_outstanding_exception_granted": 0,
+        },
+    ),
+    (
         "collective counts",
         {
             "evaluation_year": 2024,
