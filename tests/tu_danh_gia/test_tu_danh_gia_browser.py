@@ -570,7 +570,7 @@ def test_an_evaluator_failure_is_reported_without_a_level(tool):
     assert page.get_attribute('[data-testid="result"]', "data-classification") == ""
 
 
-def test_with_the_real_evaluator_and_data(page, guard, base_url):
+def test_with_the_real_evaluator_and_data(page, guard, base_url, capsys):
     # Integration: the build's data file and evaluator.js (the criteria helpers' work).
     page.goto(base_url + PAGE_VI)
     page.wait_for_selector("#tdg.tdg--js", state="attached")
@@ -583,7 +583,19 @@ def test_with_the_real_evaluator_and_data(page, guard, base_url):
     assert {"LDTT", "CSTDCS"} <= set(region.get_attribute("data-titles").split())
     assert "Còn thiếu: " in region.inner_text()
     assert "Còn thiếu: Chưa đạt" not in region.inner_text()
+    assert "Hoàn thành xuất sắc nhiệm vụ" in page.text_content("#tdg-live")
     assert_no_axe_violations(page)
+    times = page.evaluate(
+        "() => { var t = []; for (var i = 0; i < 100; i++)"
+        " { TDG.update(); t.push(TDG.lastDuration); }"
+        " t.sort(function (a, b) { return a - b; }); return t; }"
+    )
+    with capsys.disabled():
+        print(
+            f"\n[tu-danh-gia] with the real evaluator: median {times[50]:.2f} ms, "
+            f"p95 {times[95]:.2f} ms"
+        )
+    assert times[50] < 5
     # C07: discipline in the year → KHTNV, no title.
     page.check("#f-has_discipline--true")
     page.select_option("#f-discipline-0-system", "hanh_chinh")

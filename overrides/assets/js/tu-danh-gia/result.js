@@ -16,10 +16,19 @@
   function region() { return document.getElementById("tdg-result"); }
   function body() { return document.getElementById("tdg-result-body"); }
 
-  function setState(classification, titles) {
+  /* Keep the region's attributes current; announce the level and titles (politely) only
+   * when they change, not on every keystroke. */
+  function setState(classification, titles, T) {
     var r = region();
+    var text = (titles || []).join(" ");
+    var changed = r.getAttribute("data-classification") !== (classification || "") || r.getAttribute("data-titles") !== text;
     r.setAttribute("data-classification", classification || "");
-    r.setAttribute("data-titles", (titles || []).join(" "));
+    r.setAttribute("data-titles", text);
+    var live = document.getElementById("tdg-live");
+    if (changed && live && T) {
+      live.textContent = classification ? T.level + ": " + TDG.form.codeLabel("level", classification) +
+        (titles.length ? ". " + T.titles + ": " + titles.map(function (c) { return TDG.form.codeLabel("title", c); }).join(", ") : "") : "";
+    }
   }
 
   /* The nearest published clause for a legal_basis string: itself, or a broader unit. */
@@ -89,7 +98,7 @@
   }
 
   function message(ctx, T, text, className) {
-    setState("", []);
+    setState("", [], T);
     var b = body();
     b.textContent = "";
     b.appendChild(banner(ctx, T, null));
@@ -140,7 +149,7 @@
     var unverified = Array.isArray(res.unverified_basis) ? res.unverified_basis : [];
     var wasOpen = !!body().querySelector(".tdg-explanation[open]");
     var titles = Array.isArray(res.eligible_titles) ? res.eligible_titles : [];
-    setState(res.classification || "", titles);
+    setState(res.classification || "", titles, T);
     var b = body();
     b.textContent = "";
     b.appendChild(banner(ctx, T, res.rules));
