@@ -1,0 +1,196 @@
+/*
+ * Vietnamese search on top of Material's search worker (issue 8).
+ *
+ * Loaded in <head> (extra.polyfills), before Material's bundle creates its search
+ * worker, it wraps window.Worker (or iframe-worker's shim on file://) for the
+ * search worker only:
+ *
+ * - every query sent to the worker is folded: NFC or NFD, with or without
+ *   diacritics, "đ" or "d" — "thi đua" and "thi dua" are the same query; the
+ *   index carries folded copies of the words (hooks/thidua/search/index.py);
+ * - results come back in the page's language first (one index holds both);
+ * - accented words are highlighted in the results although the folded copy
+ *   matched, and the highlight link (?h=) carries the words as typed.
+ *
+ * A classic script without dependencies; without it the stock search still runs.
+ */
+(function () {
+  "use strict";
+
+  var Native = window.Worker;
+  if (typeof Native !== "function" || Native.__thiduaSearch) {
+    return;
+  }
+  var QUERY = 2;
+  var RESULT = 3;
+  var SEPARATOR = /[\s\-]+/;
+  var WORD = /[^\s\-<>"'()[\]{},.;:!?]+/g;
+
+  function fold(text) {
+    return String(text)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/\u0111/g, "d")
+      .replace(/\u0110/g, "D")
+      .normalize("NFC");
+  }
+
+  /*
+   * "Điều 24", "khoản 1 Điều 24": the article and its number must both match
+   * (lunr's "+" presence); other words stay optional, as in Material.
+   */
+  function requireCitations(query) {
+    return query.replace(/(^|\s)(dieu)\s+(\d+[a-z]?)(?=\s|$)/gi, "$1+$2* +$3*");
+  }
+
+  function pageLanguage() {
+    return (document.documentElement.getAttribute("lang") || "vi").slice(0, 2).toLowerCase();
+  }
+
+  function languageOf(location) {
+    return /^en(\/|#|$)/.test(location) ? "en" : "vi";
+  }
+
+  /* Groups of the page's language first; the worker's order otherwise. */
+  function languageFirst(groups) {
+    var lang = pageLanguage();
+    var mine = [];
+    var others = [];
+    groups.forEach(function (group) {
+      var first = group && group[0];
+      (first && languageOf(first.location) === lang ? mine : others).push(group);
+    });
+    return mine.concat(others);
+  }
+
+  function matches(word, terms) {
+    var folded = fold(word).toLowerCase();
+    for (var i = 0; i < terms.length; i++) {
+      if (folded.lastIndexOf(terms[i], 0) === 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /* Mark the words of the text nodes under `root`; true when one was marked. */
+  function markWords(root, terms) {
+    var found = false;
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) {
+      nodes.push(walker.currentNode);
+    }
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var parts = [];
+      var last = 0;
+      text.replace(WORD, function (word, offset) {
+        if (matches(word, terms)) {
+          parts.push(text.slice(last, offset));
+          parts.push({ mark: word });
+          last = offset + word.length;
+        }
+        return word;
+      });
+      if (!parts.length) {
+        return;
+      }
+      found = true;
+      parts.push(text.slice(last));
+      var fragment = document.createDocumentFragment();
+      parts.forEach(function (part) {
+        if (typeof part === "string") {
+          fragment.appendChild(document.createTextNode(part));
+        } else {
+          var mark = document.createElement("mark");
+          mark.textContent = part.mark;
+          fragment.appendChild(mark);
+        }
+      });
+      node.parentNode.replaceChild(fragment, node);
+    });
+    return found;
+  }
+
+  /* Re-highlight an HTML string; for the text, keep at most two blocks with matches. */
+  function highlight(html, terms, blocks) {
+    var template = document.createElement("template");
+    template.innerHTML = String(html).replace(/<\/?mark>/g, "");
+    var content = template.content;
+    if (!blocks) {
+      markWords(content, terms);
+      return template.innerHTML;
+    }
+    var kept = [];
+    Array.prototype.slice.call(content.childNodes).forEach(function (child) {
+      if (markWords(child, terms) && kept.length < 2) {
+        kept.push(child);
+      }
+    });
+    if (!kept.length) {
+      return template.innerHTML;
+    }
+    var out = document.createElement("div");
+    kept.forEach(function (child) {
+      out.appendChild(child);
+    });
+    return out.innerHTML;
+  }
+
+  function patch(worker) {
+    var post = worker.postMessage;
+    var typed = {};
+
+    worker.postMessage = function (message) {
+      if (message && message.type === QUERY && typeof message.data === "string") {
+        var raw = message.data.normalize("NFC");
+        typed = {};
+        raw.split(SEPARATOR).forEach(function (word) {
+          if (word) {
+            typed[fold(word).toLowerCase()] = word.toLowerCase();
+          }
+        });
+        message = { type: QUERY, data: requireCitations(fold(raw)) };
+      }
+      return post.call(worker, message);
+    };
+
+    worker.addEventListener("message", function (event) {
+      var message = event.data;
+      if (!message || message.type !== RESULT || !message.data || !message.data.items) {
+        return;
+      }
+      var items = message.data.items;
+      items.forEach(function (group) {
+        group.forEach(function (item) {
+          var terms = Object.keys(item.terms || {}).filter(function (term) {
+            return item.terms[term];
+          });
+          if (terms.length) {
+            item.title = highlight(item.title, terms, false);
+            item.text = highlight(item.text, terms, true);
+          }
+          var renamed = {};
+          Object.keys(item.terms || {}).forEach(function (term) {
+            renamed[typed[term] || term] = item.terms[term];
+          });
+          item.terms = renamed;
+        });
+      });
+      var ordered = languageFirst(items);
+      items.length = 0;
+      Array.prototype.push.apply(items, ordered);
+    });
+    return worker;
+  }
+
+  function Worker(url, options) {
+    var worker = options === undefined ? new Native(url) : new Native(url, options);
+    return /workers\/search\./.test(String(url)) ? patch(worker) : worker;
+  }
+  Worker.prototype = Native.prototype;
+  Worker.__thiduaSearch = true;
+  window.Worker = Worker;
+  window.thiduaSearchFold = fold;
+})();
