@@ -56,6 +56,9 @@ _OPTIONAL_TEXT = ("linh_vuc", "so_cong_bao")
 REQUIRED = ("so_hieu", "ten", "loai_van_ban", "co_quan_ban_hanh", "tinh_trang")
 # Keys MkDocs and Material read from front matter: allowed, ignored here.
 _PAGE_KEYS = ("title", "description", "hide", "search", "icon", "status", "template", "tags")
+# Keys other parts of the core read from a document's front matter: allowed, ignored here.
+# so_sanh: the comparison with a predecessor ("Điểm mới", thidua.legal.diem_moi).
+_EXTENSION_KEYS = ("so_sanh",)
 KNOWN_FIELDS = (
     *_TEXT_FIELDS,
     *_DATE_FIELDS,
@@ -175,7 +178,7 @@ def validate(data: dict[str, Any], file: str, lines: dict[str, int]) -> Metadata
         return ContentError(file, lines.get(key, 1), key, found, allowed, example)
 
     for key in data:
-        if key not in KNOWN_FIELDS and key not in _PAGE_KEYS:
+        if key not in KNOWN_FIELDS and key not in _PAGE_KEYS and key not in _EXTENSION_KEYS:
             raise fail(
                 str(key),
                 f"unknown field {key!r}",
