@@ -605,3 +605,22 @@ def test_with_the_real_evaluator_and_data(page, guard, base_url, capsys):
     assert region.get_attribute("data-classification") == "KHTNV"
     assert region.get_attribute("data-titles") == ""
     assert_no_axe_violations(page)
+
+
+def test_percentages_instead_of_counts(tool):
+    page = tool
+    fill_vien_chuc_2024(page)
+    page.check("#f-tasks_unit--percent")
+    assert not visible(page, "#f-tasks-assigned")
+    page.fill("#f-tasks-completed", "100")
+    page.fill("#f-tasks-on_time_with_quality", "100")
+    page.fill("#f-tasks-exceeded", "55")
+    profile = page.evaluate("ThiduaEvaluator.calls[ThiduaEvaluator.calls.length - 1].profile")
+    assert profile["tasks"] == {
+        "assigned": 100,
+        "completed": 100,
+        "on_time_with_quality": 100,
+        "exceeded": 55,
+    }
+    page.fill("#f-tasks-exceeded", "120")
+    assert "0 đến 100" in page.inner_text("#e-tasks-exceeded")
