@@ -143,7 +143,6 @@ class Guard:
     allowed_console: list[re.Pattern[str]] = field(
         default_factory=lambda: [re.compile(SITEMAP_PROBE)]
     )
-    checked: bool = False
 
     def allow_console(self, pattern: str) -> None:
         """Accept console errors matching ``pattern`` (regular expression)."""
@@ -163,7 +162,6 @@ class Guard:
 
     def check(self) -> None:
         """Fail the test if the page made a forbidden request or raised any error."""
-        self.checked = True
         problems = self.problems()
         if problems:
             pytest.fail("\n".join(problems), pytrace=False)
