@@ -104,6 +104,8 @@ def test_questions_show_and_hide_by_year_role_and_leader(tool):
     page.fill("#f-evaluation_year", "2026")
     assert visible(page, "#f-score_total")
     assert not visible(page, "#f-general_criteria-chinh_tri_tu_tuong")
+    # Steps are numbered without gaps when one is hidden.
+    assert page.inner_text("#s-tasks .tdg-step-no") == "Bước 5."
     assert not visible(page, "#f-tasks-completed")
     # Only the level already decided: classification questions go away.
     page.check("#f-mode--titles")

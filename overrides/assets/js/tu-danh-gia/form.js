@@ -91,6 +91,14 @@
       var show = node.getAttribute("data-when").split(" ").every(function (c) { return !!ctx[c]; });
       if (node.hidden === show) { node.hidden = !show; }
     });
+    var step = 0;
+    each(root.querySelectorAll(".tdg-step-no"), function (span) {
+      if (!span.closest("[hidden]")) {
+        step += 1;
+        var text = T.step + " " + step + ".";
+        if (span.textContent !== text) { span.textContent = text; }
+      }
+    });
     var modeField = el("fs-mode").parentNode;
     modeField.hidden = ctx.needsLevel;
     var note = el("tdg-needs-level");

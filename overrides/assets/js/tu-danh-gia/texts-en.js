@@ -6,6 +6,7 @@
   var TDG = (window.TDG = window.TDG || {});
   TDG.texts = TDG.texts || {};
   TDG.texts.en = {
+    step: "Step",
     errorsTitle: "There is a problem",
     yearUnknown: "Enter an evaluation year among: {years}",
     notNumber: "{label}: enter a number, like 12",

@@ -6,6 +6,7 @@
   var TDG = (window.TDG = window.TDG || {});
   TDG.texts = TDG.texts || {};
   TDG.texts.vi = {
+    step: "Bước",
     errorsTitle: "Có lỗi cần sửa",
     yearUnknown: "Nhập năm đánh giá là một trong các năm: {years}",
     notNumber: "{label}: nhập một số, ví dụ 12",
