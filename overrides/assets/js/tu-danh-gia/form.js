@@ -141,9 +141,16 @@
     return text.trim();
   }
 
-  /* Label of a code from the form's own options and choices (the page's language). */
+  /* Label of a code in the page's language: from the published data (labels.titles …)
+   * when present, else from the form's own options and choices. */
   var CHOICES = { role: "role", value: "general_criteria.chinh_tri_tu_tuong", title: "prior_titles.0" };
+  var DATA_LABELS = { role: "roles", level: "levels", title: "titles" };
   function codeLabel(kind, code) {
+    var data = window.THIDUA_DATA;
+    var labels = data && data.labels && data.labels[DATA_LABELS[kind]];
+    var own = labels && Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : null;
+    var lang = el("tdg").getAttribute("data-lang");
+    if (own && typeof own[lang] === "string") { return own[lang]; }
     if (CHOICES[kind]) {
       var input = theForm().querySelector('input[name="' + CHOICES[kind] + '"][value="' + String(code).replace(/[^\w]/g, "") + '"]');
       return input ? theForm().querySelector('label[for="' + input.id + '"]').textContent : String(code);
