@@ -1,5 +1,9 @@
 """Hook: a per-page Content-Security-Policy on the built site.
 
+With ``extra.thidua.offline: true`` (``mkdocs-offline.yml``, pages opened from
+file://) the policy also allows ``file:`` and the iframe-worker shim's inline script
+(``thidua.search.offline``).
+
 ``mkdocs serve`` is exempt: its live-reload script is injected per request and
 changes every time, so no build-time hash can match it.
 """
@@ -8,8 +12,15 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 from thidua import csp
+from thidua.search import offline
 
 _serving = False
+
+
+def _apply(output: str, config) -> str:
+    if not (config.extra.get("thidua") or {}).get("offline"):
+        return csp.apply(output)
+    return csp.apply(output, offline=True, extra_scripts=offline.inline_scripts(output))
 
 
 def on_startup(command, dirty):
@@ -21,7 +32,7 @@ def on_startup(command, dirty):
 @event_priority(-1000)  # after every other post-page hook: hash the final HTML
 def on_post_page(output, page, config):
     """Add the policy to a content page."""
-    return output if _serving else csp.apply(output)
+    return output if _serving else _apply(output, config)
 
 
 @event_priority(-1000)
@@ -29,4 +40,4 @@ def on_post_template(output_content, template_name, config):
     """Add the policy to static templates that are HTML pages (404.html)."""
     if _serving or not template_name.endswith(".html"):
         return output_content
-    return csp.apply(output_content)
+    return _apply(output_content, config)

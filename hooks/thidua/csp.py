@@ -12,6 +12,7 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Sequence
 
 # An inline script: no src attribute. JSON data blocks (Material's __config) are
 # not executed, so they need no hash.
@@ -37,6 +38,12 @@ BASE_POLICY: tuple[tuple[str, str], ...] = (
 )
 
 
+def script_hash(text: str) -> str:
+    """The CSP source (``'sha256-…'``) of one inline script's text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
 def inline_script_hashes(page_html: str) -> list[str]:
     """Return the CSP sources (``'sha256-…'``) of the page's executable inline scripts."""
     hashes: list[str] = []
@@ -44,32 +51,41 @@ def inline_script_hashes(page_html: str) -> list[str]:
         attrs = match["attrs"]
         if _SRC.search(attrs) or _DATA_TYPE.search(attrs):
             continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+        source = script_hash(match["body"])
         if source not in hashes:
             hashes.append(source)
     return hashes
 
 
-def policy_for(page_html: str) -> str:
-    """The policy text for one page."""
+def policy_for(page_html: str, *, offline: bool = False, extra_scripts: Sequence[str] = ()) -> str:
+    """The policy text for one page.
+
+    ``offline``: the page is opened from file:// (``make offline``), where ``'self'``
+    matches nothing, so every ``'self'`` also allows ``file:``. ``extra_scripts``:
+    inline scripts that run besides the page's own (the iframe-worker shim's), hashed too.
+    """
     hashes = inline_script_hashes(page_html)
+    hashes += [h for h in map(script_hash, extra_scripts) if h not in hashes]
     parts = []
     for directive, sources in BASE_POLICY:
+        if offline:
+            sources = sources.replace("'self'", "'self' file:")
         if directive == "script-src" and hashes:
             sources = " ".join([sources, *hashes])
         parts.append(f"{directive} {sources}")
     return "; ".join(parts)
 
 
-def apply(page_html: str) -> str:
+def apply(page_html: str, *, offline: bool = False, extra_scripts: Sequence[str] = ()) -> str:
     """Insert the policy as the first element of ``<head>`` (after the charset).
 
     It must precede every script, or the browser runs those before it sees the policy.
+    ``offline`` and ``extra_scripts``: see ``policy_for``.
     """
+    policy = policy_for(page_html, offline=offline, extra_scripts=extra_scripts)
     meta = (
         '<meta http-equiv="Content-Security-Policy" content="'
-        + html.escape(policy_for(page_html), quote=True)
+        + html.escape(policy, quote=True)
         + '">'
     )
     charset = _CHARSET.search(page_html)
