@@ -1,0 +1,71 @@
+"""Hook: checklist pages, the title ladder and the changes in the criteria (issue 6).
+
+Per language pass ``on_files`` (priority -200: after static-i18n, before the legal
+hook's -300 which reads every page's citations) computes the page models with
+``thidua.checklist.plan`` — plain data from the criteria data and the YAML test cases,
+cached per data state and language — renders the templates in
+``hooks/thidua_mkdocs/templates/checklist/`` and adds the pages:
+
+- ``tieu-chi/danh-sach/index.md`` — the index and the picker;
+- ``tieu-chi/danh-sach/<title or role>.md`` — one checklist page per title and per role;
+- ``tieu-chi/thang-danh-hieu.md`` — the ladder (inline SVG) and its text equivalent;
+- ``tieu-chi/thay-doi/index.md`` and ``tieu-chi/thay-doi/<family>-<year>.md``.
+
+The pages carry citation markers ``[[…]]``; the legal hook renders and checks them in
+its own ``on_page_markdown`` like on any hand-written page. Content errors (an empty
+checklist, a worked example whose case fails) stop the build with the file named.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from thidua import checklist
+from thidua.checklist.words import words
+from thidua.errors import ContentError
+from thidua_mkdocs import i18n, render
+from thidua_mkdocs.generated import add_generated_page
+
+BASE = "tieu-chi/danh-sach"
+LADDER = "tieu-chi/thang-danh-hieu.md"
+CHANGES = "tieu-chi/thay-doi"
+
+
+def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str]]:
+    """``(src_uri, Markdown)`` of every generated page for one language."""
+    w = words(lang)
+
+    def role_names(roles: list[str]) -> str:
+        return ", ".join(labels["roles"][r].get(lang) or labels["roles"][r]["vi"] for r in roles)
+
+    def page(name: str, **context) -> str:
+        return render.template(f"checklist/{name}", w=w, lang=lang, **context)
+
+    out = [(f"{BASE}/index.md", page("index.md.j2", plan=model, role_names=role_names))]
+    for item in [*model.title_pages, *model.role_pages]:
+        name = "title.md.j2" if isinstance(item, checklist.TitlePage) else "role.md.j2"
+        out.append((f"{BASE}/{item.slug}.md", page(name, page=item, store=item.slug)))
+    out.append((LADDER, page("ladder.md.j2", plan=model)))
+    out.append((f"{CHANGES}/index.md", page("changes-index.md.j2", plan=model)))
+    for transition in model.transitions:
+        out.append((f"{CHANGES}/{transition.slug}.md", page("change.md.j2", t=transition)))
+    return out
+
+
+@event_priority(-200)  # after static-i18n; before the legal hook (-300) reads citations
+def on_files(files, config):
+    """Add the checklist, ladder and change pages for the language being built."""
+    root = Path(config.config_file_path).parent
+    lang = i18n.current_language(config)
+    try:
+        model = checklist.plan(root, lang)
+        from thidua.criteria import load_rules
+
+        labels = load_rules(root).labels
+    except ContentError as error:
+        raise PluginError(error.message) from None
+    for src_uri, content in pages(model, lang, labels):
+        add_generated_page(files, config, src_uri, content)
+    return files

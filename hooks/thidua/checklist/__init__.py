@@ -1,0 +1,251 @@
+"""Checklists, the title ladder and the changes between rule sets, from the criteria data.
+
+Everything here is plain data computed from ``data/criteria`` (``thidua.criteria``) and
+``data/cases`` — the same data the evaluator reads, so a page can never disagree with
+it. ``plan(root, lang)`` returns the whole model of the pages for one language:
+
+* one checklist page per title (LĐTT, CSTT, CSTĐCS, CSTĐ bộ, CSTĐ toàn quốc, TTLĐTT,
+  TTLĐXS, Cờ thi đua…), holding one block per emulation rule set (newest first), and
+  one page per role holding one block per evaluation rule set (gates, KHTNV cases,
+  levels; staff with and without a leadership post) — see ``lines``;
+* worked examples from the YAML test cases, each case run and checked (``examples``);
+* the ladder drawings (``ladder``) and the comparisons of consecutive rule sets
+  (``diff``);
+* the entries of the picker on the index page (year × role × title → page, block).
+
+Bad input raises ``ContentError``: a checklist that would be empty, a worked example
+whose case fails (file and case named). The MkDocs adapter is ``hooks/hook_checklist.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from thidua.checklist import diff, examples, ladder
+from thidua.checklist.lines import (
+    COLLECTIVE,
+    INDIVIDUAL,
+    ROLES,
+    Block,
+    anchor_of,
+    danh_gia_years,
+    role_block,
+    text,
+    thi_dua_years,
+    title_block,
+    years_text,
+)
+from thidua.checklist.words import words
+from thidua.slug import slugify
+
+__all__ = ["Entry", "Plan", "RolePage", "TextOnly", "TitlePage", "plan"]
+
+
+@dataclass
+class TitlePage:
+    """The checklist page of one title: one block per emulation rule set."""
+
+    code: str
+    slug: str
+    group: str  # individual | collective
+    name: str
+    heading: str
+    blocks: list[Block]
+
+
+@dataclass
+class RolePage:
+    """The classification checklist page of one role: one block per evaluation rule set."""
+
+    role: str
+    slug: str
+    name: str
+    heading: str
+    blocks: list[Block]
+
+
+@dataclass
+class TextOnly:
+    """Evaluation rules held as text only (no thresholds, so no checklist)."""
+
+    rule_id: str
+    name: str
+    summary: str
+    roles: list[str]
+    years_text: str
+
+
+@dataclass
+class Entry:
+    """One choice of the picker: year, role (None: every role), what → page and block."""
+
+    year: int
+    role: str | None
+    what: str  # a title code or "classification"
+    page: str
+    anchor: str
+    label: str
+
+
+@dataclass
+class Plan:
+    """Every page model for one language."""
+
+    lang: str
+    title_pages: list[TitlePage]
+    role_pages: list[RolePage]
+    text_only: list[TextOnly]
+    ladders: list[ladder.Ladder]
+    transitions: list[diff.Transition]
+    entries: list[Entry] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+
+
+def _rule_order(rules, ids: list[str]) -> list[str]:
+    """Rule-set ids newest first (by the last year that uses them)."""
+    return sorted(ids, key=lambda rid: -max([0, *_years_using(rules, rid)]))
+
+
+def _years_using(rules, rule_id: str) -> list[int]:
+    years = thi_dua_years(rules, rule_id)
+    for role in ROLES:
+        years += danh_gia_years(rules, rule_id, role)
+    return years
+
+
+def _signature(root: Path) -> tuple:
+    files = sorted((root / "data" / "criteria").rglob("*.yaml")) + sorted(
+        (root / "data" / "cases").glob("*.yaml")
+    )
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+
+
+def plan(root: Path, lang: str) -> Plan:
+    """The page models for ``lang`` (cached per data state and language)."""
+    root = Path(root).resolve()
+    return _plan(str(root), "en" if lang == "en" else "vi", _signature(root))
+
+
+@dataclass
+class _Data:
+    rules: object
+    cases: list
+    verified: set[tuple[str, str]]
+
+
+@lru_cache(maxsize=4)
+def _data(root_text: str, _signature: tuple) -> _Data:
+    """Rules and cases, loaded once for both language passes."""
+    from thidua.criteria import load_rules
+    from thidua.criteria.cases import load_cases
+
+    root = Path(root_text)
+    cases, _errors = load_cases(root)
+    return _Data(load_rules(root), cases, set())
+
+
+@lru_cache(maxsize=8)
+def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
+    root = Path(root_text)
+    data = _data(root_text, signature)
+    rules, cases, verified = data.rules, data.cases, data.verified
+    w = words(lang)
+
+    def checked(case) -> None:
+        key = (case.file, case.id)
+        if key not in verified:
+            examples.verify(case, root)
+            verified.add(key)
+
+    title_pages: list[TitlePage] = []
+    thi_dua_ids = _rule_order(rules, list(rules.thi_dua))
+    for code in (*INDIVIDUAL, *COLLECTIVE):
+        name = text(rules.labels["titles"][code], lang)
+        slug = slugify(text(rules.labels["titles"][code], "vi"))
+        blocks: list[Block] = []
+        for rule_id in thi_dua_ids:
+            if not thi_dua_years(rules, rule_id):
+                continue
+            block = title_block(rules, rule_id, code, lang)
+            if block is None:
+                continue
+            for case in examples.title_cases(rules, cases, rule_id, code):
+                checked(case)
+                block.examples.append(examples.title_example(rules, case, code, lang, root))
+            blocks.append(block)
+        if blocks:
+            group = "individual" if code in INDIVIDUAL else "collective"
+            heading = w["title_page"].format(name=name)
+            title_pages.append(TitlePage(code, slug, group, name, heading, blocks))
+
+    role_pages: list[RolePage] = []
+    danh_gia_ids = _rule_order(rules, list(rules.danh_gia))
+    text_only: dict[str, TextOnly] = {}
+    for role in ROLES:
+        name = text(rules.labels["roles"][role], lang)
+        slug = "xep-loai-" + slugify(text(rules.labels["roles"][role], "vi"))
+        blocks = []
+        for rule_id in danh_gia_ids:
+            years = danh_gia_years(rules, rule_id, role)
+            if not years:
+                continue
+            block = role_block(rules, rule_id, role, lang)
+            if block is None:
+                rule_set = rules.danh_gia[rule_id]
+                item = text_only.setdefault(
+                    rule_id,
+                    TextOnly(
+                        rule_id,
+                        text(rule_set["name"], lang),
+                        text(rule_set.get("summary"), lang),
+                        [],
+                        "",
+                    ),
+                )
+                item.roles.append(role)
+                all_years = sorted(
+                    {y for r in item.roles for y in danh_gia_years(rules, rule_id, r)}
+                )
+                item.years_text = years_text(all_years)
+                continue
+            for case in examples.role_cases(rules, cases, rule_id, role):
+                checked(case)
+                block.examples.append(examples.role_example(rules, case, lang, root))
+            blocks.append(block)
+        if blocks:
+            heading = w["role_page"].format(name=name)
+            role_pages.append(RolePage(role, slug, name, heading, blocks))
+
+    result = Plan(
+        lang=lang,
+        title_pages=title_pages,
+        role_pages=role_pages,
+        text_only=list(text_only.values()),
+        ladders=ladder.ladders(rules, lang),
+        transitions=diff.all_transitions(rules, lang),
+        years=list(reversed(rules.modelled_years)),
+    )
+    result.entries = _entries(rules, result, lang)
+    return result
+
+
+def _entries(rules, result: Plan, lang: str) -> list[Entry]:
+    w = words(lang)
+    out: list[Entry] = []
+    for year in result.years:
+        entry = rules.years[year]
+        for page in result.role_pages:
+            rule_id = entry["danh_gia"].get(page.role)
+            if any(b.rule_id == rule_id for b in page.blocks):
+                label = f"{w['classification']}: {page.name}"
+                out.append(
+                    Entry(year, page.role, "classification", page.slug, anchor_of(rule_id), label)
+                )
+        for page in result.title_pages:
+            if any(b.rule_id == entry["thi_dua"] for b in page.blocks):
+                out.append(
+                    Entry(year, None, page.code, page.slug, anchor_of(entry["thi_dua"]), page.name)
+                )
+    return out
