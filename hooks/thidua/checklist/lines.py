@@ -263,7 +263,8 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
     sections: list[Section] = []
     gate_lines: list[Line] = []
     for gate in rule_set.get("gates", []):
-        line = maker.line(gate["criterion"], gate.get("legal_basis", []), "-gate")
+        maker.prefix = f"{rule_id}-gates"
+        line = maker.bindings([gate], [])[0]
         effect = gate["effect"]
         note = w[f"effect_{effect}"].format(level=gate.get("cap", ""))
         if effect == "manual_review" and gate.get("reason"):
