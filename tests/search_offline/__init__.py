@@ -1,0 +1,1 @@
+"""Search, offline bundle, print and translation age (issue 8)."""
