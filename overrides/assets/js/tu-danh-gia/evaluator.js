@@ -11,7 +11,9 @@
  *
  * Numbers are exact: profile numbers have at most 2 decimals and ratios 4, so they are
  * held as reduced fractions of integers (Frac) and compared by cross-multiplication.
- * Dates are "YYYY-MM-DD" strings. Classic script, no dependencies, works from file://. */
+ * Dates are "YYYY-MM-DD" strings. Classic script, no dependencies, works from file://.
+ * Known differences in messages only: a JS object lists integer-like keys (prior_titles
+ * years) in ascending order, so their problems come in that order; 3.0 is 3 in JS. */
 (function () {
   "use strict";
 
