@@ -49,7 +49,12 @@ def tab(page) -> Iterator[object]:
 
 
 @pytest.mark.parametrize(
-    "path", ["/van-ban/diem-moi/luat-06-2022/", "/en/van-ban/diem-moi/nd-90-2020/"]
+    "path",
+    [
+        "/van-ban/diem-moi/luat-06-2022/",
+        "/en/van-ban/diem-moi/nd-90-2020/",
+        "/van-ban/luat-06-2022/",
+    ],
 )
 def test_prints_on_a4_without_clipped_columns(tab, site_url, path):
     tab.set_viewport_size(A4)
