@@ -107,3 +107,12 @@ def test_wrap_cuts_long_titles_with_an_ellipsis():
     assert len(lines) == 2 and lines[-1].endswith("…")
     assert all(len(line) <= 12 for line in lines)
     assert diem_moi.wrap("ngắn", 10, 2) == ["ngắn"]
+
+
+def test_check_collects_the_problem_of_each_document(tmp_path):
+    docs = docs_copy(tmp_path, 'so_sanh:\n  voi: "09/2098/QH98"\n')
+    registry = load_registry(docs)
+    errors = diem_moi.check_comparisons(registry, docs)
+    assert [e.message.split(": ")[0] for e in errors] == ["docs/van-ban/luat-moi.md:10"]
+    good = docs_copy(tmp_path / "ok")
+    assert diem_moi.check_comparisons(load_registry(good), good) == []

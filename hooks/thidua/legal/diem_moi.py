@@ -598,6 +598,17 @@ def build_comparisons(registry: Registry, docs_dir: Path) -> list[Comparison]:
     return comparisons
 
 
+def check_comparisons(registry: Registry, docs_dir: Path) -> list[ContentError]:
+    """Every problem of every ``so_sanh`` key (one per document), for ``thidua check``."""
+    errors: list[ContentError] = []
+    for document in registry.documents:
+        try:
+            read_config(document, registry, docs_dir)
+        except ContentError as error:
+            errors.append(error)
+    return errors
+
+
 # ---------------------------------------------------------------- relation diagram
 
 # Relations drawn on the left (other documents act on this one) and on the right
@@ -726,6 +737,7 @@ __all__ = [
     "Pair",
     "articles",
     "build_comparisons",
+    "check_comparisons",
     "compare",
     "pair_articles",
     "read_config",
