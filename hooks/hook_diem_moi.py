@@ -82,7 +82,7 @@ def page_context(comparison: diem_moi.Comparison, href, lang: str) -> dict[str, 
         if item is None:
             return None
         return {
-            "label": item.label,
+            "label": item.label if lang == "vi" else f"Article {item.number}",
             "title": item.title,
             "href": href(doc.src_uri, item.anchor),
             "article": item,
