@@ -178,13 +178,19 @@ def search(page, query: str) -> list[str]:
     """
     box = page.locator("input.md-search__input")
     box.click()
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
+    # Forget the previous results, so that waiting sees this query's.
+    page.evaluate(
+        "() => { document.querySelector('.md-search-result__list').replaceChildren();"
+        " document.querySelector('.md-search-result__meta').textContent = ''; }"
+    )
     box.fill(query)
     box.press("End")
     page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')"
-        " && !/^\\s*$/.test(document.querySelector('.md-search-result__meta').textContent)"
+        "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''",
+        timeout=15_000,
     )
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(200)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)"
     )

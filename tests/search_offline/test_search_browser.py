@@ -1,0 +1,79 @@
+"""Material's search in a real browser, on the served build: Vietnamese with or without
+diacritics, NFD, document numbers, citations, the page's language first."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from .conftest import search
+
+pytestmark = pytest.mark.browser
+
+QUERIES = ["thi đua khen thưởng", "thi dua khen thuong", "THI ĐUA KHEN THƯỞNG"]
+
+
+def paths(hrefs: list[str], base_url: str) -> list[str]:
+    return [href.removeprefix(base_url) for href in hrefs]
+
+
+def test_same_results_with_without_diacritics_and_in_nfd(page, base_url):
+    page.goto(base_url + "/")
+    results = {}
+    for query in [*QUERIES, unicodedata.normalize("NFD", QUERIES[0])]:
+        results[query] = paths(search(page, query), base_url)
+    first = results[QUERIES[0]]
+    assert len(first) >= 5, first
+    for query, found in results.items():
+        assert found == first, f"{query!r} gives other results"
+
+
+def test_d_finds_dd_and_accented_words_are_highlighted(page, base_url):
+    page.goto(base_url + "/")
+    assert search(page, "danh hieu"), "no result for a query without diacritics"
+    marks = page.eval_on_selector_all(
+        ".md-search-result__list mark", "els => els.map(e => e.textContent.toLowerCase())"
+    )
+    assert "danh" in marks and "hiệu" in marks, marks
+    assert search(page, "dieu") == search(page, "điều")
+
+
+@pytest.mark.parametrize(
+    ("query", "own_page"),
+    [
+        ("98/2023", "/van-ban/nd-98-2023/"),
+        ("98/2023/NĐ-CP", "/van-ban/nd-98-2023/"),
+        ("98/2023/ND-CP", "/van-ban/nd-98-2023/"),
+        ("06/2022/QH15", "/van-ban/luat-06-2022/"),
+        ("90/2020", "/van-ban/nd-90-2020/"),
+    ],
+)
+def test_a_document_number_finds_its_own_page_first(page, base_url, query, own_page):
+    page.goto(base_url + "/")
+    found = paths(search(page, query), base_url)
+    assert found and found[0] == own_page, found[:5]
+    assert len(found) > 1, "pages that cite it are listed after it"
+
+
+@pytest.mark.parametrize("query", ["Điều 24", "khoản 1 Điều 24", "dieu 24"])
+def test_citations_find_the_article(page, base_url, query):
+    page.goto(base_url + "/")
+    found = paths(search(page, query), base_url)
+    assert "/van-ban/luat-06-2022/" in found[:6], found[:6]
+    sections = page.eval_on_selector_all(
+        ".md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert any(href.endswith("#dieu-24") for href in sections), sections[:10]
+
+
+def test_english_pages_list_english_results_first(page, base_url):
+    page.goto(base_url + "/en/")
+    found = paths(search(page, "2024"), base_url)
+    languages = ["en" if p.startswith("/en/") else "vi" for p in found]
+    assert languages and languages == sorted(languages, key=lambda lang: lang != "en"), found
+    assert languages[0] == "en", found
+    page.goto(base_url + "/")
+    found = paths(search(page, "2024"), base_url)
+    # The same query on a Vietnamese page: Vietnamese first (one index for both).
+    assert found and not found[0].startswith("/en/"), found
