@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import PAGE_EN, PAGE_VI, route_evaluator
+from tdg_support import PAGE_EN, PAGE_VI, route_evaluator
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,47 @@
+"""Helpers shared by the self-evaluation page's tests (a module with its own name, so
+that it never collides with another folder's conftest.py): page addresses, the TEST-ONLY
+fake evaluator (never shipped) and fixed test data served in place of the real files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).parent
+PAGE_VI = "/tu-danh-gia/cong-cu/"
+PAGE_EN = "/en/tu-danh-gia/cong-cu/"
+FAKE_EVALUATOR = (HERE / "fake_evaluator.js").read_text(encoding="utf-8")
+# A fixed citation map for rendering tests (the real one depends on the legal registry).
+FAKE_LINKS = {
+    "Luật 06/2022/QH15 Điều 24 khoản 1": {
+        "url": "van-ban/luat-06-2022/#dieu-24-khoan-1",
+        "unverified": False,
+    },
+    "Nghị định 90/2020/NĐ-CP Điều 12 khoản 1": {
+        "url": "van-ban/nd-90-2020/#dieu-12-khoan-1",
+        "unverified": False,
+    },
+    "Thông tư 01/2024/TT-BNV": {"url": "van-ban/tt-01-2024/", "unverified": True},
+}
+FAKE_DATA = (
+    'window.THIDUA_DATA = {"test_only": true};\n'
+    f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
+)
+
+
+def route_evaluator(page, *, present: bool = True, data: bool = True) -> None:
+    """Serve the TEST-ONLY fake evaluator (or nothing) and, optionally, fixed test data."""
+
+    def evaluator(route):
+        if present:
+            route.fulfill(status=200, content_type="text/javascript", body=FAKE_EVALUATOR)
+        else:
+            route.fulfill(status=404, content_type="text/plain", body="not found")
+
+    page.route(re.compile(r".*/assets/js/tu-danh-gia/evaluator\.js$"), evaluator)
+    if data:
+        page.route(
+            re.compile(r".*/assets/data/thidua-data\.js$"),
+            lambda route: route.fulfill(status=200, content_type="text/javascript", body=FAKE_DATA),
+        )
