@@ -274,7 +274,15 @@ def test_import_restores_answers(tool, tmp_path):
             "exceeded": 9,
             "efficiency": "high",
         },
-        "initiatives": [{"kind": "sang_kien", "recognised_at": "co_so", "year": 2024}],
+        "initiatives": [
+            {
+                "kind": "sang_kien",
+                "recognised_at": "bo_tinh",
+                "year": 2024,
+                "effect": "applied_and_replicable_in_bo_tinh",
+                "recognised_by": "nguoi_dung_dau_bo_tinh",
+            }
+        ],
     }
     path = tmp_path / "c07.json"
     path.write_text(json.dumps(profile), encoding="utf-8")
@@ -287,9 +295,11 @@ def test_import_restores_answers(tool, tmp_path):
     assert page.input_value("#f-discipline-0-form") == "khien_trach"
     assert visible(page, "#f-discipline-0-form")
     assert page.input_value("#f-initiatives-0-kind") == "sang_kien"
+    assert page.input_value("#f-initiatives-0-effect") == "applied_and_replicable_in_bo_tinh"
     # The evaluator received the imported profile.
     last = page.evaluate("ThiduaEvaluator.calls[ThiduaEvaluator.calls.length - 1].profile")
     assert last["discipline"][0]["form"] == "khien_trach" and last["tasks"]["exceeded"] == 9
+    assert last["initiatives"][0]["recognised_by"] == "nguoi_dung_dau_bo_tinh"
 
 
 IMG = "<img src=x onerror=alert(1)>"

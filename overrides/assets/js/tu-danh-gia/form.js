@@ -391,6 +391,8 @@
         var iy = okInt(num(fields[q + "year"]));
         put(ini, "year", iy !== null && iy >= 1975 && iy <= 2100 ? iy : null);
         put(ini, "recognised_at", fields[q + "recognised_at"] || null);
+        put(ini, "effect", fields[q + "effect"] || null);
+        put(ini, "recognised_by", fields[q + "recognised_by"] || null);
         if (RESEARCH[ini.kind]) { ini.accepted = fields[q + "accepted"] === "true"; }
         ini.applied = fields[q + "applied"] === "true";
         p.initiatives.push(ini);
@@ -455,6 +457,8 @@
       f[q + "kind"] = str(row.kind);
       f[q + "year"] = str(row.year);
       f[q + "recognised_at"] = str(row.recognised_at);
+      f[q + "effect"] = str(row.effect);
+      f[q + "recognised_by"] = str(row.recognised_by);
       f[q + "accepted"] = row.accepted === true ? "true" : "";
       f[q + "applied"] = row.applied === true ? "true" : "";
     });
