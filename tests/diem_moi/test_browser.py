@@ -138,3 +138,15 @@ def test_readable_without_javascript(browser, site_url):
     assert page.locator("table tbody tr").count() >= 10
     assert page.get_by_role("heading", name="Changes in detail").is_visible()
     context.close()
+
+
+def test_citation_preview_in_the_topics_table_stays_in_view(tab, site_url):
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.goto(site_url + "/van-ban/diem-moi/nd-90-2020/")
+    link = tab.locator(".diem-moi-topics .legal-cite__link").first
+    link.focus()
+    preview = tab.locator(".diem-moi-topics .legal-cite__preview").first
+    assert preview.is_visible()
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    assert tab.evaluate(OVERFLOW, ".diem-moi-table") == []
