@@ -9,7 +9,8 @@ cached per data state and language — renders the templates in
 - ``tieu-chi/danh-sach/index.md`` — the index and the picker;
 - ``tieu-chi/danh-sach/<title or role>.md`` — one checklist page per title and per role;
 - ``tieu-chi/thang-danh-hieu.md`` — the ladder (inline SVG) and its text equivalent;
-- ``tieu-chi/thay-doi/index.md`` and ``tieu-chi/thay-doi/<family>-<year>.md``.
+- ``tieu-chi/thay-doi/index.md`` — every comparison of consecutive rule sets, one
+  section each (``#thi-dua-2024``, ``#danh-gia-2026``…): one page keeps the build small.
 
 The pages carry citation markers ``[[…]]``; the legal hook renders and checks them in
 its own ``on_page_markdown`` like on any hand-written page. Content errors (an empty
@@ -30,7 +31,7 @@ from thidua_mkdocs.generated import add_generated_page
 
 BASE = "tieu-chi/danh-sach"
 LADDER = "tieu-chi/thang-danh-hieu.md"
-CHANGES = "tieu-chi/thay-doi"
+CHANGES = "tieu-chi/thay-doi/index.md"
 
 
 def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str]]:
@@ -48,9 +49,7 @@ def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str
         name = "title.md.j2" if isinstance(item, checklist.TitlePage) else "role.md.j2"
         out.append((f"{BASE}/{item.slug}.md", page(name, page=item, store=item.slug)))
     out.append((LADDER, page("ladder.md.j2", plan=model)))
-    out.append((f"{CHANGES}/index.md", page("changes-index.md.j2", plan=model)))
-    for transition in model.transitions:
-        out.append((f"{CHANGES}/{transition.slug}.md", page("change.md.j2", t=transition)))
+    out.append((CHANGES, page("changes.md.j2", plan=model)))
     return out
 
 

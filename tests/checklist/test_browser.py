@@ -21,11 +21,10 @@ PAGES = [
     "/tieu-chi/danh-sach/xep-loai-cong-chuc/",
     "/tieu-chi/thang-danh-hieu/",
     "/tieu-chi/thay-doi/",
-    "/tieu-chi/thay-doi/thi-dua-2024/",
     "/en/tieu-chi/danh-sach/",
     "/en/tieu-chi/danh-sach/tap-the-lao-dong-xuat-sac/",
     "/en/tieu-chi/thang-danh-hieu/",
-    "/en/tieu-chi/thay-doi/danh-gia-2026/",
+    "/en/tieu-chi/thay-doi/",
 ]
 
 

@@ -130,34 +130,39 @@ def plan(root: Path, lang: str) -> Plan:
 
 @dataclass
 class _Data:
+    """Rules and cases, and the evaluations already made, shared by both languages."""
+
+    root: Path
     rules: object
     cases: list
-    verified: set[tuple[str, str]]
+    verified: set[tuple[str, str]] = field(default_factory=set)
+
+    def result(self, case, lang: str) -> dict:
+        """The evaluation of ``case`` in ``lang``; the first one also checks the case."""
+        from thidua.evaluator import evaluate
+
+        result = evaluate(case.profile(), lang=lang, root=self.root)
+        key = (case.file, case.id)
+        if key not in self.verified:
+            examples.verify(case, self.root, result)
+            self.verified.add(key)
+        return result
 
 
 @lru_cache(maxsize=4)
 def _data(root_text: str, _signature: tuple) -> _Data:
     """Rules and cases, loaded once for both language passes."""
     from thidua.criteria import load_rules
-    from thidua.criteria.cases import load_cases
 
     root = Path(root_text)
-    cases, _errors = load_cases(root)
-    return _Data(load_rules(root), cases, set())
+    return _Data(root, load_rules(root), examples.load_cases(root))
 
 
 @lru_cache(maxsize=8)
 def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
-    root = Path(root_text)
     data = _data(root_text, signature)
-    rules, cases, verified = data.rules, data.cases, data.verified
+    rules, cases = data.rules, data.cases
     w = words(lang)
-
-    def checked(case) -> None:
-        key = (case.file, case.id)
-        if key not in verified:
-            examples.verify(case, root)
-            verified.add(key)
 
     title_pages: list[TitlePage] = []
     thi_dua_ids = _rule_order(rules, list(rules.thi_dua))
@@ -172,8 +177,8 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
             if block is None:
                 continue
             for case in examples.title_cases(rules, cases, rule_id, code):
-                checked(case)
-                block.examples.append(examples.title_example(rules, case, code, lang, root))
+                result = data.result(case, lang)
+                block.examples.append(examples.title_example(rules, case, code, lang, result))
             blocks.append(block)
         if blocks:
             group = "individual" if code in INDIVIDUAL else "collective"
@@ -211,8 +216,8 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
                 item.years_text = years_text(all_years)
                 continue
             for case in examples.role_cases(rules, cases, rule_id, role):
-                checked(case)
-                block.examples.append(examples.role_example(rules, case, lang, root))
+                result = data.result(case, lang)
+                block.examples.append(examples.role_example(rules, case, lang, result))
             blocks.append(block)
         if blocks:
             heading = w["role_page"].format(name=name)

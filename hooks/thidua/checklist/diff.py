@@ -344,7 +344,8 @@ def _cap(cap: dict, w: dict[str, str]) -> str:
     if ratio is None:
         return w["none"]
     shown = _ratio(ratio, w)
-    return f"{shown} ({cap['base']})" if cap.get("base") else shown
+    base = cap.get("base")
+    return f"{shown} ({w.get('base_' + base, base)})" if base else shown
 
 
 def _ratio(ratio: str | None, w: dict[str, str]) -> str:

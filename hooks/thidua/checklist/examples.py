@@ -25,6 +25,45 @@ if TYPE_CHECKING:
 PER_BLOCK = 2
 
 
+def load_cases(root: Path) -> list[Case]:
+    """The cases of ``data/cases`` read fast (libyaml) for the build.
+
+    ``thidua.criteria.cases.load_cases`` keeps the line of every value and validates
+    the files; it is six times slower. This reader keeps only each case's line (found
+    by its ``- id:`` line) and falls back to the full reader when a file does not load,
+    so a broken file is reported with its line (``ContentError``).
+    """
+    import re
+
+    import yaml
+
+    from thidua.criteria.cases import CASES_DIR, Case
+    from thidua.criteria.cases import load_cases as full_load
+    from thidua.criteria.yamlfile import display_path
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    out: list[Case] = []
+    for path in sorted(root.joinpath(*CASES_DIR).glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+            items = data["cases"]
+            lines = {
+                match[1]: text.count("\n", 0, match.start()) + 1
+                for match in re.finditer(r"(?m)^\s*-\s+id:\s*['\"]?([^'\"\s#]+)", text)
+            }
+            shown = display_path(path, root)
+            for item in items:
+                case_id = str(item["id"])
+                out.append(Case(shown, lines.get(case_id), case_id, item["title"], item))
+        except Exception:  # noqa: BLE001 - the full reader names the problem
+            cases, errors = full_load(root)
+            if errors:
+                raise errors[0] from None
+            return cases
+    return out
+
+
 @dataclass
 class Example:
     """One worked example: the case, its profile in words and the evaluator's answer."""
@@ -91,11 +130,20 @@ def _interleave(first: list, second: list) -> list:
     return out
 
 
-def verify(case: Case, root: Path) -> None:
-    """Run ``case``; raise ``ContentError`` naming its file and id when it fails."""
-    from thidua.criteria.cases import run_case
+def verify(case: Case, root: Path, result: dict | None = None) -> None:
+    """Check ``case`` against the evaluator (``result``: its default run, when already
+    computed); raise ``ContentError`` naming its file and id when it fails."""
+    from thidua.criteria.cases import compare, run_case
 
-    failures = run_case(case, root)
+    if result is None:
+        failures = run_case(case, root)
+    else:
+        failures = compare(case.data["expected"], result)
+        for flags, expected in case.variants()[1:]:
+            from thidua.evaluator import evaluate
+
+            label = f" with flags {flags}"
+            failures += compare(expected, evaluate(case.profile(flags), root=root), label)
     if failures:
         raise ContentError(
             case.file,
@@ -106,12 +154,9 @@ def verify(case: Case, root: Path) -> None:
         )
 
 
-def title_example(rules: Rules, case: Case, code: str, lang: str, root: Path) -> Example:
-    """The worked example of ``case`` for title ``code``."""
-    from thidua.evaluator import evaluate
-
+def title_example(rules: Rules, case: Case, code: str, lang: str, result: dict) -> Example:
+    """The worked example of ``case`` for title ``code`` (``result``: its evaluation)."""
     w = words(lang)
-    result = evaluate(case.profile(), lang=lang, root=root)
     name = text(rules.labels["titles"][code], lang)
     if code in result["eligible_titles"]:
         answer = w["eligible"].format(title=name)
@@ -125,12 +170,9 @@ def title_example(rules: Rules, case: Case, code: str, lang: str, root: Path) ->
     return Example(case.id, case.file, case.title, describe(case, rules, lang), answer, details)
 
 
-def role_example(rules: Rules, case: Case, lang: str, root: Path) -> Example:
+def role_example(rules: Rules, case: Case, lang: str, result: dict) -> Example:
     """The worked example of ``case`` for a classification checklist."""
-    from thidua.evaluator import evaluate
-
     w = words(lang)
-    result = evaluate(case.profile(), lang=lang, root=root)
     level = result["classification"]
     answer = w["classified"].format(level=f"{text(rules.labels['levels'][level], lang)} ({level})")
     details = [

@@ -103,6 +103,8 @@ WORDS: dict[str, dict[str, str]] = {
         "title_removed": "Danh hiệu bỏ",
         "level_gone": "Không còn mức này",
         "see_checklist": "Xem danh sách kiểm tra",
+        "base_htt_or_above": "trên số hoàn thành tốt nhiệm vụ trở lên",
+        "base_htt_only": "trên số hoàn thành tốt nhiệm vụ",
     },
     "en": {
         "index_title": "Checklists",
@@ -200,6 +202,8 @@ WORDS: dict[str, dict[str, str]] = {
         "title_removed": "Title dropped",
         "level_gone": "Level no longer exists",
         "see_checklist": "See the checklist",
+        "base_htt_or_above": "of those rated HTT or above",
+        "base_htt_only": "of those rated HTT",
     },
 }
 
