@@ -309,3 +309,16 @@ def test_picker_entries_cover_every_year(plan_vi, rules):
     cc_2026 = [e for e in plan_vi.entries if e.year == 2026 and e.role == "cong_chuc"]
     assert [(e.page, e.anchor) for e in cc_2026] == [("xep-loai-cong-chuc", "nd-335-2025")]
     assert not [e for e in plan_vi.entries if e.year == 2019 and e.what == "classification"]
+
+
+def test_blocks_link_to_the_change_that_introduced_them(plan_vi):
+    ldtt = _page(plan_vi, "LDTT")
+    assert [b.change_anchor for b in ldtt.blocks] == ["thi-dua-2025", "thi-dua-2024", None]
+    cong_chuc = next(p for p in plan_vi.role_pages if p.role == "cong_chuc")
+    assert [b.change_anchor for b in cong_chuc.blocks] == [
+        "danh-gia-2026",
+        "danh-gia-2023",
+        "danh-gia-2020",
+    ]
+    vien_chuc = next(p for p in plan_vi.role_pages if p.role == "vien_chuc")
+    assert vien_chuc.blocks[0].change_anchor == "danh-gia-2023"

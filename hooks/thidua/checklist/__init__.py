@@ -223,13 +223,23 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
             heading = w["role_page"].format(name=name)
             role_pages.append(RolePage(role, slug, name, heading, blocks))
 
+    transitions = diff.all_transitions(rules, lang)
+    for transition in transitions:
+        if transition.family == "thi_dua":
+            related = [p.blocks for p in title_pages]
+        else:
+            related = [p.blocks for p in role_pages if p.role in transition.roles]
+        for blocks in related:
+            for block in blocks:
+                if block.rule_id == transition.new_id:
+                    block.change_anchor = transition.slug
     result = Plan(
         lang=lang,
         title_pages=title_pages,
         role_pages=role_pages,
         text_only=list(text_only.values()),
         ladders=ladder.ladders(rules, lang),
-        transitions=diff.all_transitions(rules, lang),
+        transitions=transitions,
         years=list(reversed(rules.modelled_years)),
     )
     result.entries = _entries(rules, result, lang)

@@ -90,6 +90,7 @@ class Block:
     reviews: list[str]
     sections: list[Section]
     examples: list = field(default_factory=list)
+    change_anchor: str | None = None  # the section of the change page that led here
 
     def lines(self) -> list[Line]:
         return [
