@@ -23,6 +23,7 @@ from thidua.checklist.lines import (
     ROLES,
     Citation,
     citations,
+    level_name,
     section_basis,
     text,
     unique,
@@ -121,7 +122,7 @@ def _scopes_danh_gia(
     if "khtnv" in rule_set:
         sections.append((w["khtnv"], rule_set["khtnv"]))
     for level in rule_set.get("levels", []):
-        name = f"{text(rules.labels['levels'][level['level']], lang)} ({level['level']})"
+        name = level_name(rules, level["level"], lang)
         sections.append((name, level))
     for name, section in sections:
         for branch in BRANCHES:

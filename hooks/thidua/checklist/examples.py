@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from thidua.checklist.lines import text
+from thidua.checklist.lines import level_name, text
 from thidua.checklist.words import words
 from thidua.errors import ContentError
 
@@ -174,7 +174,7 @@ def role_example(rules: Rules, case: Case, lang: str, result: dict) -> Example:
     """The worked example of ``case`` for a classification checklist."""
     w = words(lang)
     level = result["classification"]
-    answer = w["classified"].format(level=f"{text(rules.labels['levels'][level], lang)} ({level})")
+    answer = w["classified"].format(level=level_name(rules, level, lang))
     details = [
         f"{code}: {item['reason']}" for code, item in list(result["not_reached"].items())[:1]
     ]

@@ -142,6 +142,12 @@ def text(pair: dict | None, lang: str) -> str:
     return pair.get(lang) or pair.get("vi") or ""
 
 
+def level_name(rules: Rules, code: str, lang: str) -> str:
+    """``Hoàn thành tốt nhiệm vụ (HTT)``: the level's name with its code, once."""
+    name = text(rules.labels["levels"][code], lang)
+    return name if f"({code})" in name else f"{name} ({code})"
+
+
 def unique(items: list[str]) -> list[str]:
     seen: list[str] = []
     for item in items:
@@ -258,7 +264,6 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
     if rule_set["kind"] == "text_only":
         return None
     w = words(lang)
-    labels = rules.labels
     file = rules.files.get(rule_id, rule_id)
     maker = _Maker(rules, rule_set, lang, rule_id)
     sections: list[Section] = []
@@ -278,7 +283,7 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
     if "khtnv" in rule_set:
         groups.append(("khtnv", w["khtnv"], rule_set["khtnv"], [w["khtnv_note"]]))
     for level in rule_set.get("levels", []):
-        name = f"{text(labels['levels'][level['level']], lang)} ({level['level']})"
+        name = level_name(rules, level["level"], lang)
         groups.append((level["level"].lower(), name, level, []))
     for key, heading, section, notes in groups:
         parts: list[Part] = []

@@ -113,7 +113,7 @@ WORDS: dict[str, dict[str, str]] = {
         "changes_title": "Changes in the criteria",
         "title_page": "Checklist: {name}",
         "role_page": "Annual classification checklist: {name}",
-        "years": "Applies to the years",
+        "years": "Applies to",
         "documents": "Documents",
         "in_force_from": "in force from",
         "condition": "Threshold",
