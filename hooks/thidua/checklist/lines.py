@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from thidua.checklist.conditions import threshold
 from thidua.checklist.words import words
+from thidua.criteria.yamlfile import line_of
 from thidua.errors import ContentError
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ def title_block(rules: Rules, rule_id: str, code: str, lang: str) -> Block | Non
             if not lines:
                 raise ContentError(
                     rules.files.get(rule_id, rule_id),
-                    None,
+                    line_of(rule_set[group], index),
                     f"{group}[{index}].criteria",
                     f"an empty checklist for {code}",
                     "at least one criterion binding",
@@ -294,7 +295,7 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
             if not lines:
                 raise ContentError(
                     file,
-                    None,
+                    line_of(section, branch),
                     f"{key}.{branch}",
                     f"an empty checklist ({heading}, {branch})",
                     "at least one criterion binding",
