@@ -325,3 +325,11 @@ def test_blocks_link_to_the_change_that_introduced_them(plan_vi):
     ]
     vien_chuc = next(p for p in plan_vi.role_pages if p.role == "vien_chuc")
     assert vien_chuc.blocks[0].change_anchor == "danh-gia-2023"
+
+
+def test_profile_in_words_names_the_general_criteria(rules):
+    cases, _ = load_cases(ROOT)
+    case = next(c for c in cases if c.id == "XL10")
+    words = "; ".join(examples.describe(case, rules, "vi"))
+    assert "đạo đức, lối sống: không đáp ứng" in words
+    assert "_" not in words

@@ -266,6 +266,10 @@ _V: dict[str, dict[str, Any]] = {
             "applied_and_replicable_nationwide": "áp dụng, nhân rộng toàn quốc",
             "nguoi_dung_dau_bo_tinh": "người đứng đầu bộ, tỉnh",
             "bo_truong_quoc_phong_cong_an": "Bộ trưởng Quốc phòng, Công an",
+            "chinh_tri_tu_tuong": "chính trị tư tưởng",
+            "dao_duc_loi_song": "đạo đức, lối sống",
+            "tac_phong_le_loi": "tác phong, lề lối làm việc",
+            "y_thuc_to_chuc_ky_luat": "ý thức tổ chức kỷ luật",
             "tot": "tốt",
             "dap_ung": "đáp ứng",
             "khong_dap_ung": "không đáp ứng",
@@ -356,6 +360,10 @@ _V: dict[str, dict[str, Any]] = {
             "applied_and_replicable_nationwide": "applied and replicable nationwide",
             "nguoi_dung_dau_bo_tinh": "the head of the ministry or province",
             "bo_truong_quoc_phong_cong_an": "the Minister of Defence or Public Security",
+            "chinh_tri_tu_tuong": "political ideology",
+            "dao_duc_loi_song": "ethics and lifestyle",
+            "tac_phong_le_loi": "working style",
+            "y_thuc_to_chuc_ky_luat": "organisational discipline",
             "tot": "good",
             "dap_ung": "meets",
             "khong_dap_ung": "does not meet",
@@ -419,7 +427,7 @@ def describe(case: Case, rules: Rules, lang: str) -> list[str]:
         if len(values) == 1:
             out.append(v["general_all"].format(v=code(values.pop())))
         else:
-            shown = ", ".join(f"{k.replace('_', ' ')}: {code(x)}" for k, x in general.items())
+            shown = ", ".join(f"{code(k)}: {code(x)}" for k, x in general.items())
             out.append(v["general"].format(v=shown))
     if "leadership_criterion_5a" in inputs:
         out.append(v["leadership_5a"].format(v=code(inputs["leadership_criterion_5a"])))
