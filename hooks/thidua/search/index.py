@@ -10,8 +10,10 @@ forms people type ("98/2023/NĐ-CP", "98/2023", "NĐ 98/2023"), folded.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,8 +36,29 @@ def folded_words(text: str, separator: str = r"[\s\-]+") -> str:
     'dua, thuong nam'
     """
     plain = _ENTITY.sub(lambda m: _ENTITIES[m[0]], _TAG.sub(" ", text))
-    words = (word for word in re.split(separator, plain) if word)
-    return " ".join(folded for word in words if (folded := fold(word)) != word)
+    plain = unicodedata.normalize("NFC", plain)
+    words = _non_ascii_words(separator).findall(plain)
+    return " ".join(folded for word in words if (folded := _fold_word(word)) != word)
+
+
+@functools.cache
+def _non_ascii_words(separator: str) -> re.Pattern[str]:
+    """Words (between separators) that contain a non-ASCII character."""
+    if re.fullmatch(r"\[[^\]^]+\]\+", separator):  # a character class: fast form
+        word = f"[^{separator[1:-2]}]"
+    else:
+        word = rf"(?:(?!{separator}).)"
+    return re.compile(rf"{word}*[^\x00-\x7f]{word}*", re.DOTALL)
+
+
+# Latin letters with diacritics (Latin-1 to Latin Extended Additional) → folded.
+_TABLE = {code: fold(chr(code)) for code in range(0xC0, 0x1F00) if fold(chr(code)) != chr(code)}
+
+
+def _fold_word(word: str) -> str:
+    """``fold`` of one NFC word, through a translation table (the index's hot path)."""
+    folded = word.translate(_TABLE)
+    return folded if folded.isascii() else fold(folded)
 
 
 def so_hieu_forms(so_hieu: str) -> str:
