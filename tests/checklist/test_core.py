@@ -333,3 +333,9 @@ def test_profile_in_words_names_the_general_criteria(rules):
     words = "; ".join(examples.describe(case, rules, "vi"))
     assert "đạo đức, lối sống: không đáp ứng" in words
     assert "_" not in words
+
+
+def test_cstdcs_states_the_quota_with_its_citation(plan_vi):
+    block = _block(_page(plan_vi, "CSTDCS"), TD_2019)
+    notes = block.sections[0].notes
+    assert any("15 %" in n and "[[Nghị định 91/2017/NĐ-CP Điều 9 khoản 3]]" in n for n in notes)

@@ -246,6 +246,14 @@ def title_block(rules: Rules, rule_id: str, code: str, lang: str) -> Block | Non
             cond = title.get("applies_if")
             if cond and cond.get("field") == "armed_forces":
                 notes.append(w[f"applies_if_armed_{str(bool(cond['value'])).lower()}"])
+            quota = (rule_set.get("quotas") or {}).get("cstdcs") or {}
+            if code == "CSTDCS" and quota.get("ratio"):
+                cited = "; ".join(f"[[{b}]]" for b in quota.get("legal_basis", []))
+                percent = f"{float(quota['ratio']) * 100:g} %"
+                note = w["quota_note"].format(ratio=percent, basis=cited)
+                if quota.get("note"):
+                    note += " " + text(quota["note"], lang)
+                notes.append(note)
             reviews = [text(title["review"], lang)] if title.get("review") else []
             chain = rule_set.get("chain_review")
             uses_chain = any(

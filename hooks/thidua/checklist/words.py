@@ -104,6 +104,8 @@ WORDS: dict[str, dict[str, str]] = {
         "level_gone": "Không còn mức này",
         "see_checklist": "Xem danh sách kiểm tra",
         "see_changes": "Những gì thay đổi so với bộ quy tắc trước",
+        "quota_note": "Tỷ lệ của đơn vị: số cá nhân được công nhận không quá {ratio} số cá nhân "
+        "đạt Lao động tiên tiến hoặc Chiến sĩ tiên tiến ({basis}).",
         "base_htt_or_above": "trên số hoàn thành tốt nhiệm vụ trở lên",
         "base_htt_only": "trên số hoàn thành tốt nhiệm vụ",
     },
@@ -204,6 +206,8 @@ WORDS: dict[str, dict[str, str]] = {
         "level_gone": "Level no longer exists",
         "see_checklist": "See the checklist",
         "see_changes": "What changed from the previous rules",
+        "quota_note": "Unit quota: at most {ratio} of the individuals holding LĐTT or CSTT "
+        "may be recognised ({basis}).",
         "base_htt_or_above": "of those rated HTT or above",
         "base_htt_only": "of those rated HTT",
     },
