@@ -4,6 +4,7 @@ diacritics, NFD, document numbers, citations, the page's language first."""
 from __future__ import annotations
 
 import unicodedata
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -77,3 +78,19 @@ def test_english_pages_list_english_results_first(page, base_url):
     found = paths(search(page, "2024"), base_url)
     # The same query on a Vietnamese page: Vietnamese first (one index for both).
     assert found and not found[0].startswith("/en/"), found
+
+
+def test_page_highlight_finds_accented_words_typed_without_diacritics(page, base_url):
+    """The ?h= link carries the words as the page writes them ("dua" → "đua")."""
+    page.goto(base_url + "/")
+    search(page, "thi dua")
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)"
+    )
+    highlight = parse_qs(urlsplit(links[0]).query)["h"][0].split()
+    assert "đua" in highlight, highlight
+    page.goto(links[0])
+    marks = page.eval_on_selector_all(
+        "article mark", "els => els.map(e => e.textContent.toLowerCase())"
+    )
+    assert any("đua" in mark for mark in marks), marks[:10]

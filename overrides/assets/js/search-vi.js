@@ -63,18 +63,22 @@
     return mine.concat(others);
   }
 
+  /* The query term that `word` starts with (folded), or null. */
   function matches(word, terms) {
     var folded = fold(word).toLowerCase();
     for (var i = 0; i < terms.length; i++) {
       if (folded.lastIndexOf(terms[i], 0) === 0) {
-        return true;
+        return terms[i];
       }
     }
-    return false;
+    return null;
   }
 
-  /* Mark the words of the text nodes under `root`; true when one was marked. */
-  function markWords(root, terms) {
+  /*
+   * Mark the words of the text nodes under `root`; true when one was marked.
+   * `seen` collects, for each term, the first word it marked, as written.
+   */
+  function markWords(root, terms, seen) {
     var found = false;
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var nodes = [];
@@ -86,7 +90,12 @@
       var parts = [];
       var last = 0;
       text.replace(WORD, function (word, offset) {
-        if (matches(word, terms)) {
+        var term = matches(word, terms);
+        if (term) {
+          var prefix = word.normalize("NFC").toLowerCase().slice(0, term.length);
+          if (!(term in seen) && fold(prefix) === term) {
+            seen[term] = prefix;
+          }
           parts.push(text.slice(last, offset));
           parts.push({ mark: word });
           last = offset + word.length;
@@ -114,17 +123,17 @@
   }
 
   /* Re-highlight an HTML string; for the text, keep at most two blocks with matches. */
-  function highlight(html, terms, blocks) {
+  function highlight(html, terms, blocks, seen) {
     var template = document.createElement("template");
     template.innerHTML = String(html).replace(/<\/?mark>/g, "");
     var content = template.content;
     if (!blocks) {
-      markWords(content, terms);
+      markWords(content, terms, seen);
       return template.innerHTML;
     }
     var kept = [];
     Array.prototype.slice.call(content.childNodes).forEach(function (child) {
-      if (markWords(child, terms) && kept.length < 2) {
+      if (markWords(child, terms, seen) && kept.length < 2) {
         kept.push(child);
       }
     });
@@ -167,13 +176,21 @@
           var terms = Object.keys(item.terms || {}).filter(function (term) {
             return item.terms[term];
           });
+          var seen = {};
           if (terms.length) {
-            item.title = highlight(item.title, terms, false);
-            item.text = highlight(item.text, terms, true);
+            item.title = highlight(item.title, terms, false, seen);
+            item.text = highlight(item.text, terms, true, seen);
           }
+          /*
+           * Terms as the reader typed them, or as the page writes them when typed
+           * without diacritics: Material puts them in the ?h= link that highlights
+           * them on the page ("dua" → "đua").
+           */
           var renamed = {};
           Object.keys(item.terms || {}).forEach(function (term) {
-            renamed[typed[term] || term] = item.terms[term];
+            var word = typed[term] || term;
+            var key = /^[\x00-\x7f]*$/.test(word) ? seen[term] || word : word;
+            renamed[key] = item.terms[term];
           });
           item.terms = renamed;
         });
