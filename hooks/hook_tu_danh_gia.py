@@ -1,7 +1,7 @@
 """Hook: the self-evaluation page (issue 5).
 
 - ``on_files`` publishes ``assets/data/thidua-data.js`` (``window.THIDUA_DATA`` from
-  ``thidua.criteria.export_data()``, ``null`` while it is unavailable, and
+  ``thidua.criteria.export_data()``; broken data stops the build) and
   ``window.THIDUA_LEGAL_LINKS``: legal_basis → clause URL). Both language passes
   write the same file.
 - ``on_page_content`` replaces the marker ``<!-- thidua:tu-danh-gia -->`` with the
@@ -17,9 +17,11 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from thidua.errors import ContentError
 from thidua_mkdocs import i18n, render, tu_danh_gia
 
 MARKER = "<!-- thidua:tu-danh-gia -->"
@@ -29,8 +31,12 @@ TEXTS = Path(render.TEMPLATES) / "tu-danh-gia" / "texts.yml"
 
 @cache
 def _build_data(root: str) -> tuple[object, str, dict, dict]:
-    data, source = tu_danh_gia.export_data(Path(root))
-    links = tu_danh_gia.legal_links(data, Path(root) / "docs")
+    try:
+        data, source = tu_danh_gia.export_data(Path(root))
+        links = tu_danh_gia.legal_links(data, Path(root) / "docs")
+    except ContentError as error:
+        problems = getattr(error, "errors", [error])
+        raise PluginError("\n".join(problem.message for problem in problems)) from None
     return data, source, links, tu_danh_gia.rules_meta(data)
 
 

@@ -1,16 +1,15 @@
 """Build-time data for the self-evaluation page (issue 5).
 
-Three sources, each guarded because it is written by another part of the project:
+Three sources:
 
 - ``thidua.criteria.export_data()`` — the criteria data published to the browser as
-  ``window.THIDUA_DATA``; when it cannot be imported or fails, ``None`` (the page
-  then says the tool is unavailable);
+  ``window.THIDUA_DATA``; broken data stops the build (``CriteriaDataError``);
 - ``thidua.legal.registry.load_registry(docs_dir)`` — resolves every ``legal_basis``
   string found in that data (and in the criteria list of the page) to the URL of
-  its clause anchor; when absent, the map is empty and citations show as text;
+  its clause anchor;
 - the year table: which evaluation years are modelled, which (year, role) pairs
   are scored on 100 points and which need the level already decided. Read from the
-  exported data when it carries it, else from ``FALLBACK_RULES`` below.
+  exported data.
 """
 
 from __future__ import annotations
@@ -21,17 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-# Used only while the criteria data cannot tell (see module docstring). Sources:
-# facts.md §0.3 and facts-2025.md §1 (công chức from 2026: NĐ 335/2025, 100 points);
-# evaluation year 2019 follows NĐ 56/2015 + 88/2017, held as text only, and
-# người lao động has no evaluation decree of its own (evaluation-contract.md).
-FALLBACK_RULES: dict[str, Any] = {
-    "years": list(range(2019, 2027)),
-    "points": {"2026": ["cong_chuc"]},
-    "needs_level": {str(year): ["nguoi_lao_dong"] for year in range(2019, 2027)}
-    | {"2019": ["can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong"]},
-    "source": "fallback",
-}
+from thidua.errors import ContentError
 
 ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
 
@@ -55,24 +44,15 @@ PAGE_BASIS = (
 )
 
 
-def export_data(root: Path) -> tuple[Any | None, str]:
-    """The criteria data for the browser, and a note saying where it came from."""
-    try:
-        from thidua import criteria
-    except ImportError as error:
-        return None, f"thidua.criteria not importable ({error})"
-    export = getattr(criteria, "export_data", None)
-    if export is None:
-        return None, "thidua.criteria.export_data() does not exist yet"
-    try:
-        try:
-            data = export()
-        except TypeError:
-            data = export(root)
-        json.dumps(data, default=str)
-    except Exception as error:  # noqa: BLE001 - any failure: the page degrades
-        return None, f"thidua.criteria.export_data() failed: {type(error).__name__}: {error}"
-    return data, "thidua.criteria.export_data()"
+def export_data(root: Path) -> tuple[dict[str, Any], str]:
+    """The criteria data for the browser, and a note saying where it came from.
+
+    Broken data raises ``CriteriaDataError`` (a ``ContentError``): the build stops
+    with the same messages as ``thidua check``, never a page that silently lacks data.
+    """
+    from thidua import criteria
+
+    return criteria.export_data(root), "thidua.criteria.export_data()"
 
 
 def _basis_strings(value: Any, found: set[str]) -> None:
@@ -88,15 +68,10 @@ def _basis_strings(value: Any, found: set[str]) -> None:
 
 
 @cache
-def _registry(docs_dir: str) -> Any | None:
-    try:
-        from thidua.legal.registry import load_registry
-    except ImportError:
-        return None
-    try:
-        return load_registry(Path(docs_dir))
-    except Exception:  # noqa: BLE001 - a broken registry is reported by its own hook
-        return None
+def _registry(docs_dir: str) -> Any:
+    from thidua.legal.registry import load_registry
+
+    return load_registry(Path(docs_dir))
 
 
 def clear_caches() -> None:
@@ -111,8 +86,6 @@ def legal_links(data: Any, docs_dir: Path) -> dict[str, dict[str, Any]]:
     Strings the registry cannot resolve are left out: the page shows them as text.
     """
     registry = _registry(str(docs_dir))
-    if registry is None:
-        return {}
     found: set[str] = set(PAGE_BASIS)
     _basis_strings(data, found)
     links: dict[str, dict[str, Any]] = {}
@@ -125,7 +98,8 @@ def legal_links(data: Any, docs_dir: Path) -> dict[str, dict[str, Any]]:
                 "url": f"{url}#{anchor}" if anchor else url,
                 "unverified": bool(getattr(clause, "unverified", False)),
             }
-        except Exception:  # noqa: BLE001, S112 - unresolved: text only
+        except ContentError:
+            # Shown as text; `thidua check` and tests/criteria report the basis.
             continue
     return links
 
@@ -162,11 +136,9 @@ def rules_meta(data: Any) -> dict[str, Any]:
     """Years modelled, points-based (year, role) pairs and those needing the level given.
 
     Read from the exported year table (``years[Y].danh_gia[role]`` → a rule-set id whose
-    ``kind`` is ``criteria``, ``points`` or ``text_only``); ``FALLBACK_RULES`` without it.
+    ``kind`` is ``criteria``, ``points`` or ``text_only``);
     """
-    table = _years_of(data)
-    if not table:
-        return FALLBACK_RULES
+    table = _years_of(data) or {}
     points: dict[str, list[str]] = {}
     needs_level: dict[str, list[str]] = {}
     for year, row in table.items():

@@ -1,50 +1,46 @@
-"""The build side of the page: guarded sources (criteria export, legal registry) and the
-year table read from the data, with the fallback constant when the data cannot tell."""
+"""The build side of the page: the criteria export, the legal links and the year table
+read from the data; broken data stops the build."""
 
 from __future__ import annotations
 
-import builtins
 import json
 import re
-import sys
 from pathlib import Path
 
+from thidua.errors import ContentError
 from thidua_mkdocs import tu_danh_gia
 
 
-def test_export_data_absent_gives_null_and_a_reason(monkeypatch, root):
-    real_import = builtins.__import__
+def test_export_data_is_the_criteria_export(root):
+    from thidua import criteria
 
-    def no_criteria(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002
-        if name == "thidua" and fromlist and "criteria" in fromlist:
-            raise ImportError("no criteria package")
-        return real_import(name, globals, locals, fromlist, level)
-
-    monkeypatch.delitem(sys.modules, "thidua.criteria", raising=False)
-    monkeypatch.setattr(builtins, "__import__", no_criteria)
-    data, reason = tu_danh_gia.export_data(root)
-    assert data is None and "not importable" in reason
-    script = tu_danh_gia.data_script(data, {})
-    assert "window.THIDUA_DATA = null;" in script
-    assert "window.THIDUA_LEGAL_LINKS = {};" in script
+    data, source = tu_danh_gia.export_data(root)
+    assert data == criteria.export_data(root)
+    assert "export_data" in source
 
 
-def test_export_data_failing_gives_null(monkeypatch, root):
-    import thidua.criteria as criteria
+def test_broken_criteria_data_stops_the_build_with_the_check_message(monkeypatch, root):
+    import hook_tu_danh_gia
+    import pytest
+    from mkdocs.exceptions import PluginError
+    from thidua import criteria
+    from thidua.errors import ContentError
+
+    problem = ContentError(
+        "data/criteria/years.yaml", 7, "years.2024.thi_dua", "found 'x'", "a rule-set id"
+    )
 
     def broken(*args):
-        raise ValueError("bad data")
+        raise criteria.CriteriaDataError([problem])
 
     monkeypatch.setattr(criteria, "export_data", broken)
-    data, reason = tu_danh_gia.export_data(root)
-    assert data is None and "ValueError" in reason
-
-
-def test_rules_meta_falls_back_without_a_year_table():
-    meta = tu_danh_gia.rules_meta(None)
-    assert meta["source"] == "fallback"
-    assert meta["years"] == list(range(2019, 2027))
-    assert meta["points"] == {"2026": ["cong_chuc"]}
+    hook_tu_danh_gia._build_data.cache_clear()
+    try:
+        with pytest.raises(PluginError) as raised:
+            hook_tu_danh_gia._build_data(str(root))
+    finally:
+        hook_tu_danh_gia._build_data.cache_clear()
+    assert "data/criteria/years.yaml:7: years.2024.thi_dua" in str(raised.value)
 
 
 def test_rules_meta_reads_the_year_table():
@@ -66,9 +62,14 @@ def test_rules_meta_reads_the_year_table():
     assert "can_bo" in meta["needs_level"]["2026"]  # a role the year does not list
 
 
-def test_legal_links_without_registry_are_empty(monkeypatch, root):
-    monkeypatch.setattr(tu_danh_gia, "_registry", lambda docs_dir: None)
-    assert tu_danh_gia.legal_links({"x": ["Luật 06/2022/QH15 Điều 24"]}, root / "docs") == {}
+def test_legal_links_resolve_the_real_registry(root):
+    from thidua import criteria
+
+    data = criteria.export_data(root)
+    links = tu_danh_gia.legal_links(data, root / "docs")
+    clause = links["Luật 06/2022/QH15 Điều 24 khoản 1 điểm a"]
+    assert clause["url"] == "van-ban/luat-06-2022/#dieu-24-khoan-1-diem-a"
+    assert clause["unverified"] is False
 
 
 def test_legal_links_collect_basis_strings_of_the_data(monkeypatch, root):
@@ -81,7 +82,9 @@ def test_legal_links_collect_basis_strings_of_the_data(monkeypatch, root):
     class Registry:
         def resolve_basis(self, text):
             if "Điều 99" in text:
-                raise LookupError(text)
+                raise ContentError(
+                    "docs/van-ban/luat-06-2022.md", None, text, "no such", "a clause"
+                )
             return Clause(text)
 
     monkeypatch.setattr(tu_danh_gia, "_registry", lambda docs_dir: Registry())
