@@ -47,3 +47,17 @@ def test_package_exports_the_public_api():
     import thidua.legal as legal
 
     assert legal.load_registry and legal.check_legal and legal.Registry.resolve_basis
+
+
+def test_a_bad_comparison_key_is_reported_like_the_build_does(tmp_path):
+    root = _project(tmp_path)
+    page = root / "docs" / "van-ban" / "nd-02-2099.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("tom_luoc: true\n", 'tom_luoc: true\nso_sanh: {voi: "9/2000/NĐ-CP"}\n', 1),
+        encoding="utf-8",
+    )
+    messages = [error.message for error in check_legal(root)]
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("docs/van-ban/nd-02-2099.md:")
+    assert "9/2000/NĐ-CP" in messages[0]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from thidua.errors import ContentError
 from thidua.legal.citations import find_citations
+from thidua.legal.diem_moi import check_comparisons
 from thidua.legal.metadata import split_front_matter
 from thidua.legal.registry import Citing, Registry, collect_registry, page_title
 
@@ -47,9 +48,11 @@ def check_page(
 
 
 def check_legal(root: Path) -> list[ContentError]:
-    """All problems in ``root/docs``: documents, relations and citations (empty when fine)."""
+    """All problems in ``root/docs``: documents, relations, comparisons and citations."""
     docs_dir = root / "docs"
     registry, errors = collect_registry(docs_dir)
+    # The "Điểm mới" comparisons (so_sanh keys) fail the build too: same checks here.
+    errors.extend(check_comparisons(registry, docs_dir))
     for path in content_pages(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
         text = path.read_text(encoding="utf-8")
