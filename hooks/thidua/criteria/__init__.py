@@ -360,8 +360,15 @@ def _read(root: Path) -> Rules:
 
 
 @lru_cache(maxsize=8)
-def _cached(root: str) -> Rules:
+def _cached(root: str, stamp: tuple[tuple[str, int], ...]) -> Rules:
     return _read(Path(root))
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
+    """Names and modification times of the data files: an edit (under ``mkdocs serve``)
+    gives a new cache key, so the data is read again."""
+    folder = root / "data" / "criteria"
+    return tuple((str(path), path.stat().st_mtime_ns) for path in sorted(folder.rglob("*.y*ml")))
 
 
 def load_rules(root: Path | None = None) -> Rules:
@@ -369,7 +376,8 @@ def load_rules(root: Path | None = None) -> Rules:
 
     Raises ``CriteriaDataError`` (a ``ContentError``; ``.errors`` lists every problem).
     """
-    return _cached(str((root or PROJECT_ROOT).resolve()))
+    resolved = (root or PROJECT_ROOT).resolve()
+    return _cached(str(resolved), _stamp(resolved))
 
 
 def export_data(root: Path | None = None) -> dict:
