@@ -302,6 +302,54 @@ def test_import_restores_answers(tool, tmp_path):
     assert last["initiatives"][0]["recognised_by"] == "nguoi_dung_dau_bo_tinh"
 
 
+def test_import_then_export_loses_nothing(tool, tmp_path):
+    """Every field the contract allows for these rows comes back out of the page."""
+    page = tool
+    profile = {
+        "evaluation_year": 2024,
+        "subject": "individual",
+        "role": "vien_chuc",
+        "leader": False,
+        "armed_forces": False,
+        "months_worked": 8,
+        "leave": [
+            {
+                "kind": "dieu_tri_thuong_tich_cuu_nguoi",
+                "months": 4,
+                "from": "2024-02-01",
+                "to": "2024-05-31",
+                "certified_by": "co_so_y_te_cap_huyen_tro_len",
+            }
+        ],
+        "discipline": [
+            {
+                "system": "hanh_chinh",
+                "form": "khien_trach",
+                "decided_on": "2024-03-01",
+                "violation_year": 2023,
+                "already_used_for_rating_year": 2023,
+            }
+        ],
+        "general_criteria": {key: "tot" for key in GC},
+        "tasks": {"assigned": 10, "completed": 10, "on_time_with_quality": 10, "exceeded": 5},
+        "prior_titles": {"2023": ["LDTT"], "2010": ["LDTT"]},
+    }
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(profile), encoding="utf-8")
+    page.set_input_files("#tdg-import", str(source))
+    page.wait_for_selector("#tdg-io-message p")
+    message = page.inner_text("#tdg-io-message")
+    assert "Đã nhập" in message and "2010" in message  # the unused year is said, not dropped
+    with page.expect_download() as info:
+        page.click("#tdg-export")
+    out = tmp_path / "out.json"
+    info.value.save_as(out)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["leave"] == profile["leave"]
+    assert exported["discipline"] == profile["discipline"]
+    assert exported["prior_titles"] == {"2023": ["LDTT"]}
+
+
 IMG = "<img src=x onerror=alert(1)>"
 BASE = {"evaluation_year": 2024, "subject": "individual"}
 HOSTILE = {

@@ -120,6 +120,17 @@
     say([TDG.fmt(partial ? T.exportedPartial : T.exported, { file: name })], false);
   }
 
+  /* Titles of years the form does not hold (more than PRIOR − 1 years back, or after
+   * the evaluation year) are said, not dropped silently: no chain reaches that far. */
+  function unusedYears(profile) {
+    var year = profile.evaluation_year;
+    var years = Object.keys(profile.prior_titles || {}).filter(function (y) {
+      var offset = year - parseInt(y, 10);
+      return !(offset >= 0 && offset < TDG.form.PRIOR);
+    });
+    return years.length ? [TDG.fmt(T.importUnusedYears, { years: years.sort().join(", ") })] : [];
+  }
+
   function importData(event) {
     var input = event.target;
     var file = input.files && input.files[0];
@@ -137,7 +148,7 @@
       ["personal.name", "personal.position", "personal.unit"].forEach(function (k) { fields[k] = current[k]; });
       TDG.form.write(fields);
       update(true);
-      say([TDG.fmt(T.imported, { file: name })], false);
+      say([TDG.fmt(T.imported, { file: name })].concat(unusedYears(parsed.profile)), false);
     });
   }
 

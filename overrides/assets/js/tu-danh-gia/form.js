@@ -208,6 +208,9 @@
     var total = 0;
     for (var i = 0; i < ROWS.leave; i++) {
       var m = number("leave." + i + ".months", 0, 12, false);
+      var from = date("leave." + i + ".from");
+      var to = date("leave." + i + ".to");
+      if (from && to && to < from) { add("leave." + i + ".to", TDG.fmt(T.dateOrder, { label: labelOf("leave." + i + ".to") })); }
       if (typeof m === "number") {
         total += m;
         if (applies("leave." + i + ".kind") && !fields["leave." + i + ".kind"]) {
@@ -219,6 +222,7 @@
     for (i = 0; i < ROWS.discipline; i++) {
       var p = "discipline." + i + ".";
       number(p + "violation_year", 1975, 2100, true);
+      number(p + "already_used_for_rating_year", 1975, 2100, true);
       date(p + "decided_on");
       var filled = fields[p + "system"] || fields[p + "decided_on"] || fields[p + "violation_year"];
       if (applies(p + "form") && filled && !fields[p + "form"]) {
@@ -338,6 +342,8 @@
       if (kind && months !== null) {
         var leave = { kind: kind, months: months };
         put(leave, "certified_by", fields["leave." + i + ".certified_by"] || null);
+        put(leave, "from", okDate(fields["leave." + i + ".from"]));
+        put(leave, "to", okDate(fields["leave." + i + ".to"]));
         p.leave.push(leave);
       }
     }
@@ -348,6 +354,8 @@
         put(item, "decided_on", okDate(fields[d + "decided_on"]));
         var vy = okInt(num(fields[d + "violation_year"]));
         put(item, "violation_year", vy !== null && vy >= 1975 && vy <= 2100 ? vy : null);
+        var used = okInt(num(fields[d + "already_used_for_rating_year"]));
+        put(item, "already_used_for_rating_year", used !== null && used >= 1975 && used <= 2100 ? used : null);
         p.discipline.push(item);
       }
     }
@@ -429,11 +437,13 @@
       f["leave." + i + ".kind"] = str(row.kind);
       f["leave." + i + ".months"] = str(row.months);
       f["leave." + i + ".certified_by"] = str(row.certified_by);
+      f["leave." + i + ".from"] = str(row.from);
+      f["leave." + i + ".to"] = str(row.to);
     });
     var discipline = Array.isArray(p.discipline) ? p.discipline : [];
     f.has_discipline = discipline.length ? "true" : "false";
     discipline.slice(0, ROWS.discipline).forEach(function (row, i) {
-      ["system", "form", "decided_on", "violation_year"].forEach(function (k) { f["discipline." + i + "." + k] = str(row[k]); });
+      ["system", "form", "decided_on", "violation_year", "already_used_for_rating_year"].forEach(function (k) { f["discipline." + i + "." + k] = str(row[k]); });
     });
     f.degradation_concluded = p.degradation_concluded === true ? "true" : "";
     f.unit_corruption_or_waste = p.unit_corruption_or_waste === true ? "true" : "";
