@@ -1,6 +1,6 @@
 """Fixtures for the search, offline and print tests (issue 8).
 
-- ``site_dir`` / ``base_url``: the lead's ``built_site`` served on 127.0.0.1 (free port);
+- ``site_dir`` / ``site_url``: the lead's ``built_site`` served on 127.0.0.1 (free port);
 - ``offline_root``: ``mkdocs-offline.yml`` built strictly, zipped by scripts/offline.py
   and unzipped into a temporary folder — the copy a user opens from file://;
 - Debian's /usr/bin/chromium with every host but loopback unresolvable and file
@@ -68,8 +68,13 @@ def site_dir(built_site) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 (free port), without a trailing slash."""
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (free port), without a trailing slash.
+
+    Own names (``site_url``, ``page``, ``file_page``) rather than overriding
+    pytest-playwright's session fixtures ``base_url``/``browser_context_args``: those
+    are cached for the whole session by whichever directory asks first.
+    """
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir))
     )
@@ -106,25 +111,47 @@ def offline_root(offline_zip: Path) -> Path:
     return target / "thidua"
 
 
+ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    ARGS.append("--no-sandbox")
+CONTEXT = {"viewport": {"width": 1280, "height": 800}, "locale": "vi-VN"}
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    """Debian's chromium; no host but loopback resolves; file:// pages may load each other."""
-    args = [
-        *browser_type_launch_args.get("args", []),
-        "--disable-gpu",
-        "--disable-quic",
-        "--allow-file-access-from-files",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
+    """Debian's chromium, no host but loopback resolvable (same as tests/browser)."""
+    args = [*browser_type_launch_args.get("args", []), *ARGS]
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}
 
 
+@pytest.fixture
+def page(browser):
+    """A page at a desktop viewport (the search field is in the header)."""
+    context = browser.new_context(**CONTEXT)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict) -> dict:
-    """A desktop viewport: the search field is in the header."""
-    return {**browser_context_args, "viewport": {"width": 1280, "height": 800}, "locale": "vi-VN"}
+def file_browser(playwright):
+    """A chromium of its own for file:// pages (they may load each other)."""
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=[*ARGS, "--allow-file-access-from-files"]
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def file_page(file_browser):
+    """A page of the file:// browser."""
+    context = file_browser.new_context(**CONTEXT)
+    yield context.new_page()
+    context.close()
 
 
 def is_local(url: str) -> bool:
@@ -149,10 +176,11 @@ class Guard:
 @pytest.fixture(autouse=True)
 def guard(request: pytest.FixtureRequest) -> Iterator[Guard | None]:
     """Fail a browser test on any network request, JS error, console error or CSP violation."""
-    if "page" not in request.fixturenames:
+    name = next((n for n in ("page", "file_page") if n in request.fixturenames), None)
+    if name is None:
         yield None
         return
-    page = request.getfixturevalue("page")
+    page = request.getfixturevalue(name)
     record = Guard()
     page.context.on("request", lambda r: record.requests.append(r.url))
     page.on("pageerror", lambda error: record.errors.append(f"JS error: {error}"))

@@ -77,38 +77,38 @@ def test_no_page_names_a_network_host_to_load(offline_root):
 
 
 @pytest.mark.browser
-def test_search_from_file_url(page, offline_root):
-    page.goto((offline_root / "hoi-dap/index.html").as_uri())
-    found = search(page, "thi dua khen thuong")
+def test_search_from_file_url(file_page, offline_root):
+    file_page.goto((offline_root / "hoi-dap/index.html").as_uri())
+    found = search(file_page, "thi dua khen thuong")
     assert found and all(href.startswith("file://") for href in found), found[:5]
-    assert found == search(page, "thi đua khen thưởng")
-    own = search(page, "98/2023/NĐ-CP")
+    assert found == search(file_page, "thi đua khen thưởng")
+    own = search(file_page, "98/2023/NĐ-CP")
     assert own[0].endswith("/van-ban/nd-98-2023.html"), own[:3]
 
 
 @pytest.mark.browser
-def test_language_switch_from_file_url(page, offline_root):
-    page.goto((offline_root / "index.html").as_uri())
-    page.locator('a.md-select__link[hreflang="en"]').first.evaluate("a => a.click()")
-    page.wait_for_url(re.compile(r"^file://.*/en/index\.html$"))
-    assert page.locator("html").get_attribute("lang").startswith("en")
-    found = search(page, "evaluation")
+def test_language_switch_from_file_url(file_page, offline_root):
+    file_page.goto((offline_root / "index.html").as_uri())
+    file_page.locator('a.md-select__link[hreflang="en"]').first.evaluate("a => a.click()")
+    file_page.wait_for_url(re.compile(r"^file://.*/en/index\.html$"))
+    assert file_page.locator("html").get_attribute("lang").startswith("en")
+    found = search(file_page, "evaluation")
     assert found and "/en/" in found[0], found[:3]
 
 
 @pytest.mark.browser
-def test_self_evaluation_works_from_file_url(page, offline_root):
-    page.goto((offline_root / "tu-danh-gia/cong-cu.html").as_uri())
-    page.fill("#f-evaluation_year", "2024")
-    page.check("#f-role--vien_chuc")
+def test_self_evaluation_works_from_file_url(file_page, offline_root):
+    file_page.goto((offline_root / "tu-danh-gia/cong-cu.html").as_uri())
+    file_page.fill("#f-evaluation_year", "2024")
+    file_page.check("#f-role--vien_chuc")
     for key in ["chinh_tri_tu_tuong", "dao_duc_loi_song", "tac_phong_le_loi"]:
-        page.check(f"#f-general_criteria-{key}")
-    page.check("#f-general_criteria-y_thuc_to_chuc_ky_luat")
+        file_page.check(f"#f-general_criteria-{key}")
+    file_page.check("#f-general_criteria-y_thuc_to_chuc_ky_luat")
     for key in ["assigned", "completed", "on_time_with_quality"]:
-        page.fill(f"#f-tasks-{key}", "20")
-    page.fill("#f-tasks-exceeded", "5")
-    result = page.locator('[data-testid="result"]')
-    page.wait_for_function(
+        file_page.fill(f"#f-tasks-{key}", "20")
+    file_page.fill("#f-tasks-exceeded", "5")
+    result = file_page.locator('[data-testid="result"]')
+    file_page.wait_for_function(
         "() => (document.querySelector('[data-testid=\"result\"]') || {}).dataset"
         " && document.querySelector('[data-testid=\"result\"]').dataset.classification"
     )

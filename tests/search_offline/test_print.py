@@ -63,8 +63,8 @@ def test_joined_page_is_not_indexed_twice(built_site):
 
 
 @pytest.mark.browser
-def test_joined_page_prints_each_part_on_a4_without_navigation(page, base_url, tmp_path):
-    page.goto(base_url + "/huong-dan/in-toan-bo/")
+def test_joined_page_prints_each_part_on_a4_without_navigation(page, site_url, tmp_path):
+    page.goto(site_url + "/huong-dan/in-toan-bo/")
     page.emulate_media(media="print")
     pdf = tmp_path / "joined.pdf"
     page.pdf(path=str(pdf), format="A4")
@@ -83,8 +83,8 @@ def test_joined_page_prints_each_part_on_a4_without_navigation(page, base_url, t
 @pytest.mark.parametrize(
     "path", ["/", "/huong-dan/danh-gia-xep-loai-2024/", "/van-ban/nd-98-2023/"]
 )
-def test_pages_print_without_blank_pages(page, base_url, tmp_path, path):
-    page.goto(base_url + path)
+def test_pages_print_without_blank_pages(page, site_url, tmp_path, path):
+    page.goto(site_url + path)
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
     pages = pdf_pages(pdf)

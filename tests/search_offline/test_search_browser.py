@@ -15,23 +15,23 @@ pytestmark = pytest.mark.browser
 QUERIES = ["thi đua khen thưởng", "thi dua khen thuong", "THI ĐUA KHEN THƯỞNG"]
 
 
-def paths(hrefs: list[str], base_url: str) -> list[str]:
-    return [href.removeprefix(base_url) for href in hrefs]
+def paths(hrefs: list[str], site_url: str) -> list[str]:
+    return [href.removeprefix(site_url) for href in hrefs]
 
 
-def test_same_results_with_without_diacritics_and_in_nfd(page, base_url):
-    page.goto(base_url + "/")
+def test_same_results_with_without_diacritics_and_in_nfd(page, site_url):
+    page.goto(site_url + "/")
     results = {}
     for query in [*QUERIES, unicodedata.normalize("NFD", QUERIES[0])]:
-        results[query] = paths(search(page, query), base_url)
+        results[query] = paths(search(page, query), site_url)
     first = results[QUERIES[0]]
     assert len(first) >= 5, first
     for query, found in results.items():
         assert found == first, f"{query!r} gives other results"
 
 
-def test_d_finds_dd_and_accented_words_are_highlighted(page, base_url):
-    page.goto(base_url + "/")
+def test_d_finds_dd_and_accented_words_are_highlighted(page, site_url):
+    page.goto(site_url + "/")
     assert search(page, "danh hieu"), "no result for a query without diacritics"
     marks = page.eval_on_selector_all(
         ".md-search-result__list mark", "els => els.map(e => e.textContent.toLowerCase())"
@@ -50,17 +50,17 @@ def test_d_finds_dd_and_accented_words_are_highlighted(page, base_url):
         ("90/2020", "/van-ban/nd-90-2020/"),
     ],
 )
-def test_a_document_number_finds_its_own_page_first(page, base_url, query, own_page):
-    page.goto(base_url + "/")
-    found = paths(search(page, query), base_url)
+def test_a_document_number_finds_its_own_page_first(page, site_url, query, own_page):
+    page.goto(site_url + "/")
+    found = paths(search(page, query), site_url)
     assert found and found[0] == own_page, found[:5]
     assert len(found) > 1, "pages that cite it are listed after it"
 
 
 @pytest.mark.parametrize("query", ["Điều 24", "khoản 1 Điều 24", "dieu 24"])
-def test_citations_find_the_article(page, base_url, query):
-    page.goto(base_url + "/")
-    found = paths(search(page, query), base_url)
+def test_citations_find_the_article(page, site_url, query):
+    page.goto(site_url + "/")
+    found = paths(search(page, query), site_url)
     assert "/van-ban/luat-06-2022/" in found[:6], found[:6]
     sections = page.eval_on_selector_all(
         ".md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
@@ -68,21 +68,21 @@ def test_citations_find_the_article(page, base_url, query):
     assert any(href.endswith("#dieu-24") for href in sections), sections[:10]
 
 
-def test_english_pages_list_english_results_first(page, base_url):
-    page.goto(base_url + "/en/")
-    found = paths(search(page, "2024"), base_url)
+def test_english_pages_list_english_results_first(page, site_url):
+    page.goto(site_url + "/en/")
+    found = paths(search(page, "2024"), site_url)
     languages = ["en" if p.startswith("/en/") else "vi" for p in found]
     assert languages and languages == sorted(languages, key=lambda lang: lang != "en"), found
     assert languages[0] == "en", found
-    page.goto(base_url + "/")
-    found = paths(search(page, "2024"), base_url)
+    page.goto(site_url + "/")
+    found = paths(search(page, "2024"), site_url)
     # The same query on a Vietnamese page: Vietnamese first (one index for both).
     assert found and not found[0].startswith("/en/"), found
 
 
-def test_page_highlight_finds_accented_words_typed_without_diacritics(page, base_url):
+def test_page_highlight_finds_accented_words_typed_without_diacritics(page, site_url):
     """The ?h= link carries the words as the page writes them ("dua" → "đua")."""
-    page.goto(base_url + "/")
+    page.goto(site_url + "/")
     search(page, "thi dua")
     links = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)"

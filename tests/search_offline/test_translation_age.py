@@ -23,13 +23,13 @@ def english_pages() -> dict[str, bool]:
     return pages
 
 
-def test_notice_shows_on_stale_english_pages_only(page, base_url):
+def test_notice_shows_on_stale_english_pages_only(page, site_url):
     pages = english_pages()
     fresh = [path for path, stale in pages.items() if not stale]
     stale = [path for path, stale in pages.items() if stale]
     assert fresh, "no English page to check"
     for path in [*stale[:2], fresh[0]]:
-        page.goto(base_url + path)
+        page.goto(site_url + path)
         notice = page.locator(".thidua-translation-age")
         if path in stale:
             assert notice.is_visible()
@@ -38,5 +38,5 @@ def test_notice_shows_on_stale_english_pages_only(page, base_url):
         else:
             assert notice.count() == 0
         # The Vietnamese page never carries it.
-        page.goto(base_url + path.removeprefix("/en"))
+        page.goto(site_url + path.removeprefix("/en"))
         assert page.locator(".thidua-translation-age").count() == 0
