@@ -1,6 +1,9 @@
 /* thidua — accessibility fixes for Material's markup (classic script, no deps).
  * - task-list checkboxes get an accessible name from their list item;
  * - the search dialog gets a name;
+ * - a navigation section whose <nav> is labelled by an icon-only toggle (Material,
+ *   with navigation.indexes) gets the section title as that toggle's name, so the
+ *   landmarks are named and distinct (axe landmark-unique);
  * Runs after DOM load; harmless when the elements are absent. */
 (function () {
   "use strict";
@@ -27,9 +30,25 @@
     }
   }
 
+  function nameNavigationSections() {
+    var navs = document.querySelectorAll("nav.md-nav[aria-labelledby]");
+    Array.prototype.forEach.call(navs, function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (!label || label.hasAttribute("aria-label") || label.textContent.trim()) {
+        return;
+      }
+      var link = label.parentNode && label.parentNode.querySelector("a.md-nav__link");
+      var text = link ? link.textContent.replace(/\s+/g, " ").trim() : "";
+      if (text) {
+        label.setAttribute("aria-label", text);
+      }
+    });
+  }
+
   function run() {
     nameTaskCheckboxes();
     nameSearchDialog();
+    nameNavigationSections();
   }
 
   if (document.readyState === "loading") {
