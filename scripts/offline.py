@@ -4,10 +4,10 @@ The offline build is ``mkdocs-offline.yml``: ``INHERIT: mkdocs.yml`` plus Materi
 ``offline`` plugin (listed after ``i18n``, so its copy of the search index holds both
 languages), the vendored iframe-worker shim and ``extra.thidua.offline: true`` (the
 CSP allows ``file:``). MkDocs replaces lists on INHERIT, so the file repeats the
-``plugins:`` list of mkdocs.yml; this script writes that part (``--sync``) and
-refuses to build when it is stale.
+``plugins:`` list of mkdocs.yml; this script rewrites it when mkdocs.yml changed
+(a test fails while the committed copy is stale).
 
-    python scripts/offline.py            # check, build into site-offline/, zip
+    python scripts/offline.py            # sync, build into site-offline/, zip
     python scripts/offline.py --sync     # rewrite mkdocs-offline.yml from mkdocs.yml
     python scripts/offline.py --check    # exit 1 when mkdocs-offline.yml is stale
 """
@@ -113,15 +113,18 @@ def main(argv: list[str] | None = None) -> int:
         OFFLINE.write_text(expected_config(), encoding="utf-8")
         print(f"wrote {OFFLINE.name}")
         return 0
-    if not is_current():
+    if args.check:
+        if is_current():
+            return 0
         print(
             f"{OFFLINE.name} is stale: the plugins of mkdocs.yml changed.\n"
-            "Run: python scripts/offline.py --sync",
+            "Run: python scripts/offline.py --sync (or make offline) and commit it.",
             file=sys.stderr,
         )
         return 1
-    if args.check:
-        return 0
+    if not is_current():
+        OFFLINE.write_text(expected_config(), encoding="utf-8")
+        print(f"updated {OFFLINE.name} from mkdocs.yml: commit it", file=sys.stderr)
     build()
     target = make_zip()
     size = target.stat().st_size
