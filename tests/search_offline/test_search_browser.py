@@ -94,3 +94,16 @@ def test_page_highlight_finds_accented_words_typed_without_diacritics(page, site
         "article mark", "els => els.map(e => e.textContent.toLowerCase())"
     )
     assert any("đua" in mark for mark in marks), marks[:10]
+
+
+@pytest.mark.parametrize(("typed", "ghost"), [("danh hiệ", "danh hiệu"), ("danh hie", "danh hieu")])
+def test_suggestion_completes_accented_words(page, site_url, typed, ghost):
+    page.goto(site_url + "/")
+    search(page, typed)
+    box = page.locator("input.md-search__input")
+    box.press("End")  # Material updates the suggestion on keydown
+    page.wait_for_function(
+        "(ghost) => document.querySelector('.md-search__suggest').textContent === ghost", arg=ghost
+    )
+    box.press("ArrowRight")
+    assert box.input_value() == ghost

@@ -147,13 +147,42 @@
     return out.innerHTML;
   }
 
+  /*
+   * search.suggest: Material completes the last word from the best result's title,
+   * but its title field has the accented words and the query is folded. Complete it
+   * from that title ourselves: "danh hiệ" → "hiệu", "danh hie" → "hieu".
+   */
+  function suggest(data, last) {
+    var current = data.suggest;
+    var best = data.items[0] && data.items[0][0];
+    if (current === undefined || !last || !best) {
+      return;
+    }
+    if (current.length && current[current.length - 1].lastIndexOf(last, 0) === 0) {
+      return;
+    }
+    var folded = fold(last);
+    var title = String(best.title).replace(/<[^>]*>/g, "");
+    var words = title.match(WORD) || [];
+    for (var i = 0; i < words.length; i++) {
+      var word = words[i].normalize("NFC").toLowerCase();
+      var plain = fold(word);
+      if (plain.length > folded.length && plain.lastIndexOf(folded, 0) === 0) {
+        data.suggest = [word.lastIndexOf(last, 0) === 0 ? word : plain];
+        return;
+      }
+    }
+  }
+
   function patch(worker) {
     var post = worker.postMessage;
     var typed = {};
+    var lastWord = "";
 
     worker.postMessage = function (message) {
       if (message && message.type === QUERY && typeof message.data === "string") {
         var raw = message.data.normalize("NFC");
+        lastWord = raw.split(SEPARATOR).pop().toLowerCase();
         typed = {};
         raw.split(SEPARATOR).forEach(function (word) {
           if (word) {
@@ -198,6 +227,7 @@
       var ordered = languageFirst(items);
       items.length = 0;
       Array.prototype.push.apply(items, ordered);
+      suggest(message.data, lastWord);
     });
     return worker;
   }
