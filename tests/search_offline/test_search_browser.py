@@ -90,6 +90,8 @@ def test_page_highlight_finds_accented_words_typed_without_diacritics(page, site
     highlight = parse_qs(urlsplit(links[0]).query)["h"][0].split()
     assert "đua" in highlight, highlight
     page.goto(links[0])
+    # Material highlights after the page's scripts run: wait for it on a busy machine.
+    page.wait_for_selector("article mark", state="attached", timeout=15_000)
     marks = page.eval_on_selector_all(
         "article mark", "els => els.map(e => e.textContent.toLowerCase())"
     )
