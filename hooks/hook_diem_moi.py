@@ -23,7 +23,7 @@ from thidua.errors import ContentError
 from thidua.legal import diem_moi
 from thidua.legal.registry import Document, Registry, load_registry
 from thidua_mkdocs import i18n, render
-from thidua_mkdocs.generated import add_generated_page
+from thidua_mkdocs.generated import add_generated_page, url_for
 from thidua_mkdocs.legal import KIND_EN, registry_for
 
 FOLDER = "van-ban/diem-moi"
@@ -46,21 +46,12 @@ def page_src(comparison: diem_moi.Comparison) -> str:
     return f"{FOLDER}/{comparison.id}.md"
 
 
-def _url(src_uri: str, lang: str, default: str) -> str:
-    """The URL of a page of this pass (directory URLs, suffix layout)."""
-    path = src_uri[: -len(".md")]
-    path = path[: -len("index")] if path.endswith("index") else f"{path}/"
-    return path if lang == default else f"{lang}/{path}"
-
-
 def _linker(files, config, here: str):
     """``href(src_uri, anchor)``: a link from the page at URL ``here`` to a page of this pass."""
-    lang = i18n.current_language(config)
-    default = i18n.default_language(config)
 
     def href(src_uri: str, anchor: str = "") -> str:
         target = files.get_file_from_path(src_uri)
-        url = target.url if target is not None else _url(src_uri, lang, default)
+        url = target.url if target is not None else url_for(config, src_uri)
         fragment = f"#{anchor}" if anchor else ""
         return get_relative_url(url, here) + fragment
 
@@ -165,20 +156,20 @@ def on_files(files, config):
     items = []
     for comparison in comparisons:
         src = page_src(comparison)
-        here = _url(src, lang, i18n.default_language(config))
+        here = url_for(config, src)
         context = page_context(comparison, _linker(files, config, here), lang)
         content = _render("diem-moi/page.html.j2", lang=lang, page=context)
         add_generated_page(files, config, src, content)
         items.append(
             {
-                "href": f"{comparison.id}/",
+                "href": get_relative_url(url_for(config, src), url_for(config, INDEX)),
                 "new_name": context["new_name"],
                 "old_name": context["old_name"],
                 "summaries": comparison.summaries,
                 "counts": context["counts"],
             }
         )
-    index_href = _linker(files, config, _url(INDEX, lang, i18n.default_language(config)))
+    index_href = _linker(files, config, url_for(config, INDEX))
     content = _render(
         "diem-moi/index.html.j2", lang=lang, items=items, editors_href=index_href(EDITORS)
     )

@@ -30,10 +30,14 @@ TEXTS = Path(render.TEMPLATES) / "tu-danh-gia" / "texts.yml"
 
 
 @cache
-def _build_data(root: str) -> tuple[object, str, dict, dict]:
+def _build_data(root: str, directory_urls: bool = True) -> tuple[object, str, dict, dict]:
+    def url_of(src_uri: str) -> str:
+        # MkDocs computes the URL (the offline build has no directory URLs).
+        return File(src_uri, "", "", directory_urls).url
+
     try:
         data, source = tu_danh_gia.export_data(Path(root))
-        links = tu_danh_gia.legal_links(data, Path(root) / "docs")
+        links = tu_danh_gia.legal_links(data, Path(root) / "docs", url_of)
     except ContentError as error:
         problems = getattr(error, "errors", [error])
         raise PluginError("\n".join(problem.message for problem in problems)) from None
@@ -41,7 +45,7 @@ def _build_data(root: str) -> tuple[object, str, dict, dict]:
 
 
 def _data(config) -> tuple[object, str, dict, dict]:
-    return _build_data(str(Path(config.config_file_path).parent))
+    return _build_data(str(Path(config.config_file_path).parent), config.use_directory_urls)
 
 
 @cache

@@ -29,6 +29,15 @@ def _file_for(config: MkDocsConfig, src_uri: str, lang: str, content: str) -> Fi
     return file
 
 
+def url_for(config: MkDocsConfig, src_uri: str) -> str:
+    """The URL (from the site root) that the page ``src_uri`` gets in this pass.
+
+    Computed by MkDocs itself, so it follows ``use_directory_urls`` (the offline
+    build turns it off) and the language prefix; never build such URLs by hand.
+    """
+    return _file_for(config, src_uri, i18n.current_language(config), "").url
+
+
 def add_generated_page(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> File:
     """Add the page ``src_uri`` (language-neutral, e.g. ``thuat-ngu/index.md``).
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -79,10 +80,14 @@ def clear_caches() -> None:
     _registry.cache_clear()
 
 
-def legal_links(data: Any, docs_dir: Path) -> dict[str, dict[str, Any]]:
+def legal_links(
+    data: Any, docs_dir: Path, url_of: Callable[[str], str]
+) -> dict[str, dict[str, Any]]:
     """Map every ``legal_basis`` string of the data and the page to ``{url, unverified}``.
 
-    URLs are relative to the language root (``van-ban/nd-90-2020/#dieu-3-khoan-1``).
+    ``url_of(src_uri)`` gives a document page's URL from the language root, as MkDocs
+    computes it (``van-ban/nd-90-2020/``, or ``van-ban/nd-90-2020.html`` in the offline
+    build); the anchor of the clause is added (``…#dieu-3-khoan-1``).
     Strings the registry cannot resolve are left out: the page shows them as text.
     """
     registry = _registry(str(docs_dir))
@@ -92,7 +97,7 @@ def legal_links(data: Any, docs_dir: Path) -> dict[str, dict[str, Any]]:
     for basis in sorted(found):
         try:
             clause = registry.resolve_basis(basis)
-            url = str(clause.document.page_url).lstrip("/")
+            url = url_of(clause.document.src_uri)
             anchor = getattr(clause, "anchor", "") or ""
             links[basis] = {
                 "url": f"{url}#{anchor}" if anchor else url,

@@ -66,16 +66,20 @@ def test_legal_links_resolve_the_real_registry(root):
     from thidua import criteria
 
     data = criteria.export_data(root)
-    links = tu_danh_gia.legal_links(data, root / "docs")
+    links = tu_danh_gia.legal_links(data, root / "docs", lambda src: src[: -len(".md")] + "/")
     clause = links["Luật 06/2022/QH15 Điều 24 khoản 1 điểm a"]
     assert clause["url"] == "van-ban/luat-06-2022/#dieu-24-khoan-1-diem-a"
+    offline = tu_danh_gia.legal_links(data, root / "docs", lambda src: src[: -len(".md")] + ".html")
+    assert offline["Luật 06/2022/QH15 Điều 24 khoản 1 điểm a"]["url"] == (
+        "van-ban/luat-06-2022.html#dieu-24-khoan-1-diem-a"
+    )
     assert clause["unverified"] is False
 
 
 def test_legal_links_collect_basis_strings_of_the_data(monkeypatch, root):
     class Clause:
         def __init__(self, text):
-            self.document = type("Doc", (), {"page_url": "van-ban/luat-06-2022/"})()
+            self.document = type("Doc", (), {"src_uri": "van-ban/luat-06-2022.md"})()
             self.anchor = "dieu-24" if "24" in text else ""
             self.unverified = text.endswith("Điều 23")
 
@@ -89,7 +93,7 @@ def test_legal_links_collect_basis_strings_of_the_data(monkeypatch, root):
 
     monkeypatch.setattr(tu_danh_gia, "_registry", lambda docs_dir: Registry())
     data = {"c": {"legal_basis": ["Luật 06/2022/QH15 Điều 24", "Luật 06/2022/QH15 Điều 99"]}}
-    links = tu_danh_gia.legal_links(data, root / "docs")
+    links = tu_danh_gia.legal_links(data, root / "docs", lambda src: src[: -len(".md")] + "/")
     assert links["Luật 06/2022/QH15 Điều 24"] == {
         "url": "van-ban/luat-06-2022/#dieu-24",
         "unverified": False,
