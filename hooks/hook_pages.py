@@ -4,13 +4,30 @@
   Vietnamese (static-i18n would otherwise leave the last language's copy).
 - English pages that fall back to the Vietnamese source are marked, and the
   template shows "Trang này chưa được dịch" above them.
+- static-i18n's removal of repeated search entries is replaced by the same rule in
+  linear time (``thidua.search.duplicates``): its quadratic loop made two languages
+  cost several times one language on large sites.
 """
 
 from __future__ import annotations
 
+from thidua.search.duplicates import remove_duplicates
 from thidua_mkdocs import i18n
 
 NOT_FOUND = "404.html"
+
+
+def on_config(config):
+    """Give static-i18n the linear-time removal of repeated search entries."""
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and hasattr(plugin, "reconfigure_search_duplicates"):
+
+        def reconfigure_search_duplicates(entries: list[dict]) -> None:
+            prefixes = [f"{lang}/" for lang in plugin.build_languages]
+            remove_duplicates(entries, prefixes)
+
+        plugin.reconfigure_search_duplicates = reconfigure_search_duplicates
+    return config
 
 
 def on_pre_build(config, **kwargs) -> None:
