@@ -245,3 +245,28 @@ def test_help_lists_both_commands():
     proc = thidua("--help")
     assert proc.returncode == 0
     assert "evaluate" in proc.stdout and "check" in proc.stdout
+
+
+HOSTILE_VALUES = {
+    "subject is a list": '{"evaluation_year": 2024, "subject": ["individual"]}',
+    "subject is a mapping": '{"evaluation_year": 2024, "subject": {"a": 1}}',
+    "week date": '{"evaluation_year": 2024, "subject": "individual", "role": "cong_chuc",'
+    ' "recruited_on": "2024-W01-1"}',
+    "date with a tail": '{"evaluation_year": 2024, "subject": "individual", "role": "cong_chuc",'
+    ' "recruited_on": "20240101xx"}',
+    "superscript year": '{"evaluation_year": 2024, "subject": "individual", "role": "vien_chuc",'
+    ' "classification_input": "HTT", "prior_titles": {"²⁰²³": ["LDTT"]}}',
+    "full-width year": '{"evaluation_year": 2024, "subject": "individual", "role": "vien_chuc",'
+    ' "classification_input": "HTT", "prior_titles": {"２０２３": ["LDTT"]}}',
+    "huge exponent": '{"evaluation_year": 2024, "subject": "unit_quota",'
+    ' "unit_ldtt_count": 20, "cstdcs_eligible_candidates": 5,'
+    ' "flags": {"cstdcs_ratio": "1e-999999999"}}',
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
+def test_odd_values_are_refused_with_exit_2_and_no_traceback(text):
+    proc = thidua("evaluate", "-", "--json", stdin=text)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert proc.stderr.strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -288,17 +289,33 @@ def _describe(kind: Kind) -> str:
     return kind.kind
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+# Fraction("1e-999999") computes 10**999999 before it can be refused: a number with a
+# larger exponent than any value in range is refused first (the browser does the same).
+_EXPONENT = re.compile(r"[eE][+-]?0*([0-9]+)")
+MAX_EXPONENT = 20
+
+
+def _exact(text: str) -> Fraction | None:
+    """``Fraction(text)`` for a numeric text, None when it is not one (or absurd)."""
+    exponent = _EXPONENT.search(text)
+    if exponent and int(exponent[1]) > MAX_EXPONENT:
+        return None
+    try:
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
 def to_fraction(value: Any) -> Fraction | None:
     """An exact value for an int/float/decimal string with at most 2 decimals, else None."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    try:
-        exact = Fraction(str(value))
-    except (ValueError, ZeroDivisionError):
-        return None
-    if (exact * 100).denominator != 1:
+    exact = _exact(str(value))
+    if exact is None or (exact * 100).denominator != 1:
         return None
     return exact
 
@@ -309,7 +326,8 @@ def parse_date(value: Any) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str) and len(value) == 10:
+    # date.fromisoformat also takes week dates and other forms: YYYY-MM-DD only.
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value).isoformat()
         except ValueError:
@@ -401,11 +419,8 @@ def ratio_value(value: Any) -> Fraction | None:
         return None
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    try:
-        exact = Fraction(str(value).strip())
-    except (ValueError, ZeroDivisionError):
-        return None
-    if (exact * 10000).denominator != 1 or not 0 <= exact <= 1:
+    exact = _exact(str(value).strip())
+    if exact is None or (exact * 10000).denominator != 1 or not 0 <= exact <= 1:
         return None
     return exact
 
@@ -435,7 +450,7 @@ def year_key(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.isdigit() and len(value) == 4:
+    if isinstance(value, str) and _YEAR.fullmatch(value):
         return int(value)
     return None
 
@@ -499,7 +514,7 @@ def check(profile: Any) -> list[Problem]:
     if not isinstance(profile, dict):
         return [Problem((), f"found {show(profile)}", "a mapping (YAML or JSON object)")]
     subject = profile.get("subject")
-    if subject in FIELDS_BY_SUBJECT:
+    if isinstance(subject, str) and subject in FIELDS_BY_SUBJECT:
         _check_map({**COMMON, **FIELDS_BY_SUBJECT[subject]}, profile, (), out)
     else:
         # Without a valid subject the other fields cannot be judged: report the subject.
