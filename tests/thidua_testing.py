@@ -6,10 +6,15 @@ conftest.py can import it without shadowing.
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -46,3 +51,46 @@ def run_build(
     if proc.returncode != 0:
         pytest.fail(f"{tool} build failed ({proc.returncode}):\n{log[-6000:]}", pytrace=False)
     return Build(site=dest, log=log)
+
+
+# Debian's chromium (never `playwright install`), offline: every host but loopback is
+# unresolvable, or chromium looks up Google hosts when a page has a form (toolchain.md).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    CHROMIUM_ARGS.append("--no-sandbox")
+
+
+def chromium_launch_args(base: dict) -> dict:
+    """pytest-playwright's launch arguments with Debian's chromium and the offline flags."""
+    return {
+        **base,
+        "executable_path": CHROMIUM,
+        "args": [*base.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Static files without an access log."""
+
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        """Keep the test output quiet."""
+
+
+@contextmanager
+def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port); yield the root URL, no trailing slash."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+    )
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="site-server", daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

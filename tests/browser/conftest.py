@@ -11,19 +11,16 @@
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from thidua_testing import serve
 
-CHROMIUM = "/usr/bin/chromium"
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 # Material's language code fetches ``sitemap.xml`` next to every <link rel=alternate>
@@ -84,37 +81,15 @@ def site_dir(built_site) -> Path:
 
 @pytest.fixture(scope="session")
 def site_server(site_dir: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 (free port); yield its root URL."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve the built site on 127.0.0.1 (free port), with its 404 page; yield its root URL."""
+    with serve(site_dir, _Handler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def base_url(site_server: str) -> str:
     """pytest-playwright's base URL: the local server (``page.goto("/hoi-dap/")``)."""
     return site_server
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    """Launch Debian's chromium, offline: every host but loopback is unresolvable."""
-    args = [
-        *browser_type_launch_args.get("args", []),
-        "--disable-gpu",
-        "--disable-quic",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,8 @@ error (except Material's sitemap probes) and CSP violation fails the test.
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -50,39 +46,6 @@ def rules():
     from thidua.criteria import load_rules
 
     return load_rules(ROOT)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
-        """No access log."""
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site) -> Iterator[str]:
-    """The strictly built site served on 127.0.0.1 (free port)."""
-    handler = functools.partial(_Quiet, directory=str(built_site.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    """Debian's chromium, offline: every host but loopback is unresolvable."""
-    args = [
-        *browser_type_launch_args.get("args", []),
-        "--disable-gpu",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": args}
 
 
 @pytest.fixture

@@ -11,24 +11,21 @@
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import os
 import re
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from thidua_testing import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome-error"}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # Material probes sitemap.xml next to each language link (static-i18n's per-page
@@ -56,35 +53,10 @@ def load_script(name: str):
     return module
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        """No access log."""
-
-
 @pytest.fixture(scope="session")
 def site_dir(built_site) -> Path:
     """The folder of the lead's strict build."""
     return built_site.site
-
-
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 (free port), without a trailing slash.
-
-    Own names (``site_url``, ``page``, ``file_page``) rather than overriding
-    pytest-playwright's session fixtures ``base_url``/``browser_context_args``: those
-    are cached for the whole session by whichever directory asks first.
-    """
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -111,21 +83,7 @@ def offline_root(offline_zip: Path) -> Path:
     return target / "thidua"
 
 
-ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    ARGS.append("--no-sandbox")
 CONTEXT = {"viewport": {"width": 1280, "height": 800}, "locale": "vi-VN"}
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    """Debian's chromium, no host but loopback resolvable (same as tests/browser)."""
-    args = [*browser_type_launch_args.get("args", []), *ARGS]
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}
 
 
 @pytest.fixture
@@ -140,7 +98,7 @@ def page(browser):
 def file_browser(playwright):
     """A chromium of its own for file:// pages (they may load each other)."""
     browser = playwright.chromium.launch(
-        executable_path=CHROMIUM, args=[*ARGS, "--allow-file-access-from-files"]
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--allow-file-access-from-files"]
     )
     yield browser
     browser.close()
