@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,6 +21,30 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+# What a copy of the project leaves out: environments, outputs and caches.
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", "site", "site-*", "dist", ".git", "*.pyc", "__pycache__", ".bench"
+)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project at ``dest`` (sources only) for a test to edit and build."""
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    return dest
+
+
+def build_project(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a copied project into ``out``; the caller reads the result."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=900,
+    )
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,14 @@ the case file and the case.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from thidua_testing import build_project, copy_project
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[2]
 RECRUITED = "  td.tuyen-dung-6-thang:\n    op: recruited_months\n    at_least: 6\n"
 SHARE = (
     "  tt.70-ldtt:\n    op: ratio\n    num: [members_ldtt]\n    den: [members]\n"
@@ -28,13 +24,7 @@ SHARE = (
 
 
 def _project(tmp: Path) -> Path:
-    project = tmp / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.pyc", "__pycache__", ".bench"),
-    )
-    return project
+    return copy_project(tmp / "project")
 
 
 def _edit(project: Path, old: str, new: str) -> None:
@@ -44,15 +34,7 @@ def _edit(project: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def _build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=900,
-    )
+_build = build_project
 
 
 def _text(html: str) -> str:

@@ -6,20 +6,17 @@ whatever real documents exist, and a page cites them.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from thidua_testing import build_project, copy_project
 
 from .support import FIXTURES
 
 pytestmark = pytest.mark.build
 
-ROOT = Path(__file__).resolve().parents[2]
 CITING = """# Trang kiểm thử dẫn chiếu
 
 Theo [[Luật 01/2099/QH99 Điều 3 khoản 1 điểm đ]] và
@@ -28,12 +25,7 @@ Theo [[Luật 01/2099/QH99 Điều 3 khoản 1 điểm đ]] và
 
 
 def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        ignore=shutil.ignore_patterns(".venv", "site", ".git", "*.pyc", "__pycache__", ".bench"),
-    )
+    project = copy_project(tmp_path / "project")
     for path in (FIXTURES / "van-ban").glob("*.md"):
         shutil.copy(path, project / "docs" / "van-ban" / path.name)
     return project
@@ -46,15 +38,7 @@ def _append(path: Path, text: str) -> int:
     return before.count("\n") + 1 + (0 if before.endswith("\n") else 1)
 
 
-def _build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=900,
-    )
+_build = build_project
 
 
 @pytest.fixture(scope="module")
