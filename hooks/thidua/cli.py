@@ -25,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "thidua.commands.check",
         "Kiểm tra toàn bộ nội dung (dữ liệu tiêu chí, ca kiểm thử, trích dẫn) không dựng trang",
     ),
+    "import": (
+        "thidua.commands.import_van_ban",
+        "Nhập toàn văn một văn bản (.docx, .md, .txt; cả bản quét OCR) thành trang văn bản",
+    ),
 }
 
 
