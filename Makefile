@@ -19,11 +19,33 @@ help:
 	@echo "make bench   – đo thời gian dựng trang trên bộ dữ liệu tổng hợp"
 	@echo "make offline – gói toàn bộ cổng (hai ngôn ngữ) thành dist/thidua-offline.zip, mở bằng file://"
 	@echo "make pdf     – in hướng dẫn năm ra dist/huong-dan.pdf (chromium không giao diện)"
+	@echo "make clean   – xoá mọi thứ đã tạo: site/, dist/ và cả .venv (cài lại ở lần chạy sau)"
 
+# The install and its check; tests/portal/test_setup.py replaces them with stubs.
+INSTALL ?= $(BIN)/python -m pip install --quiet --upgrade pip && \
+           $(BIN)/python -m pip install --quiet -e '.[test]'
+SANITY  ?= $(BIN)/python -c 'import mkdocs, material, mkdocs_static_i18n, pymdownx, yaml, thidua'
+# Prints the version of the interpreter it runs in.
+PYVERSION := -c 'import sys; print(sys.version)'
+
+# The stamp is written only after a complete install that passed the check. Without it,
+# .venv is reused only if its python runs, has pip and is the interpreter PYTHON names;
+# anything else (an interrupted or failed first run, an interpreter removed since, a
+# .venv made by another Python) is deleted and made again.
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "$(PYTHON): cần Python ≥ 3.11 (needs Python 3.11 or later); ví dụ: make PYTHON=/usr/bin/python3" >&2; \
+	  exit 1; }
+	@if ! $(BIN)/python -c 'import pip' >/dev/null 2>&1 || \
+	    [ "$$($(BIN)/python $(PYVERSION))" != "$$($(PYTHON) $(PYVERSION))" ]; then \
+	  if [ -e $(VENV) ]; then echo "$(VENV) chưa hoàn chỉnh hoặc khác PYTHON: tạo lại (recreating $(VENV))"; fi; \
+	  rm -rf $(VENV); \
+	  $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	    echo "Không tạo được $(VENV) (could not create it); trên Debian: apt-get install python3-venv" >&2; \
+	    exit 1; }; \
+	fi
+	$(INSTALL)
+	$(SANITY)
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -58,5 +80,6 @@ offline: setup
 pdf: setup chromium build
 	$(BIN)/python scripts/pdf.py --site site --out dist/huong-dan.pdf
 
+# Everything made here, .venv included (the next target installs it again).
 clean:
-	rm -rf site .bench .pytest_cache
+	rm -rf site dist .bench .pytest_cache $(VENV)
