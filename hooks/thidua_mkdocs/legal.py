@@ -347,6 +347,7 @@ def panel_context(document: Document, registry: Registry, href: Href) -> dict[st
         "amended_by": amended_by,
         "ngay_hieu_luc": date_text(meta.ngay_hieu_luc),
         "summary": meta.tom_luoc,
+        "official": meta.van_ban_chinh_thuc,
         "metadata_only": meta.chi_sieu_du_lieu,
         "unverified": document.unverified,
         "cited": cited,

@@ -51,7 +51,7 @@ ALL_RELATIONS = (*RELATIONS, *DERIVED_RELATIONS)
 
 _TEXT_FIELDS = ("so_hieu", "ten", "loai_van_ban", "co_quan_ban_hanh", "nguoi_ky", "nguon")
 _DATE_FIELDS = ("ngay_ban_hanh", "ngay_hieu_luc", "ngay_cong_bao")
-_BOOL_FIELDS = ("chi_sieu_du_lieu", "tom_luoc")
+_BOOL_FIELDS = ("chi_sieu_du_lieu", "tom_luoc", "van_ban_chinh_thuc")
 _OPTIONAL_TEXT = ("linh_vuc", "so_cong_bao")
 REQUIRED = ("so_hieu", "ten", "loai_van_ban", "co_quan_ban_hanh", "tinh_trang")
 # Keys MkDocs and Material read from front matter: allowed, ignored here.
@@ -68,6 +68,7 @@ KNOWN_FIELDS = (
     *RELATIONS,
     "chua_xac_minh",
     "chua_xac_minh_truong",
+    "can_cu",
 )
 
 # libyaml's safe loader when PyYAML was built with it (several times faster).
@@ -94,6 +95,10 @@ class Metadata:
     nguon: str | None = None
     chi_sieu_du_lieu: bool = False
     tom_luoc: bool = False
+    # The page holds the official text itself (``thidua import``), not a summary.
+    van_ban_chinh_thuc: bool = False
+    # "Căn cứ …" lines of the official text, as written.
+    can_cu: list[str] = field(default_factory=list)
     relations: dict[str, list[str]] = field(default_factory=dict)
     chua_xac_minh: list[str] = field(default_factory=list)
     chua_xac_minh_truong: list[str] = field(default_factory=list)
@@ -225,6 +230,13 @@ def validate(data: dict[str, Any], file: str, lines: dict[str, int]) -> Metadata
         if not isinstance(value, bool):
             raise fail(key, f"{value!r}", "true | false")
         values[key] = value
+    if values["van_ban_chinh_thuc"] and values["tom_luoc"]:
+        raise fail(
+            "van_ban_chinh_thuc",
+            "'van_ban_chinh_thuc: true' together with 'tom_luoc: true'",
+            "one of them: the official text is not a summary",
+        )
+    values["can_cu"] = _text_list(data.get("can_cu"), "can_cu", fail)
     relations: dict[str, list[str]] = {}
     for key in RELATIONS:
         items = _text_list(data.get(key), key, fail)
