@@ -21,6 +21,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "thidua.commands.evaluate",
         "Đánh giá một hồ sơ (YAML/JSON): xếp loại, danh hiệu, giải thích (--json, --lang en)",
     ),
+    "unit": (
+        "thidua.commands.unit",
+        "Bình xét của đơn vị từ danh sách CSV: trần HTXS, tỷ lệ, danh hiệu tập thể (--json)",
+    ),
     "check": (
         "thidua.commands.check",
         "Kiểm tra toàn bộ nội dung (dữ liệu tiêu chí, ca kiểm thử, trích dẫn) không dựng trang",

@@ -1,0 +1,263 @@
+"""Reading a members list: bytes → text (UTF-8 or Windows-1258, NFC) → rows → members.
+
+Same steps as ``overrides/assets/js/binh-xet/members.js`` (which uses Papa Parse where
+this uses the standard ``csv`` module). Nothing is dropped: every row is either a
+member or an invalid row with one problem per cell (row, column, value, what is allowed).
+Row numbers are the spreadsheet's: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from typing import Any
+
+from thidua.binh_xet.columns import ALLOWED, COLUMNS, ONE_OF, VALUES, fold, header_index
+
+BY_KEY = {column["key"]: column for column in COLUMNS}
+_NUMBER = re.compile(r"^[0-9]{1,3}(?:[.,][0-9]{1,2})?$")
+_INT = re.compile(r"^[0-9]{1,6}$")
+_DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_BROKEN = re.compile("[\ufffd\u0080-\u009f]")
+# Windows-1258 bytes with no character (Python's codec and the browser's agree elsewhere).
+CP1258_UNDEFINED = frozenset({0x81, 0x8A, 0x8D, 0x8E, 0x8F, 0x90, 0x9A, 0x9D, 0x9E})
+
+
+def _utf8_sequences(data: bytes) -> int:
+    """How many well-formed multi-byte UTF-8 sequences ``data`` holds."""
+    count, i, n = 0, 0, len(data)
+    while i < n:
+        b = data[i]
+        need = 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else 0
+        if need and i + need < n and all(0x80 <= data[i + k] <= 0xBF for k in range(1, need + 1)):
+            count += 1
+            i += need + 1
+            continue
+        i += 1
+    return count
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text (NFC) and its encoding: ``utf-8``, or ``windows-1258`` for legacy Excel files.
+
+    A file that is mostly UTF-8 with a few broken bytes stays UTF-8: the broken bytes
+    become U+FFFD and the rows holding them are reported, never guessed.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        if _utf8_sequences(data):
+            text, encoding = data.decode("utf-8", errors="replace"), "utf-8"
+        else:
+            text, encoding = data.decode("cp1258", errors="replace"), "windows-1258"
+    return unicodedata.normalize("NFC", text), encoding
+
+
+def delimiter(text: str) -> str:
+    """Tab for a spreadsheet paste, ``;`` when the first line has more of them, else ``,``."""
+    first = text.split("\n", 1)[0]
+    if "\t" in first:
+        return "\t"
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def records(text: str) -> list[list[str]]:
+    """The CSV records of ``text`` (RFC 4180 quoting)."""
+    return [
+        list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+    ]
+
+
+def problem(row: int, column: str, value: str, allowed: str, reason: str) -> dict[str, Any]:
+    """One problem: where, what was found, what is allowed, and a Vietnamese message."""
+    message = MESSAGES[reason].format(row=row, column=column, value=value, allowed=allowed)
+    return {
+        "row": row,
+        "column": column,
+        "value": value,
+        "allowed": allowed,
+        "reason": reason,
+        "message": message,
+    }
+
+
+MESSAGES = {
+    "value": "Dòng {row}, cột “{column}”: “{value}” không hợp lệ; cho phép: {allowed}.",
+    "required": "Dòng {row}, cột “{column}”: bỏ trống; cho phép: {allowed}.",
+    "level_or_score": "Dòng {row}, cột “{column}”: cần Xếp loại hoặc Điểm; cho phép: {allowed}.",
+    "duplicate": "Dòng {row}, cột “{column}”: “{value}” trùng với {allowed}.",
+    "encoding": "Dòng {row}, cột “{column}”: “{value}” có ký tự hỏng (mã hóa tệp không đọc "
+    "được); cho phép: {allowed}.",
+    "header_unknown": "Dòng {row}: cột “{value}” không có trong mẫu (bị bỏ qua); cho phép: "
+    "{allowed}.",
+    "header_duplicate": "Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
+    "header_missing": "Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
+    "no_rows": "Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
+    "not_evaluable": "Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm "
+    "{value}; cho phép: {allowed}.",
+}
+
+
+def _allowed(kind: str) -> str:
+    return ALLOWED[kind]["vi"]
+
+
+def _number(text: str, high: int) -> float | int | None:
+    if not _NUMBER.match(text):
+        return None
+    value = float(text.replace(",", "."))
+    if value > high:
+        return None
+    return int(value) if value == int(value) else value
+
+
+def _date(text: str) -> str | None:
+    m = _DMY.match(text)
+    parts = (m.group(3), m.group(2), m.group(1)) if m else None
+    m = _ISO.match(text)
+    parts = (m.group(1), m.group(2), m.group(3)) if m else parts
+    if not parts:
+        return None
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_value(kind: str, text: str) -> tuple[bool, Any]:
+    """(ok, value) of one cell; blank cells give (True, None)."""
+    if text == "":
+        return True, None
+    if kind in ("text", "name"):
+        return True, text
+    if kind in VALUES:
+        key = fold(text)
+        return (True, VALUES[kind][key]) if key in VALUES[kind] else (False, None)
+    if kind == "score":
+        value = _number(text, 100)
+    elif kind == "months":
+        value = _number(text, 12)
+    elif kind == "date":
+        value = _date(text)
+    else:
+        value = int(text) if _INT.match(text) else None
+        limits = {"count": (0, 30), "rank": (1, 999999), "votes": (0, 999999)}[kind]
+        if value is not None and not limits[0] <= value <= limits[1]:
+            value = None
+    return value is not None, value
+
+
+def read(data: bytes) -> dict[str, Any]:
+    """Members, invalid rows and problems of a file's bytes (``encoding`` says how it was read)."""
+    text, encoding = decode(data)
+    return read_text(text, encoding)
+
+
+def _header(cells: list[str]) -> tuple[dict[int, str], list[dict]]:
+    index, headers = header_index(), [c["header"] for c in COLUMNS]
+    allowed = ", ".join(headers)
+    found: dict[int, str] = {}
+    problems: list[dict] = []
+    for position, cell in enumerate(cells):
+        raw = cell.strip()
+        key = index.get(fold(raw)) if raw else None
+        if raw and key is None:
+            problems.append(problem(1, raw, raw, allowed, "header_unknown"))
+        elif key is not None and key in found.values():
+            problems.append(problem(1, raw, raw, allowed, "header_duplicate"))
+        elif key is not None:
+            found[position] = key
+    keys = set(found.values())
+    for column in COLUMNS:
+        if column.get("required") and column["key"] not in keys:
+            problems.append(problem(1, column["header"], "", allowed, "header_missing"))
+    if not keys & set(ONE_OF):
+        names = " hoặc ".join(BY_KEY[k]["header"] for k in ONE_OF)
+        problems.append(problem(1, names, "", allowed, "header_missing"))
+    return found, problems
+
+
+def read_text(text: str, encoding: str = "utf-8") -> dict[str, Any]:
+    """As ``read`` for text already decoded (a paste from a spreadsheet)."""
+    rows = records(unicodedata.normalize("NFC", text))
+    out: dict[str, Any] = {"encoding": encoding, "members": [], "invalid_rows": [], "problems": []}
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        allowed = ", ".join(c["header"] for c in COLUMNS)
+        out["problems"].append(problem(1, BY_KEY["name"]["header"], "", allowed, "header_missing"))
+        return out
+    found, header_problems = _header(rows[0])
+    out["problems"].extend(header_problems)
+    if any(p["reason"] == "header_missing" for p in header_problems):
+        return out
+    seen: dict[str, int] = {}
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        member, problems = _member(number, cells, found, seen)
+        out["problems"].extend(problems)
+        if problems:
+            out["invalid_rows"].append(
+                {"row": number, "name": member.get("name") or "", "problems": problems}
+            )
+        else:
+            out["members"].append(member)
+    if not out["members"] and not out["invalid_rows"]:
+        out["problems"].append(problem(2, "", "", "ít nhất một dòng thành viên", "no_rows"))
+    return out
+
+
+def _member(number: int, cells: list[str], found: dict[int, str], seen: dict[str, int]):
+    member: dict[str, Any] = {"row": number}
+    problems: list[dict] = []
+    for position, key in found.items():
+        column = BY_KEY[key]
+        raw = unicodedata.normalize("NFC", cells[position].strip()) if position < len(cells) else ""
+        if _BROKEN.search(raw):
+            problems.append(
+                problem(
+                    number,
+                    column["header"],
+                    raw,
+                    "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)",
+                    "encoding",
+                )
+            )
+            member[key] = raw if key == "name" else None
+            continue
+        ok, value = parse_value(column["kind"], raw)
+        if not ok:
+            problems.append(
+                problem(number, column["header"], raw, _allowed(column["kind"]), "value")
+            )
+        elif value is None and column.get("required"):
+            problems.append(
+                problem(number, column["header"], "", _allowed(column["kind"]), "required")
+            )
+        member[key] = value
+    for key in BY_KEY:
+        member.setdefault(key, None)
+    if (
+        member["level"] is None
+        and member["score"] is None
+        and not any(
+            p["column"] in (BY_KEY["level"]["header"], BY_KEY["score"]["header"]) for p in problems
+        )
+    ):
+        problems.append(
+            problem(number, BY_KEY["level"]["header"], "", _allowed("level"), "level_or_score")
+        )
+    who = fold(member["id"]) if member["id"] else fold(member["name"] or "")
+    if who:
+        if who in seen:
+            column = BY_KEY["id" if member["id"] else "name"]["header"]
+            shown = member["id"] or member["name"]
+            problems.append(problem(number, column, shown, f"dòng {seen[who]}", "duplicate"))
+        else:
+            seen[who] = number
+    return member, problems

@@ -1,0 +1,311 @@
+"""The unit's council review: every member evaluated, the HTXS caps, the CSTĐCS quota,
+the council's ranking, and the collective's titles — data only (``compute``).
+
+Mirrored by ``overrides/assets/js/binh-xet/unit.js``; ``thidua unit --json`` prints
+``compute()``'s result and a test compares it with the page's on the same files.
+All rules come from the evaluator (``thidua.evaluator.evaluate``) and the criteria data:
+the cap is the ``unit_quota`` subject, the collective titles the ``collective`` subject.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thidua.binh_xet.members import BY_KEY, problem
+from thidua.evaluator import ProfileError, evaluate
+from thidua.evaluator.profile import COLLECTIVE, UNIT_QUOTA
+
+HTT_OR_ABOVE = ("HTXS", "HTT")
+HTNV_OR_ABOVE = ("HTXS", "HTT", "HTNV")
+CANH_CAO_OR_ABOVE = (
+    "canh_cao",
+    "ha_bac_luong",
+    "giang_chuc",
+    "cach_chuc",
+    "buoc_thoi_viec",
+    "khai_tru",
+)
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "rounding": "floor",
+    "exception": False,
+    "unit_level": None,
+    "movement": None,
+    "unity": None,
+    "unit_kind": None,
+    "unit_score": None,
+}
+
+
+def profile_of(member: dict[str, Any], year: int) -> dict[str, Any]:
+    """The contract profile (individual) of one member row."""
+    if member.get("profile"):
+        return member["profile"]
+    profile: dict[str, Any] = {
+        "evaluation_year": year,
+        "subject": "individual",
+        "role": member["role"],
+        "leader": bool(member["leader"]),
+    }
+    if member["level"] is not None:
+        profile["classification_input"] = member["level"]
+    else:
+        profile["score_total"] = member["score"]
+    if member["months"] is not None:
+        profile["months_worked"] = member["months"]
+    if member["recruited"] is not None:
+        profile["recruited_on"] = member["recruited"]
+    if member["spirit"] is not None:
+        profile["emulation_spirit"] = member["spirit"]
+    if member["discipline"] is not None:
+        profile["discipline"] = [
+            {
+                "system": "hanh_chinh",
+                "form": member["discipline"],
+                "decided_on": f"{year}-12-31",
+                "violation_year": year,
+            }
+        ]
+    if member["initiative"] is not None:
+        profile["initiatives"] = [
+            {
+                "kind": "sang_kien",
+                "year": year,
+                "recognised_at": member["initiative"],
+                "applied": True,
+            }
+        ]
+    if member["chain"]:
+        profile["prior_titles"] = {
+            str(year - k): ["LDTT", "CSTDCS"] for k in range(1, member["chain"] + 1)
+        }
+    return profile
+
+
+def _missing(result: dict[str, Any]) -> list[str]:
+    reasons = [item["reason"] for item in result["not_reached"].values()]
+    for title in ("LDTT", "CSTT", "CSTDCS"):
+        if title in result["not_eligible"]:
+            reasons.append(result["not_eligible"][title]["reason"])
+    return reasons
+
+
+def evaluate_member(member: dict[str, Any], year: int) -> tuple[dict | None, dict | None]:
+    """(member result, None) or (None, the problem that prevented the evaluation)."""
+    try:
+        result = evaluate(profile_of(member, year), "vi")
+    except ProfileError:
+        column = BY_KEY["level"]["header"]
+        allowed = "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm"
+        return None, problem(member["row"], column, str(year), allowed, "not_evaluable")
+    out = {key: member.get(key) for key in ("row", "name", "id", "group", "role", "rank", "votes")}
+    out.update(
+        {
+            "level": result["classification"],
+            "eligible_titles": result["eligible_titles"],
+            "missing": _missing(result),
+            "manual_review_reasons": result["manual_review_reasons"],
+            "discipline": member.get("discipline"),
+            "htxs_status": None,
+            "cstdcs_status": None,
+        }
+    )
+    return out, None
+
+
+def _order_key(members: list[dict]) -> str | None:
+    if members and all(m["rank"] is not None for m in members):
+        return "rank"
+    if members and all(m["votes"] is not None for m in members):
+        return "votes"
+    return None
+
+
+def place(candidates: list[dict], limit: int | None, field: str) -> str | None:
+    """Set ``field`` of each candidate: within, over, tie or unranked; return the order used."""
+    if limit is None or len(candidates) <= limit:
+        for m in candidates:
+            m[field] = "within"
+        return _order_key(candidates)
+    key = _order_key(candidates)
+    if key is None:
+        for m in candidates:
+            m[field] = "unranked"
+        return None
+    value = (lambda m: m["rank"]) if key == "rank" else (lambda m: -m["votes"])
+    ordered = sorted(candidates, key=value)
+    if limit == 0:
+        for m in candidates:
+            m[field] = "over"
+        return key
+    boundary = value(ordered[limit - 1])
+    better = sum(1 for m in candidates if value(m) < boundary)
+    equal = sum(1 for m in candidates if value(m) == boundary)
+    for m in candidates:
+        v = value(m)
+        if v < boundary or (v == boundary and better + equal <= limit):
+            m[field] = "within"
+        elif v == boundary:
+            m[field] = "tie"
+        else:
+            m[field] = "over"
+    return key
+
+
+def _quota_text(result: dict[str, Any], criterion: str) -> dict[str, Any]:
+    entry = next((e for e in result["explanation"] if e["criterion"] == criterion), None)
+    return {
+        "text": entry["text"] if entry else "",
+        "legal_basis": entry["legal_basis"] if entry else [],
+        "manual_review_reasons": result["manual_review_reasons"],
+    }
+
+
+def htxs_caps(members: list[dict], year: int, settings: dict) -> list[dict[str, Any]]:
+    """One HTXS cap per (group, role): 20 % of those rated HTT, per the year's rules."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for m in members:
+        groups.setdefault((m["group"] or "", m["role"]), []).append(m)
+    caps = []
+    for (group, role), people in sorted(groups.items()):
+        rated = [m for m in people if m["level"] in HTT_OR_ABOVE]
+        candidates = [m for m in people if m["level"] == "HTXS"]
+        if not candidates:
+            continue
+        profile: dict[str, Any] = {
+            "evaluation_year": year,
+            "subject": "unit_quota",
+            "group_size_htt_or_above": len(rated),
+            "individuals_meeting_htxs_criteria": len(candidates),
+            "unit_outstanding_exception_granted": bool(settings["exception"]),
+            "flags": {"quota_rounding": settings["rounding"]},
+        }
+        if "role" in UNIT_QUOTA:
+            profile["role"] = role
+        result = evaluate(profile, "vi")
+        limit = result["max_htxs"]
+        order = place(candidates, limit, "htxs_status")
+        caps.append(
+            {
+                "group": group,
+                "role": role,
+                "rated_htt_or_above": len(rated),
+                "rated_htt": len(rated) - len(candidates),
+                "candidates": len(candidates),
+                "max": limit,
+                "order": order,
+                "ratio": result["flags_used"].get("htxs_ratio"),
+                "base_kind": result["flags_used"].get("htxs_ratio_base"),
+                **_quota_text(result, "quota.htxs"),
+            }
+        )
+    return caps
+
+
+def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, Any]:
+    """The CSTĐCS quota of the whole unit, or why none applies."""
+    ldtt = [m for m in members if {"LDTT", "CSTT"} & set(m["eligible_titles"])]
+    candidates = [m for m in members if "CSTDCS" in m["eligible_titles"]]
+    profile = {
+        "evaluation_year": year,
+        "subject": "unit_quota",
+        "unit_ldtt_count": len(ldtt),
+        "cstdcs_eligible_candidates": len(candidates),
+        "flags": {"quota_rounding": settings["rounding"]},
+    }
+    result = evaluate(profile, "vi")
+    limit = result["max_cstdcs"]
+    order = place(candidates, limit, "cstdcs_status")
+    return {
+        "ldtt": len(ldtt),
+        "candidates": len(candidates),
+        "max": limit,
+        "order": order,
+        "none_applies": limit is None,
+        **_quota_text(result, "quota.cstdcs"),
+    }
+
+
+def collective(members: list[dict], year: int, settings: dict, total: int) -> dict[str, Any]:
+    """The collective titles (TTLĐTT, TTLĐXS…) from the member counts and the unit's facts."""
+    needed = [name for name in ("unit_level", "movement", "unity") if settings[name] is None]
+    counts = {
+        "members": total,
+        "members_htnv_or_above": sum(1 for m in members if m["level"] in HTNV_OR_ABOVE),
+        "members_ldtt": sum(1 for m in members if {"LDTT", "CSTT"} & set(m["eligible_titles"])),
+        "members_cstdcs": sum(1 for m in members if m["cstdcs_status"] == "within"),
+        "members_disciplined": sum(1 for m in members if m["discipline"]),
+        "members_disciplined_canh_cao_or_above": sum(
+            1 for m in members if m["discipline"] in CANH_CAO_OR_ABOVE
+        ),
+    }
+    out: dict[str, Any] = {
+        "counts": counts,
+        "needed": needed,
+        "eligible_titles": [],
+        "not_eligible": {},
+        "manual_review_reasons": [],
+        "classification": None,
+    }
+    if needed or total == 0:
+        return out
+    profile: dict[str, Any] = {
+        "evaluation_year": year,
+        "subject": "collective",
+        "unit_result": settings["unit_level"],
+        "movement_regular_effective": settings["movement"],
+        "internal_unity": settings["unity"],
+        **counts,
+    }
+    if settings["unit_score"] is not None and "score_total" in COLLECTIVE:
+        profile["score_total"] = settings["unit_score"]
+        if settings["unit_kind"] and "unit_kind" in COLLECTIVE:
+            profile["unit_kind"] = settings["unit_kind"]
+    result = evaluate(profile, "vi")
+    out.update(
+        {
+            "eligible_titles": result["eligible_titles"],
+            "not_eligible": {k: v["reason"] for k, v in result["not_eligible"].items()},
+            "manual_review_reasons": result["manual_review_reasons"],
+            "classification": result["classification"],
+        }
+    )
+    return out
+
+
+def compute(read_result: dict[str, Any], year: int, settings: dict | None = None) -> dict:
+    """The whole review of a members list read by ``members.read``."""
+    settings = {**DEFAULT_SETTINGS, **(settings or {})}
+    problems = list(read_result["problems"])
+    invalid = [dict(row) for row in read_result["invalid_rows"]]
+    members = []
+    for member in read_result["members"]:
+        result, trouble = evaluate_member(member, year)
+        if trouble:
+            problems.append(trouble)
+            invalid.append({"row": member["row"], "name": member["name"], "problems": [trouble]})
+        else:
+            members.append(result)
+    invalid.sort(key=lambda row: row["row"])
+    caps = htxs_caps(members, year, settings)
+    quota = cstdcs_quota(members, year, settings)
+    levels = {
+        code: sum(1 for m in members if m["level"] == code)
+        for code in ("HTXS", "HTT", "HTNV", "KHTNV", "NOT_CLASSIFIED")
+    }
+    titles = {
+        code: sum(1 for m in members if code in m["eligible_titles"])
+        for code in ("LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTDTQ")
+    }
+    return {
+        "evaluation_year": year,
+        "encoding": read_result["encoding"],
+        "settings": settings,
+        "members": members,
+        "invalid_rows": invalid,
+        "problems": problems,
+        "levels": levels,
+        "titles": titles,
+        "htxs_caps": caps,
+        "cstdcs": quota,
+        "collective": collective(members, year, settings, len(members) + len(invalid)),
+    }
