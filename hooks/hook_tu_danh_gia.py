@@ -3,7 +3,9 @@
 - ``on_files`` publishes ``assets/data/thidua-data.js`` (``window.THIDUA_DATA`` from
   ``thidua.criteria.export_data()``; broken data stops the build) and
   ``window.THIDUA_LEGAL_LINKS``: legal_basis → clause URL). Both language passes
-  write the same file.
+  write the same file. ``assets/data/cham-diem.js`` (``window.THIDUA_CHAM_DIEM``) carries
+  the scoring data of ``data/cham-diem/`` (``thidua_mkdocs.cham_diem``; bad data stops
+  the build naming file and line).
 - ``on_page_content`` replaces the marker ``<!-- thidua:tu-danh-gia -->`` with the
   form, rendered from ``templates/tu-danh-gia/form.html.j2`` in the page's language.
   The form works without JavaScript as a printable blank form; the scripts loaded by
@@ -22,29 +24,31 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from thidua.errors import ContentError
-from thidua_mkdocs import i18n, render, tu_danh_gia
+from thidua_mkdocs import cham_diem, i18n, render, tu_danh_gia
 
 MARKER = "<!-- thidua:tu-danh-gia -->"
 DATA_FILE = "assets/data/thidua-data.js"
+SCORING_FILE = "assets/data/cham-diem.js"
 TEXTS = Path(render.TEMPLATES) / "tu-danh-gia" / "texts.yml"
 
 
 @cache
-def _build_data(root: str, directory_urls: bool = True) -> tuple[object, str, dict, dict]:
+def _build_data(root: str, directory_urls: bool = True) -> tuple[object, str, dict, dict, dict]:
     def url_of(src_uri: str) -> str:
         # MkDocs computes the URL (the offline build has no directory URLs).
         return File(src_uri, "", "", directory_urls).url
 
     try:
         data, source = tu_danh_gia.export_data(Path(root))
-        links = tu_danh_gia.legal_links(data, Path(root) / "docs", url_of)
+        scoring = cham_diem.load(Path(root))
+        links = tu_danh_gia.legal_links([data, scoring], Path(root) / "docs", url_of)
     except ContentError as error:
         problems = getattr(error, "errors", [error])
         raise PluginError("\n".join(problem.message for problem in problems)) from None
-    return data, source, links, tu_danh_gia.rules_meta(data)
+    return data, source, links, tu_danh_gia.rules_meta(data), scoring
 
 
-def _data(config) -> tuple[object, str, dict, dict]:
+def _data(config) -> tuple[object, str, dict, dict, dict]:
     return _build_data(str(Path(config.config_file_path).parent), config.use_directory_urls)
 
 
@@ -69,11 +73,15 @@ def on_pre_build(config, **kwargs):
 @event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2)
 def on_files(files, config):
     """Publish the data script for the browser."""
-    data, _source, links, _meta = _data(config)
-    existing = files.get_file_from_path(DATA_FILE)
-    if existing is not None:
-        files.remove(existing)
-    files.append(File.generated(config, DATA_FILE, content=tu_danh_gia.data_script(data, links)))
+    data, _source, links, _meta, scoring = _data(config)
+    for path, content in (
+        (DATA_FILE, tu_danh_gia.data_script(data, links)),
+        (SCORING_FILE, cham_diem.script(scoring)),
+    ):
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -84,7 +92,7 @@ def on_page_content(html, page, config, files):
     lang = i18n.current_language(config)
     texts = _texts()
     t = texts.get(lang) or texts[i18n.default_language(config)]
-    data, source, links, meta = _data(config)
+    data, source, links, meta, scoring = _data(config)
     home = "" if lang == i18n.default_language(config) else f"{lang}/"
     form = render.template(
         "tu-danh-gia/form.html.j2",
@@ -97,5 +105,6 @@ def on_page_content(html, page, config, files):
         links=links,
         lang_root=get_relative_url(home or ".", page.url).rstrip("/") + "/",
         default_year=max(meta["years"]),
+        scoring=scoring,
     )
     return html.replace(MARKER, form, 1)

@@ -58,7 +58,12 @@
     if (force !== true && signature === last.signature) { return; }
     last.signature = signature;
     var ctx = TDG.form.context(fields, rules, lang);
+    if (autoTotal(fields, ctx)) {
+      fields = TDG.form.read();
+      last.signature = JSON.stringify(fields);
+    }
     TDG.form.applyVisibility(ctx, T);
+    showNumbers(fields, ctx);
     TDG.state.save(fields);
     last.fields = fields;
     last.ctx = ctx;
@@ -167,21 +172,65 @@
     say([T.cleared], false);
   }
 
-  function average() {
-    var fields = TDG.form.read();
-    var count = fields.score_period === "month" ? 12 : 4;
-    var sum = 0;
-    var n = 0;
-    for (var i = 1; i <= count; i++) {
-      var v = TDG.form.num(fields["score_periods." + i]);
-      if (typeof v === "number" && !isNaN(v) && v >= 0 && v <= 100) { sum += v; n++; }
+  /* Split: the total follows the two parts while the user has not typed another one. */
+  var autoSum = null;
+  function autoTotal(fields, ctx) {
+    if (!ctx.split) { return false; }
+    var g = TDG.form.num(fields.score_general);
+    var t = TDG.form.num(fields.score_tasks);
+    var total = document.getElementById(TDG.form.fid("score_total"));
+    if (typeof g !== "number" || typeof t !== "number" || isNaN(g) || isNaN(t)) { return false; }
+    var sum = TDG.calc.plain(Math.round((g + t) * 1e9) / 1e9);
+    if ((total.value.trim() === "" || total.value === autoSum) && total.value !== sum) {
+      total.value = sum;
+      autoSum = sum;
+      return true;
     }
-    var out = document.getElementById("tdg-average-out");
-    if (!n) { out.textContent = T.averageNone; return; }
-    var score = Math.round((sum / n) * 100) / 100;
-    document.getElementById(TDG.form.fid("score_total")).value = String(score);
+    return false;
+  }
+
+  /* The live mean of the periods and the calculator's parts and score. */
+  function showNumbers(fields, ctx) {
+    var mean = TDG.calc.periodMean(fields);
+    var out = document.getElementById("tdg-period-mean");
+    var text = !ctx.periods ? "" : mean.mean === null ? T.periodMeanNone
+      : TDG.fmt(mean.kind === "month" ? T.periodMeanMonths : mean.kind === "quarter" ? T.periodMeanQuarters : T.periodMeanPeriods, { n: mean.n, score: TDG.calc.fmt(mean.mean) });
+    if (out.textContent !== text) { out.textContent = text; }
+    if (!ctx.scheme || !ctx.split) { return; }
+    var result = TDG.calc.tasks(fields, ctx.scheme, ctx.leader);
+    Object.keys(result.parts).forEach(function (id) {
+      var node = document.getElementById("calc-" + ctx.scheme + "-" + id);
+      var value = result.parts[id];
+      if (node) { node.textContent = typeof value === "number" ? TDG.calc.fmt(value) + " %" : ""; }
+    });
+    var score = document.getElementById("calc-" + ctx.scheme + "-out");
+    if (score) { score.textContent = result.score === null ? T.calcNone : TDG.fmt(T.calcScore, { score: TDG.calc.fmt(result.score) }); }
+  }
+
+  function fillTasks(event) {
+    var button = event.target.closest(".tdg-calc-fill");
+    if (!button || !last.ctx) { return; }
+    var result = TDG.calc.tasks(TDG.form.read(), button.getAttribute("data-scheme"), last.ctx.leader);
+    if (result.score === null) { return; }
+    var input = document.getElementById(TDG.form.fid("score_tasks"));
+    input.value = TDG.calc.plain(result.score);
     update(true);
-    out.textContent = TDG.fmt(T.average, { n: n, score: score });
+    input.focus();
+  }
+
+  /* Prefill the period column of empty rows with the 12 months or the 4 quarters. */
+  function fillPeriods(quarters) {
+    var fields = TDG.form.read();
+    var codes = [];
+    for (var i = 1; i <= (quarters ? 4 : 12); i++) { codes.push(quarters ? "Q" + i : (i < 10 ? "0" : "") + i); }
+    var used = {};
+    TDG.calc.periodRows(fields).forEach(function (row) { used[row.period] = true; });
+    var free = codes.filter(function (code) { return !used[code]; });
+    for (var r = 0; r < TDG.calc.ROWS && free.length; r++) {
+      var select = document.getElementById("f-period_scores-" + r + "-period");
+      if (!select.value && !fields["period_scores." + r + ".score"]) { select.value = free.shift(); }
+    }
+    update(true);
   }
 
   function printForm() {
@@ -203,7 +252,9 @@
   document.getElementById("tdg-clear").addEventListener("click", function () { setConfirm(true); });
   document.getElementById("tdg-clear-no").addEventListener("click", function () { setConfirm(false); });
   document.getElementById("tdg-clear-yes").addEventListener("click", clearData);
-  document.getElementById("tdg-average").addEventListener("click", average);
+  root.addEventListener("click", fillTasks);
+  document.getElementById("tdg-fill-months").addEventListener("click", function () { fillPeriods(false); });
+  document.getElementById("tdg-fill-quarters").addEventListener("click", function () { fillPeriods(true); });
   document.getElementById("tdg-print-button").addEventListener("click", printForm);
   window.addEventListener("beforeprint", function () {
     if (last.fields) { TDG.print.build(last.fields, last.ctx, last.result, T); }

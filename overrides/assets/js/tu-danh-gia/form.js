@@ -11,6 +11,7 @@
   var UNIT = ["targets_total", "targets_completed", "targets_on_time_quality", "targets_exceeded"];
   var SUB = ["total", "htnv_or_above", "htt_or_above"];
   var RESEARCH = { de_tai: 1, de_an: 1, cong_trinh: 1 };
+  var LEVELS = ["HTXS", "HTT", "HTNV", "KHTNV"];
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
 
   function el(id) { return document.getElementById(id); }
@@ -49,8 +50,18 @@
       } else if (c.type === "checkbox") {
         c.checked = Array.isArray(v) ? v.indexOf(c.value) >= 0 : known ? v === "true" : c.defaultChecked;
       } else if (c.tagName === "SELECT") {
+        each(c.querySelectorAll("option[data-unknown]"), function (o) { o.parentNode.removeChild(o); });
         c.value = known && typeof v === "string" ? v : "";
-        if (c.selectedIndex < 0) { c.value = ""; }
+        if (c.selectedIndex < 0 || c.value !== (known && typeof v === "string" ? v : "")) {
+          // A value the list does not offer (an import, an old entry): kept and shown, so
+          // that the inline message can name it and nothing entered is lost.
+          var keep = document.createElement("option");
+          keep.value = String(v);
+          keep.textContent = "“" + String(v).slice(0, 40) + "”";
+          keep.setAttribute("data-unknown", "");
+          c.appendChild(keep);
+          c.value = String(v);
+        }
       } else {
         c.value = known && (typeof v === "string" || typeof v === "number") ? String(v) : c.defaultValue;
       }
@@ -74,15 +85,27 @@
     };
     var needsLevel = listed(rules.needs_level);
     var titles = fields.mode === "titles" || needsLevel;
-    var points = !titles && listed(rules.points);
-    return {
-      lang: lang, rules: rules, year: year, yearOk: yearOk, role: role, leader: fields.leader === "true",
+    var scheme = yearOk ? TDG.calc.schemeFor(year, role) : null;
+    // NĐ 233 Điều 20 khoản 1: in the transition year a unit without its own rules rates
+    // its viên chức under NĐ 90/2020 (criteria); the answer is the field unit_has_own_rules.
+    var transition = !!(scheme && scheme.transition && scheme.transition.year === year);
+    var ownRules = fields.unit_has_own_rules === "true" ? true : fields.unit_has_own_rules === "false" ? false : null;
+    var points = !titles && listed(rules.points) && !(transition && ownRules === false);
+    var input = points ? fields.score_input || "total" : "";
+    var leader = fields.leader === "true";
+    var ctx = {
+      lang: lang, rules: rules, year: year, yearOk: yearOk, role: role, leader: leader,
       titles: titles, full: !titles, points: points, criteria: !titles && !points, needsLevel: needsLevel,
       count: fields.tasks_unit !== "percent", percent: fields.tasks_unit === "percent",
-      months: fields.score_period === "month", leave: fields.has_leave === "true",
+      leave: fields.has_leave === "true",
       discipline: fields.has_discipline === "true", initiatives: fields.has_initiatives === "true",
-      armed: fields.armed_forces === "true"
+      armed: fields.armed_forces === "true",
+      scheme: points && scheme ? scheme.id : null, transition: transition, ownRules: ownRules,
+      unit_level: !!(points && leader && scheme && scheme.unit_level),
+      score_total: input === "total" || input === "split", split: input === "split", periods: input === "periods"
     };
+    if (ctx.scheme) { ctx["scheme-" + ctx.scheme] = true; }
+    return ctx;
   }
 
   function applyVisibility(ctx, T) {
@@ -113,10 +136,13 @@
         if (span.textContent !== text) { span.textContent = text; }
       });
     }
-    for (var i = 1; i <= 4; i++) {
-      var label = theForm().querySelector('label[for="' + fid("score_periods." + i) + '"]');
-      label.textContent = (ctx.months ? T.month : T.quarter) + " " + i;
-    }
+    // Period rows: those filled, and one more to fill.
+    var rows = TDG.calc.periodRows(read());
+    var last = rows.length ? rows[rows.length - 1].i : -1;
+    each(root.querySelectorAll(".tdg-period"), function (row) {
+      var hide = parseInt(row.getAttribute("data-index"), 10) > last + 1;
+      if (row.hidden !== hide) { row.hidden = hide; }
+    });
   }
 
   function applies(name) {
@@ -162,6 +188,34 @@
     return String(code);
   }
 
+  /* Period rows: score 0–100, a period named, each period once, months or quarters only. */
+  function validatePeriods(fields, ctx, T, add, number) {
+    var seen = {};
+    var rows = TDG.calc.periodRows(fields);
+    var months = rows.filter(function (r) { return r.kind === "month"; }).length;
+    var quarters = rows.filter(function (r) { return r.kind === "quarter"; }).length;
+    var minority = months && quarters ? (months >= quarters ? "quarter" : "month") : "";
+    rows.forEach(function (row) {
+      var p = "period_scores." + row.i + ".";
+      number(p + "score", 0, 100, false);
+      var label = labelOf(p + "period");
+      if (!row.period) {
+        add(p + "period", TDG.fmt(T.periodMissing, { label: label }));
+      } else if (row.kind === "bad") {
+        add(p + "period", TDG.fmt(T.periodBad, { label: label, found: row.period, year: ctx.yearOk ? ctx.year : "…" }));
+      } else if (seen[row.period] !== undefined) {
+        add(p + "period", TDG.fmt(T.periodTwice, { label: label, period: periodName(row.period, T), row: seen[row.period] + 1 }));
+      } else if (row.kind === minority) {
+        add(p + "period", TDG.fmt(minority === "quarter" ? T.periodMixedQuarter : T.periodMixedMonth, { label: label }));
+      }
+      if (row.period && seen[row.period] === undefined) { seen[row.period] = row.i; }
+    });
+  }
+
+  function periodName(code, T) {
+    return /^Q/.test(code) ? T.quarter + " " + code.slice(1) : T.month + " " + parseInt(code, 10);
+  }
+
   function validate(fields, ctx, T) {
     var errors = [];
     var seen = {};
@@ -182,6 +236,13 @@
       var a = number(names[0], 0, 1e6, true);
       var b = number(names[1], 0, 1e6, true);
       if (typeof a === "number" && typeof b === "number" && a > b) {
+        add(names[0], TDG.fmt(T.moreThan, { label: labelOf(names[0]), other: labelOf(names[1]) }));
+      }
+    }
+    function notMoreNum(names) {
+      var a = num(fields[names[0]]);
+      var b = num(fields[names[1]]);
+      if (applies(names[0]) && typeof a === "number" && typeof b === "number" && !isNaN(a) && !isNaN(b) && a > b) {
         add(names[0], TDG.fmt(T.moreThan, { label: labelOf(names[0]), other: labelOf(names[1]) }));
       }
     }
@@ -243,8 +304,29 @@
     SUB.forEach(function (k) { number("sub_units." + k, 0, 1e4, true); });
     notMore(0, 0, ["sub_units.htnv_or_above", "sub_units.total"]);
     notMore(0, 0, ["sub_units.htt_or_above", "sub_units.htnv_or_above"]);
-    number("score_total", 0, 100, false);
-    for (i = 1; i <= 12; i++) { number("score_periods." + i, 0, 100, false); }
+    var scoreTotal = number("score_total", 0, 100, false);
+    var general = number("score_general", 0, 30, false);
+    var tasksScore = number("score_tasks", 0, 70, false);
+    if (typeof scoreTotal === "number" && typeof general === "number" && typeof tasksScore === "number" &&
+        Math.abs(scoreTotal - (general + tasksScore)) > 0.01) {
+      add("score_total", TDG.fmt(T.splitSum, { label: labelOf("score_total"), total: TDG.calc.fmt(scoreTotal),
+        general: TDG.calc.fmt(general), tasks: TDG.calc.fmt(tasksScore), sum: TDG.calc.fmt(general + tasksScore) }));
+    }
+    if (ctx.periods) { validatePeriods(fields, ctx, T, add, number); }
+    if (applies("unit_classification") && fields.unit_classification && LEVELS.indexOf(fields.unit_classification) < 0) {
+      add("unit_classification", TDG.fmt(T.notLevel, { label: labelOf("unit_classification"), found: fields.unit_classification,
+        levels: LEVELS.map(function (c) { return codeLabel("level", c); }).join(", ") }));
+    }
+    if (ctx.scheme && ctx.split) {
+      var c = "calc." + ctx.scheme + ".";
+      number(c + "assigned", 0, 1e6, false);
+      number(c + "completed", 0, 1e6, false);
+      notMoreNum([c + "completed", c + "assigned"]);
+      ["failed_review", "delay"].forEach(function (k) { number(c + k, 0, 1e4, true); });
+      (TDG.calc.scheme(ctx.scheme).leader_components || []).forEach(function (part) {
+        if (part.input === "percent") { number(c + part.id, 0, 100, false); }
+      });
+    }
     for (i = 0; i < ROWS.initiatives; i++) {
       var q = "initiatives." + i + ".";
       number(q + "year", 1975, 2100, true);
@@ -261,7 +343,13 @@
     if (ctx.titles) {
       names.push("classification_input");
     } else if (ctx.points) {
-      names.push("score_total");
+      if (ctx.split) {
+        names.push("score_general", "score_tasks");
+      } else if (ctx.periods) {
+        if (!TDG.calc.periodMean(fields).n) { names.push("period_scores.0.score"); }
+      } else {
+        names.push("score_total");
+      }
     } else {
       GC.forEach(function (k) { names.push("general_criteria." + k); });
       if (ctx.leader) {
@@ -330,6 +418,7 @@
       try { var flags = JSON.parse(fields.flags); if (flags && typeof flags === "object" && !Array.isArray(flags)) { p.flags = flags; } } catch (e) { /* ignored */ }
     }
     if (ctx.role) { p.role = ctx.role; }
+    if (ctx.transition && ctx.ownRules !== null) { p.unit_has_own_rules = ctx.ownRules; }
     p.leader = ctx.leader;
     p.armed_forces = ctx.armed;
     put(p, "months_worked", okNum(num(fields.months_worked), 0, 12));
@@ -365,7 +454,22 @@
       p.degradation_concluded = fields.degradation_concluded === "true";
       if (ctx.leader) { p.unit_corruption_or_waste = fields.unit_corruption_or_waste === "true"; }
       if (ctx.points) {
-        put(p, "score_total", okNum(num(fields.score_total), 0, 100));
+        if (ctx.periods) {
+          p.period_scores = [];
+          TDG.calc.periodRows(fields).forEach(function (row) {
+            var score = okNum(row.score, 0, 100);
+            if (row.kind !== "bad" && row.kind && score !== null) {
+              p.period_scores.push({ period: ctx.year + "-" + row.period, score: score });
+            }
+          });
+        } else {
+          put(p, "score_total", okNum(num(fields.score_total), 0, 100));
+        }
+        if (ctx.split) {
+          put(p, "score_general", okNum(num(fields.score_general), 0, 30));
+          put(p, "score_tasks", okNum(num(fields.score_tasks), 0, 70));
+        }
+        if (ctx.unit_level && LEVELS.indexOf(fields.unit_classification) >= 0) { p.unit_classification = fields.unit_classification; }
       } else {
         var gc = {};
         GC.forEach(function (k) { put(gc, k, fields["general_criteria." + k] || null); });
@@ -417,6 +521,8 @@
   }
 
   function str(v) { return v === undefined || v === null ? "" : String(v); }
+  /* A number in the page's format (91,25 on the Vietnamese page). */
+  function number(v) { return typeof v === "number" ? TDG.calc.fmt(v, 6).replace("≈ ", "") : str(v); }
 
   /* The answers from a contract profile (import, and stored v0 entries). */
   function fieldsFromProfile(p) {
@@ -429,13 +535,13 @@
     f.role = str(p.role);
     f.leader = p.leader === true ? "true" : "false";
     f.armed_forces = p.armed_forces === true ? "true" : "";
-    f.months_worked = p.months_worked === undefined ? "12" : str(p.months_worked);
+    f.months_worked = p.months_worked === undefined ? "12" : number(p.months_worked);
     f.recruited_on = str(p.recruited_on);
     var leave = Array.isArray(p.leave) ? p.leave : [];
     f.has_leave = leave.length ? "true" : "false";
     leave.slice(0, ROWS.leave).forEach(function (row, i) {
       f["leave." + i + ".kind"] = str(row.kind);
-      f["leave." + i + ".months"] = str(row.months);
+      f["leave." + i + ".months"] = number(row.months);
       f["leave." + i + ".certified_by"] = str(row.certified_by);
       f["leave." + i + ".from"] = str(row.from);
       f["leave." + i + ".to"] = str(row.to);
@@ -458,7 +564,19 @@
     UNIT.forEach(function (k) { f["unit." + k] = str(unit[k]); });
     var sub = p.sub_units || {};
     SUB.forEach(function (k) { f["sub_units." + k] = str(sub[k]); });
-    f.score_total = str(p.score_total);
+    f.score_total = number(p.score_total);
+    f.score_general = number(p.score_general);
+    f.score_tasks = number(p.score_tasks);
+    var periods = Array.isArray(p.period_scores) ? p.period_scores : [];
+    f.score_input = periods.length ? "periods" : p.score_general !== undefined || p.score_tasks !== undefined ? "split" : "total";
+    periods.slice(0, TDG.calc.ROWS).forEach(function (row, i) {
+      var text = str(row && row.period);
+      var m = /^(\d{4})-(0[1-9]|1[0-2]|Q[1-4])$/.exec(text);
+      f["period_scores." + i + ".period"] = m && parseInt(m[1], 10) === year ? m[2] : text;
+      f["period_scores." + i + ".score"] = number(row && row.score);
+    });
+    f.unit_has_own_rules = p.unit_has_own_rules === true ? "true" : p.unit_has_own_rules === false ? "false" : "unknown";
+    f.unit_classification = str(p.unit_classification);
     f.emulation_spirit = p.emulation_spirit === false ? "false" : "true";
     var initiatives = Array.isArray(p.initiatives) ? p.initiatives : [];
     f.has_initiatives = initiatives.length ? "true" : "false";
@@ -494,6 +612,6 @@
     ROWS: ROWS, PRIOR: PRIOR, fid: fid, read: read, write: write, num: num, context: context,
     applyVisibility: applyVisibility, applies: applies, labelOf: labelOf, codeLabel: codeLabel,
     validate: validate, missing: missing, showErrors: showErrors, toProfile: toProfile,
-    fieldsFromProfile: fieldsFromProfile
+    fieldsFromProfile: fieldsFromProfile, periodName: periodName, LEVELS: LEVELS
   };
 })();

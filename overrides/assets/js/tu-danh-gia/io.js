@@ -14,6 +14,10 @@
   function num(min, max) { return { t: "num", min: min, max: max }; }
   function obj(fields, required) { return { t: "obj", fields: fields, required: required || [] }; }
   function list(item, max) { return { t: "list", item: item, max: max }; }
+  /* Texts and numbers the form itself checks, with a message at the field (an odd
+   * period, a score out of range, a level that is not one): imported as they are. */
+  var TEXT = { t: "text" };
+  var NUMBER = { t: "num", min: -Infinity, max: Infinity };
   var VALUE = codes("tot dap_ung khong_dap_ung");
   var LEVEL = codes("HTXS HTT HTNV KHTNV NOT_CLASSIFIED");
   var TITLE = codes("LDTT CSTT CSTDCS CSTD_BO CSTDTQ");
@@ -45,6 +49,9 @@
     unit: obj({ targets_total: INT, targets_completed: INT, targets_on_time_quality: INT, targets_exceeded: INT }),
     sub_units: obj({ total: INT, htnv_or_above: INT, htt_or_above: INT }),
     score_total: num(0, 100),
+    score_general: NUMBER, score_tasks: NUMBER,
+    period_scores: list(obj({ period: TEXT, score: NUMBER }, ["period", "score"]), 12),
+    unit_has_own_rules: BOOL, unit_classification: TEXT,
     degradation_concluded: BOOL, unit_corruption_or_waste: BOOL,
     classification_input: LEVEL,
     emulation_spirit: BOOL,
@@ -72,6 +79,7 @@
       if (typeof value !== "number" || !isFinite(value) || (t === "int" && value % 1 !== 0) || value < spec.min || value > spec.max) { bad(); }
       return;
     }
+    if (t === "text") { if (typeof value !== "string" || value.length > 40) { bad(); } return; }
     if (t === "code") { if (typeof value !== "string" || spec.codes.indexOf(value) < 0) { bad(); } return; }
     if (t === "date") { if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isNaN(Date.parse(value))) { bad(); } return; }
     if (t === "list") {

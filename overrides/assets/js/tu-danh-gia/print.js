@@ -1,19 +1,62 @@
 /* thidua — self-evaluation page: "In phiếu". Builds a printable form for the role, based
  * on NĐ 90/2020's Mẫu số 01 (cán bộ), 02 (công chức), 03 (viên chức) — labelled as not
  * checked against the official layout — or on NĐ 335/2025 for points-based years, filled
- * with the answers, plus an annex with the explanation and citations (A4, print CSS). */
+ * with the answers, plus an annex with the explanation and citations (A4, print CSS).
+ * The institution comes from <meta name="thidua-co-quan"> and "thidua-co-quan-cap-tren"
+ * (the portal's settings) when the page carries them; else lines to fill in by hand.
+ * Numbers are written as the page's language writes them (91,25). */
 (function () {
   "use strict";
   var TDG = (window.TDG = window.TDG || {});
   var FORM_NO = { can_bo: "01", cong_chuc: "02", vien_chuc: "03" };
   var GC = ["chinh_tri_tu_tuong", "dao_duc_loi_song", "tac_phong_le_loi", "y_thuc_to_chuc_ky_luat"];
 
+  function meta(name) {
+    var node = document.querySelector('meta[name="' + name + '"]');
+    var text = node ? String(node.getAttribute("content") || "").trim() : "";
+    return text.length > 200 ? text.slice(0, 200) : text;
+  }
+
+  /* A number typed by the user, in the page's format; the text as typed when not a number. */
+  function shownNumber(text) {
+    var v = TDG.form.num(text);
+    return typeof v === "number" && !isNaN(v) ? TDG.calc.fmt(v).replace("≈ ", "") : text || "……";
+  }
+
+  function scoreLines(fields, ctx, T, h) {
+    var items = [];
+    if (ctx.split) {
+      items.push(h("li", null, TDG.fmt(T.printSplit, { general: shownNumber(fields.score_general), tasks: shownNumber(fields.score_tasks), total: shownNumber(fields.score_total) })));
+    } else if (ctx.periods) {
+      var li = h("li", null, T.printPeriods + ":");
+      var table = h("ul", "tdg-print-periods");
+      TDG.calc.periodRows(fields).forEach(function (row) {
+        var name = row.kind === "month" || row.kind === "quarter" ? TDG.form.periodName(row.period, T) : row.period || "……";
+        table.appendChild(h("li", null, name + ": " + shownNumber(row.text)));
+      });
+      li.appendChild(table);
+      items.push(li);
+      var mean = TDG.calc.periodMean(fields);
+      items.push(h("li", null, TDG.fmt(T.printMean, { n: mean.n, score: mean.mean === null ? "……" : TDG.calc.fmt(mean.mean) })));
+    } else {
+      items.push(h("li", null, TDG.fmt(T.printScore, { score: shownNumber(fields.score_total) })));
+    }
+    if (ctx.unit_level) {
+      var level = TDG.form.LEVELS.indexOf(fields.unit_classification) >= 0 ? TDG.form.codeLabel("level", fields.unit_classification) : "……";
+      items.push(h("li", null, TDG.fmt(T.printUnitLevel, { level: level })));
+    }
+    return items;
+  }
+
   function build(fields, ctx, res, T) {
     var h = TDG.result.h;
     var sheet = document.getElementById("tdg-print");
     sheet.textContent = "";
     var head = h("div", "tdg-print-head");
-    head.appendChild(h("p", "tdg-print-unit", fields["personal.unit"] || "…………………………"));
+    var bodies = h("div", "tdg-print-unit");
+    bodies.appendChild(h("p", null, meta("thidua-co-quan-cap-tren") || "…………………………"));
+    bodies.appendChild(h("p", "tdg-print-unit-name", meta("thidua-co-quan") || fields["personal.unit"] || "…………………………"));
+    head.appendChild(bodies);
     var nation = h("p", "tdg-print-nation");
     nation.appendChild(h("strong", null, T.printNation));
     nation.appendChild(h("br"));
@@ -36,7 +79,7 @@
     var ol = h("ol", "tdg-print-criteria");
     var answer = function (value) { return value ? TDG.form.codeLabel("value", value) : "……………"; };
     if (ctx.points) {
-      ol.appendChild(h("li", null, TDG.fmt(T.printScore, { score: fields.score_total || "……" })));
+      scoreLines(fields, ctx, T, h).forEach(function (li) { ol.appendChild(li); });
     } else {
       GC.forEach(function (key, i) {
         var label = document.getElementById("fs-general_criteria-" + key).querySelector("legend").textContent.replace(/^\d+\.\s*/, "");
@@ -57,21 +100,30 @@
       ol.appendChild(tasks);
     }
     sheet.appendChild(ol);
-    sheet.appendChild(h("p", null, TDG.fmt(T.printTime, { months: fields.months_worked || "……" })));
+    if (ctx.transition) {
+      var answer = ctx.ownRules === true ? T.yes : ctx.ownRules === false ? T.no : T.printUnknown;
+      sheet.appendChild(h("p", null, TDG.fmt(T.printOwnRules, { answer: answer })));
+    }
+    sheet.appendChild(h("p", null, TDG.fmt(T.printTime, { months: shownNumber(fields.months_worked) })));
     sheet.appendChild(h("p", null, T.printStrengths));
     for (var i = 0; i < 4; i++) { sheet.appendChild(h("p", "tdg-print-line", "")); }
 
-    sheet.appendChild(h("h3", null, T.printLevel));
+    // Sections II and III each stay on one page with their signature (print CSS).
+    var own = h("div", "tdg-print-keep");
+    own.appendChild(h("h3", null, T.printLevel));
     var level = res && res.classification ? TDG.form.codeLabel("level", res.classification)
       : ctx.titles && fields.classification_input ? TDG.form.codeLabel("level", fields.classification_input) : T.printLevelNone;
-    sheet.appendChild(h("p", "tdg-print-level", level));
+    own.appendChild(h("p", "tdg-print-level", level));
     if (res && res.eligible_titles && res.eligible_titles.length) {
-      sheet.appendChild(h("p", null, TDG.fmt(T.printTitles, { titles: res.eligible_titles.map(function (c) { return TDG.form.codeLabel("title", c); }).join(", ") })));
+      own.appendChild(h("p", null, TDG.fmt(T.printTitles, { titles: res.eligible_titles.map(function (c) { return TDG.form.codeLabel("title", c); }).join(", ") })));
     }
-    sheet.appendChild(signature(h, T.printSigner, T));
-    sheet.appendChild(h("h3", null, T.printManager));
-    for (i = 0; i < 3; i++) { sheet.appendChild(h("p", "tdg-print-line", "")); }
-    sheet.appendChild(signature(h, T.printManagerSign, T));
+    own.appendChild(signature(h, T.printSigner, T));
+    sheet.appendChild(own);
+    var manager = h("div", "tdg-print-keep");
+    manager.appendChild(h("h3", null, T.printManager));
+    for (i = 0; i < 3; i++) { manager.appendChild(h("p", "tdg-print-line", "")); }
+    manager.appendChild(signature(h, T.printManagerSign, T));
+    sheet.appendChild(manager);
 
     var annex = h("section", "tdg-print-annex");
     annex.appendChild(h("h2", null, T.printAnnex));
@@ -94,7 +146,8 @@
       list.appendChild(li);
     });
     annex.appendChild(list);
-    annex.appendChild(h("p", "tdg-print-based", T.printGenerated));
+    var unit = meta("thidua-co-quan");
+    annex.appendChild(h("p", "tdg-print-based", unit ? TDG.fmt(T.printClosing, { unit: unit }) : T.printClosingBlank));
     sheet.appendChild(annex);
     document.getElementById("tdg").classList.add("tdg--print-ready");
   }

@@ -88,13 +88,19 @@
 
   function banner(ctx, T, rules) {
     var text = TDG.fmt(T.banner, { year: ctx.yearOk ? ctx.year : "…" });
+    var p = h("p", "tdg-banner");
     if (rules) {
       var parts = [];
-      if (rules.thi_dua) { parts.push(rulesLabel(rules.thi_dua, "thi_dua", T, ctx.lang)); }
       if (rules.danh_gia) { parts.push(rulesLabel(rules.danh_gia, "danh_gia", T, ctx.lang)); }
-      if (parts.length) { text += " — " + parts.join("; "); }
+      if (rules.thi_dua) { parts.push(rulesLabel(rules.thi_dua, "thi_dua", T, ctx.lang)); }
+      if (rules.layer) { parts.push(rulesLabel(rules.layer, "layers", T, ctx.lang)); }
+      if (parts.length) {
+        p.appendChild(h("span", "tdg-level-label", T.rulesUsed + ": "));
+        text += " — " + parts.join("; ");
+      }
     }
-    return h("p", "tdg-banner", text);
+    p.appendChild(document.createTextNode(text));
+    return p;
   }
 
   function message(ctx, T, text, className) {
@@ -152,19 +158,11 @@
     setState(res.classification || "", titles, T);
     var b = body();
     b.textContent = "";
-    b.appendChild(banner(ctx, T, res.rules));
+    // The answer first (level, titles), then the rules it comes from, then the details.
     var level = h("p", "tdg-level");
     level.appendChild(h("span", "tdg-level-label", (ctx.titles ? T.levelGiven : T.level) + ": "));
     level.appendChild(h("strong", null, res.classification ? TDG.form.codeLabel("level", res.classification) : "—"));
     b.appendChild(level);
-
-    if (res.manual_review || (res.manual_review_reasons && res.manual_review_reasons.length)) {
-      var warn = section(T.manual, "tdg-warning tdg-manual");
-      var wl = h("ul");
-      (res.manual_review_reasons || []).forEach(function (reason) { wl.appendChild(h("li", null, reason)); });
-      warn.appendChild(wl);
-      b.appendChild(warn);
-    }
 
     var ts = section(T.titles, "tdg-titles");
     if (titles.length) {
@@ -176,6 +174,15 @@
       ts.appendChild(h("p", null, T.noTitles));
     }
     b.appendChild(ts);
+    b.appendChild(banner(ctx, T, res.rules));
+
+    if (res.manual_review || (res.manual_review_reasons && res.manual_review_reasons.length)) {
+      var warn = section(T.manual, "tdg-warning tdg-manual");
+      var wl = h("ul");
+      (res.manual_review_reasons || []).forEach(function (reason) { wl.appendChild(h("li", null, reason)); });
+      warn.appendChild(wl);
+      b.appendChild(warn);
+    }
 
     if (res.not_reached && Object.keys(res.not_reached).length) {
       var nr = section(T.notReached, "tdg-not-reached");
@@ -193,9 +200,10 @@
       var fl = h("ul");
       Object.keys(flags).forEach(function (name) {
         var value = flags[name];
-        var shown = value === true ? T.yes : value === false ? T.no : String(value);
-        var li = h("li", null, (T.flagNames[name] || name) + ". ");
-        li.appendChild(h("span", "tdg-hint", T.flagValue + shown + " (" + name + ")"));
+        var shown = value === true ? T.yes : value === false ? T.no
+          : typeof value === "number" ? TDG.calc.fmt(value * 100) + " %" : T.flagValues[value] || String(value);
+        var li = h("li", null, (T.flagNames[name] || T.flags) + ". ");
+        li.appendChild(h("span", "tdg-hint", T.flagValue + shown));
         fl.appendChild(li);
       });
       fs.appendChild(fl);

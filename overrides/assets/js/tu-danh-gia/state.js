@@ -1,13 +1,15 @@
 /* thidua — self-evaluation page: answers kept in localStorage.
- * Stored shape (version 1): {"version": 1, "saved_at": ISO date, "fields": {name: value}}
+ * Stored shape (version 2): {"version": 2, "saved_at": ISO date, "fields": {name: value}}
  * where names are the form's control names. Older shapes are migrated on load:
- *   v0 (first prototype, no "version"): the contract profile itself → fields.
+ *   v0 (first prototype, no "version"): the contract profile itself → fields;
+ *   v1 (before contract v3): the score helper's "score_period" and "score_periods.N" become
+ *      period rows ("period_scores.i.period" / ".score"); new questions get their defaults.
  * Nothing is dropped: an unreadable or newer entry is copied aside before any write. */
 (function () {
   "use strict";
   var TDG = (window.TDG = window.TDG || {});
   var KEY = "thidua.tu-danh-gia";
-  var VERSION = 1;
+  var VERSION = 2;
 
   function store() {
     try {
@@ -23,6 +25,27 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
+  /* v1 → v2: the helper's period scores become period rows, nothing is dropped. */
+  function fromV1(old) {
+    var fields = {};
+    Object.keys(old).forEach(function (name) {
+      if (name !== "score_period" && name.indexOf("score_periods.") !== 0) { fields[name] = old[name]; }
+    });
+    var months = old.score_period === "month";
+    var row = 0;
+    for (var i = 1; i <= 12; i++) {
+      var score = old["score_periods." + i];
+      if (typeof score === "string" && score.trim() !== "" && (months || i <= 4)) {
+        fields["period_scores." + row + ".period"] = months ? (i < 10 ? "0" : "") + i : "Q" + i;
+        fields["period_scores." + row + ".score"] = score;
+        row += 1;
+      }
+    }
+    if (!("score_input" in fields)) { fields.score_input = "total"; }
+    if (!("unit_has_own_rules" in fields)) { fields.unit_has_own_rules = "unknown"; }
+    return fields;
+  }
+
   /* Bring a stored object to the current version; null when it cannot be read. */
   function migrate(raw) {
     if (!isObject(raw)) {
@@ -31,6 +54,9 @@
     if (raw.version === undefined) {
       // v0 → v1: the profile was stored as it is.
       return { version: VERSION, saved_at: null, fields: TDG.form.fieldsFromProfile(raw), migrated_from: 0 };
+    }
+    if (raw.version === 1 && isObject(raw.fields)) {
+      return { version: VERSION, saved_at: raw.saved_at || null, fields: fromV1(raw.fields), migrated_from: 1 };
     }
     if (typeof raw.version === "number" && isObject(raw.fields)) {
       // Same version, or a newer release's entry: read the fields we know.
