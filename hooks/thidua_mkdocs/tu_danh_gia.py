@@ -39,7 +39,8 @@ PAGE_BASIS = (
     "Nghị định 90/2020/NĐ-CP Điều 3 khoản 5 điểm a",
     "Nghị định 90/2020/NĐ-CP Điều 3 khoản 5 điểm b",
     "Nghị định 90/2020/NĐ-CP Điều 2 khoản 3",
-    "Nghị định 335/2025/NĐ-CP",
+    "Nghị định 335/2025/NĐ-CP Điều 20",
+    "Nghị định 233/2026/NĐ-CP Điều 12",
     "Luật 06/2022/QH15 Điều 24 khoản 1",
     "Luật 06/2022/QH15 Điều 23",
 )
