@@ -7,6 +7,7 @@ OCR copy of the official text (vanban.chinhphu.vn, docid 218616). Where the OCR 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,20 @@ OUTLINE: dict[int, dict[int, str]] = {
     21: {},
 }
 CHUONG = ("i", "ii", "iii", "iv")
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The pages this decree adds or changes, checked in a browser.
+BROWSER_PAGES = (
+    "/van-ban/nd-233-2026/",
+    "/van-ban/nd-90-2020/",
+    "/van-ban/nd-48-2023/",
+    "/van-ban/diem-moi/nd-233-2026/",
+    "/en/van-ban/diem-moi/nd-233-2026/",
+)
+# Everything of ours that must fit its box at 390 px: scrollWidth <= clientWidth.
+OVERFLOW = """() => Array.from(document.querySelectorAll(
+    '.md-content, .legal-panel, .admonition, .diem-moi-diff, .diem-moi-table, .diem-moi-text'))
+  .filter((el) => el.getClientRects().length && el.scrollWidth > el.clientWidth + 1)
+  .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`)"""
 # Clauses other pages and the criteria data cite (issue 11).
 CITED = (
     "dieu-5",
@@ -117,9 +132,56 @@ def test_built_repealed_pages_show_the_banner_and_the_transition(built_site):
 
 @pytest.mark.build
 def test_built_comparison_with_nd_90(built_site):
-    html = (built_site.site / "van-ban/diem-moi/nd-233-2026/index.html").read_text(
-        encoding="utf-8"
-    )
+    html = (built_site.site / "van-ban/diem-moi/nd-233-2026/index.html").read_text(encoding="utf-8")
     assert "90/2020/NĐ-CP" in html and "233/2026/NĐ-CP" in html
     index = (built_site.site / "van-ban/diem-moi/index.html").read_text(encoding="utf-8")
     assert 'href="nd-233-2026/"' in index
+
+
+@pytest.fixture
+def tab(page) -> Iterator[object]:
+    """pytest-playwright's page; a JS error or a request off the machine fails the test."""
+    errors: list[str] = []
+    external: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith(("http://127.0.0.1", "data:")) else external.append(r.url)
+        ),
+    )
+    yield page
+    assert not errors, errors
+    assert not external, external
+
+
+@pytest.mark.browser
+@pytest.mark.build
+@pytest.mark.parametrize("path", BROWSER_PAGES)
+def test_pages_have_no_wcag_violation_and_fit_a_phone(tab, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(site_url + path)
+    tab.evaluate("document.querySelectorAll('details.legal-cited-by').forEach(d => d.open = true)")
+    result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": WCAG}})
+    found = [
+        f"{v['id']}: {node['html'][:160]}"
+        for v in result.response["violations"]
+        for node in v["nodes"]
+        if "md-nav" not in node["html"]  # Material's navigation, not ours
+    ]
+    assert not found, found
+    assert tab.evaluate(OVERFLOW) == []
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_citation_of_a_point_opens_the_exact_point(tab, site_url):
+    tab.goto(site_url + "/van-ban/nd-90-2020/")
+    link = tab.locator('a[href$="nd-233-2026/#dieu-20-khoan-1"]').first
+    link.click()
+    assert tab.url.endswith("/van-ban/nd-233-2026/#dieu-20-khoan-1")
+    target = tab.locator("#dieu-20-khoan-1")
+    assert "chưa ban hành Quy chế" in target.inner_text()
+    assert target.is_visible()
