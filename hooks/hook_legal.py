@@ -13,20 +13,30 @@ Other hooks may add citing sources (criteria, training items) from their own
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from thidua.errors import ContentError
+from thidua.legal.check import (
+    broken_documents,
+    content_pages,
+    format_build,
+    orphan_translations,
+    page_problems,
+    unique,
+    without_follow_ons,
+)
 from thidua.legal.citations import find_citations
-from thidua.legal.metadata import split_front_matter
-from thidua.legal.registry import Citing, Registry, load_registry, page_title
+from thidua.legal.registry import Citing, Registry, collect_registry
 from thidua_mkdocs import i18n
 from thidua_mkdocs import legal as markup
 
 _registries: dict[str, Registry] = markup.REGISTRIES
 registry_for = markup.registry_for
+log = logging.getLogger("mkdocs.plugins.thidua.legal")
 
 
 def _content(file) -> str | None:
@@ -43,21 +53,42 @@ def _content(file) -> str | None:
 
 @event_priority(-300)  # after static-i18n and the hooks that generate pages (-200)
 def on_files(files, config):
-    """Load the register and the reverse index for this language pass."""
+    """Load the register and the reverse index for this language pass.
+
+    Every problem that ``thidua check`` finds in the content stops the build, all of
+    them in one message (``thidua.legal.check``); articles mentioned in plain text
+    are counted at INFO level until the content is converted to citations.
+    """
     docs_dir = Path(config.docs_dir)
-    try:
-        registry = load_registry(docs_dir)
-        for file in files.documentation_pages():
-            text = _content(file)
-            if not text or "[[" not in text:
-                continue
-            src = file.src_uri
-            shown = f"{docs_dir.name}/{src}"
-            _, body, offset = split_front_matter(text, shown)
-            registry.cite_page(body, shown, src, page_title(text, src), offset)
-    except ContentError as error:
-        raise PluginError(error.message) from None
-    _registries[i18n.current_language(config)] = registry
+    registry, errors = collect_registry(docs_dir)
+    broken = broken_documents(docs_dir, registry) if errors else set()
+    errors = without_follow_ons(errors, broken)
+    mentions = 0
+    for file in files.documentation_pages():
+        text = _content(file)
+        if not text:
+            continue
+        src = file.src_uri
+        generated = bool(getattr(file, "generated_by", None))
+        if generated and "[[" not in text:
+            continue
+        shown = f"{docs_dir.name}/{src}"
+        result = page_problems(registry, text, shown, src, broken=broken, lint=not generated)
+        errors += result.errors
+        mentions += len(result.mentions)
+    lang = i18n.current_language(config)
+    first_pass = lang != "en"  # static-i18n builds Vietnamese, then English
+    if first_pass:
+        errors += orphan_translations(docs_dir, content_pages(docs_dir))
+    errors = unique(errors)
+    if errors:
+        raise PluginError(format_build(errors))
+    if mentions and first_pass:
+        log.info(
+            "thidua: %d chỗ nhắc điều khoản bằng chữ thường, chưa là dẫn chiếu (xem: thidua check)",
+            mentions,
+        )
+    _registries[lang] = registry
     return files
 
 

@@ -182,8 +182,14 @@ def test_collective_and_unit_quota():
         "unit_ldtt_count: 20\ncstdcs_eligible_candidates: 5\n"
     )
     result = json.loads(thidua("evaluate", "-", "--json", stdin=quota).stdout)
-    assert result["max_cstdcs"] == 3 and result["classification"] is None
-    text = thidua("evaluate", "-", "--lang", "en", stdin=quota).stdout
+    # No national CSTĐCS ratio from 2024 (contract v3): no maximum, manual review.
+    assert result["max_cstdcs"] is None and result["classification"] is None
+    assert result["manual_review"] is True
+    assert any("NĐ 91/2017" in reason for reason in result["manual_review_reasons"])
+    quota_2023 = quota.replace("2024", "2023")
+    result = json.loads(thidua("evaluate", "-", "--json", stdin=quota_2023).stdout)
+    assert result["max_cstdcs"] == 3 and result["manual_review"] is False
+    text = thidua("evaluate", "-", "--lang", "en", stdin=quota_2023).stdout
     assert "max_cstdcs = 3" in text
 
 
@@ -228,17 +234,14 @@ def test_check_reports_a_failing_case(tmp_path):
     assert any("cases.NA06: classification: expected HTT, actual HTXS" in e for e in errors)
 
 
-def test_check_warns_when_the_legal_core_is_missing(monkeypatch, capsys):
+def test_check_has_no_scaffolding_warnings(capsys):
     import argparse
 
     from thidua.commands import check
 
-    monkeypatch.setattr(check, "_optional", lambda module: None)
-    status = check.run(argparse.Namespace(root=ROOT))
-    err = capsys.readouterr().err
-    assert status == 0
-    assert "WARNING: thidua.legal.registry is not available yet" in err
-    assert "WARNING: thidua.legal.check is not available yet" in err
+    check.run(argparse.Namespace(root=ROOT, strict=False))
+    out = capsys.readouterr()
+    assert "not available yet" not in out.out + out.err
 
 
 def test_help_lists_both_commands():

@@ -67,7 +67,7 @@ def test_a_date_that_is_not_a_date(docs):
 
 def test_an_impossible_date(docs):
     error = _error(docs, document("7/2020/NĐ-CP", "", ngay_ban_hanh="2020-02-30"))
-    assert (error.line, error.field) == (7, "ngay_ban_hanh") and "not a date" in error.found
+    assert (error.line, error.field) == (7, "ngay_ban_hanh") and "không có thật" in error.found
 
 
 def test_unknown_kind_and_bad_number(docs):

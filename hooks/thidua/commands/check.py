@@ -1,38 +1,39 @@
-"""``thidua check`` — validate all content without building the site.
+"""``thidua check`` — every problem of the repository, without building the site.
 
-Checks, in order: the criteria data (schema and cross-references), the YAML cases in
-``data/cases/`` (structure, profiles, expected results), that every ``legal_basis``
-of the criteria data resolves to a published clause (``thidua.legal.registry``), and
-the legal documents and page citations (``thidua.legal.check.check_legal``). Messages
-are the build's: "file:line: field: found; allowed: …". Exit 1 when anything is wrong.
+Checks the criteria data (schema and cross-references), the YAML cases of
+``data/cases/``, that every ``legal_basis`` of the criteria resolves to a published
+clause, and the content (``thidua.legal.check.check_repository``): documents, front
+matter of every page, citations, unclosed ``[[``, duplicate anchors and anchors that
+take a clause's, English pages without their Vietnamese source, real calendar dates.
+All problems at once, each once, grouped by file with the line and how to fix it.
+Articles mentioned in plain text where a citation belongs are warnings (errors with
+``--strict``). Exit 1 when anything is wrong, 0 otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from thidua.errors import ContentError
+
 HELP = "Kiểm tra toàn bộ nội dung (dữ liệu tiêu chí, ca kiểm thử, trích dẫn) không dựng trang"
+_LOCATED = re.compile(r"^(?P<file>[^\s:][^:\n]*?):(?P<line>\d+): (?P<rest>.*)$", re.DOTALL)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root", type=Path, default=None, help="thư mục dự án (mặc định: dự án này)"
     )
-
-
-def _optional(module: str) -> Any | None:
-    """Import a module that another part of the project may not have delivered yet."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        if error.name and module.startswith(error.name):
-            return None
-        raise
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="coi việc nhắc điều khoản bằng chữ thường (chưa là dẫn chiếu) là lỗi (cho CI)",
+    )
 
 
 def _messages(items: Iterable[Any]) -> list[str]:
@@ -60,69 +61,83 @@ def check_criteria(root: Path) -> tuple[list[str], list[str], Any]:
 
 
 def check_bases(root: Path, rules: Any, warnings: list[str]) -> list[str]:
-    """Every legal_basis of the criteria data must resolve to a published clause."""
-    registry_module = _optional("thidua.legal.registry")
-    if registry_module is None:
-        warnings.append(
-            "WARNING: thidua.legal.registry is not available yet: the legal_basis strings of "
-            "the criteria data were NOT resolved against docs/van-ban (TODO)"
-        )
-        return []
-    from thidua.errors import ContentError
+    """Every legal_basis of the criteria data must resolve to a published clause.
 
-    try:
-        registry = registry_module.load_registry(root / "docs")
-    except ContentError as error:
-        return [error.message]
+    A basis naming a document that failed to load is not reported again: the
+    document's own error says what to fix.
+    """
+    from thidua.legal.check import broken_documents
+    from thidua.legal.ref import RefSyntaxError, parse
+    from thidua.legal.registry import collect_registry
+
+    registry, _ = collect_registry(root / "docs", cache={})
+    broken = broken_documents(root / "docs", registry) if (root / "docs").is_dir() else set()
     errors = []
     for basis, where in sorted(set(rules.all_legal_bases())):
+        try:
+            ref, _ = parse(basis)
+        except RefSyntaxError:
+            ref = None
+        if ref is not None and ref.so_hieu in broken and registry.document(ref.so_hieu) is None:
+            continue
         try:
             registry.resolve_basis(basis)
         except ContentError as error:
             errors.append(f"{where}: found {basis!r}, which does not resolve ({error.message})")
-        except Exception as error:  # noqa: BLE001 - registry errors are content errors here
-            errors.append(f"{where}: found {basis!r}, which does not resolve ({error})")
     return errors
 
 
-def check_legal_content(root: Path, warnings: list[str]) -> list[str]:
-    """Documents and page citations, by the legal core's own check."""
-    module = _optional("thidua.legal.check")
-    if module is None:
-        warnings.append(
-            "WARNING: thidua.legal.check is not available yet: legal documents and page "
-            "citations were NOT checked (TODO)"
+def as_error(message: str) -> ContentError:
+    """A "file:line: field: found; allowed: …" message as a ``ContentError`` to group."""
+    match = _LOCATED.match(message)
+    if not match:
+        return ContentError("(dự án)", None, "lỗi", message, "xem thông báo")
+    rest = match["rest"]
+    found, _, allowed = rest.partition("; allowed: ")
+    field, _, found = found.partition(": ") if ": " in found else ("", "", found)
+    if not allowed:
+        allowed = (
+            "sửa kết quả mong đợi của ca, hoặc dữ liệu tiêu chí nếu chính ca là đúng"
+            if match["file"].startswith("data/cases")
+            else "xem thông báo"
         )
-        return []
-    from thidua.errors import ContentError
+    return ContentError(match["file"], int(match["line"]), field or "nội dung", found, allowed)
 
-    try:
-        found = module.check_legal(root)
-    except ContentError as error:
-        return [error.message]
-    if not found:
-        return []
-    if isinstance(found, (str, bytes)):
-        return [str(found)]
-    return _messages(found)
+
+def collect(root: Path, strict: bool = False) -> tuple[list[ContentError], list[ContentError]]:
+    """(errors, warnings) of the whole repository, each once."""
+    from thidua.legal.check import check_repository, unique
+
+    criteria_errors, criteria_warnings, _ = check_criteria(root)
+    report = check_repository(root)
+    errors = [as_error(m) for m in criteria_errors] + report.errors
+    warnings = [as_error(m) for m in criteria_warnings]
+    if strict:
+        errors += report.warnings
+    else:
+        warnings += report.warnings
+    return unique(errors), unique(warnings)
 
 
 def run(args: argparse.Namespace) -> int:
+    from thidua.legal.check import format_report
+
     try:
         from thidua.criteria import PROJECT_ROOT
 
         root = (args.root or PROJECT_ROOT).resolve()
-        errors, warnings, _ = check_criteria(root)
-        errors += check_legal_content(root, warnings)
+        errors, warnings = collect(root, getattr(args, "strict", False))
     except Exception as error:  # noqa: BLE001 - the CLI boundary: never a traceback
-        print(f"thidua check: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"thidua check: lỗi nội bộ: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
-    for line in warnings:
-        print(line, file=sys.stderr)
-    for line in errors:
-        print(line, file=sys.stderr)
+    if warnings:
+        print(format_report(warnings, "Cảnh báo (chưa làm hỏng việc dựng trang):", "cảnh báo"))
     if errors:
-        print(f"thidua check: {len(errors)} problem(s)", file=sys.stderr)
+        print(format_report(errors, "Lỗi cần sửa:", "lỗi"), file=sys.stderr)
+    files = len({error.file for error in errors})
+    summary = f"thidua check: {len(errors)} lỗi trong {files} tệp, {len(warnings)} cảnh báo"
+    if errors:
+        print(summary, file=sys.stderr)
         return 1
-    print("thidua check: OK")
+    print(summary.replace("0 lỗi trong 0 tệp", "không có lỗi") + " — OK")
     return 0

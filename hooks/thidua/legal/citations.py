@@ -37,8 +37,8 @@ class Citation:
     end: int
 
 
-def _masked(text: str) -> list[tuple[int, int]]:
-    """Character ranges of fenced code, code spans and comments."""
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code, code spans and comments (never checked)."""
     spans: list[tuple[int, int]] = []
     position = 0
     while True:
@@ -68,7 +68,7 @@ def find_citations(text: str, file: str, offset: int = 0) -> list[Citation]:
     """
     if "[[" not in text:
         return []
-    masked = _masked(text)
+    masked = masked_spans(text)
     found = []
     for match in MARKER.finditer(text):
         if _inside(match.start(), masked):

@@ -130,7 +130,13 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     try:
         data = yaml.load(source, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        # The problem's own line: the context mark is where the enclosing block
+        # mapping began (often line 2), except for an unclosed bracket or quote,
+        # whose opening is the line to fix.
+        context_text = getattr(error, "context", None) or ""
+        opening = context_text.startswith(("while parsing a flow", "while scanning a quoted"))
+        marks = ("context_mark", "problem_mark") if opening else ("problem_mark", "context_mark")
+        mark = getattr(error, marks[0], None) or getattr(error, marks[1], None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         context = getattr(error, "context", None)
@@ -158,10 +164,20 @@ def _bad_date(source: str, file: str) -> ContentError:
             try:
                 dt.date.fromisoformat(match[2])
             except ValueError:
-                return ContentError(
-                    file, number, match[1], f"{match[2]!r} is not a date", "YYYY-MM-DD"
-                )
+                return impossible_date(file, number, match[1], match[2])
     return ContentError(file, 1, "front matter", "a value that is not a date", "YYYY-MM-DD")
+
+
+def impossible_date(file: str, line: int | None, key: str, value: str) -> ContentError:
+    """A date written right (YYYY-MM-DD) that is not in the calendar, e.g. 2020-02-30."""
+    return ContentError(
+        file,
+        line,
+        key,
+        f"{value!r} là ngày không có thật (not a real date)",
+        "một ngày có trong lịch, dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)",
+        f"{key}: 2020-02-29",
+    )
 
 
 def field_lines(text: str) -> dict[str, int]:
@@ -276,6 +292,13 @@ def _date(value: Any, key: str, fail: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value).strip()):
+            raise fail(
+                key,
+                f"{str(value).strip()!r} là ngày không có thật (not a real date)",
+                "một ngày có trong lịch, dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)",
+                f"{key}: 2020-02-29",
+            ) from None
         raise fail(key, f"{value!r} is not a date", "YYYY-MM-DD", f"{key}: 2022-06-15") from None
 
 
