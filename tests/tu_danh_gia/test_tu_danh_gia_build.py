@@ -4,6 +4,7 @@ no inline script or handler of ours, and the JS+CSS budget (25 KB gzipped)."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
 
 import pytest
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.build
 OURS = [
     "assets/js/tu-danh-gia/texts-vi.js",
     "assets/js/tu-danh-gia/state.js",
+    "assets/js/tu-danh-gia/calc.js",
     "assets/js/tu-danh-gia/form.js",
     "assets/js/tu-danh-gia/io.js",
     "assets/js/tu-danh-gia/result.js",
@@ -42,13 +44,15 @@ def test_marker_is_replaced_by_the_form(built_site, lang):
 def test_scripts_load_in_order_on_this_page_only(built_site):
     html = _page(built_site.site)
     sources = re.findall(r'<script src="([^"]+)"', html)
-    ours = [s for s in sources if "thidua-data" in s or "tu-danh-gia/" in s]
+    ours = [s for s in sources if "assets/data/" in s or "tu-danh-gia/" in s]
     names = [s.rsplit("/", 1)[-1] for s in ours]
     assert names == [
         "thidua-data.js",
+        "cham-diem.js",
         "evaluator.js",
         "texts-vi.js",
         "state.js",
+        "calc.js",
         "form.js",
         "io.js",
         "result.js",
@@ -95,6 +99,14 @@ def test_without_javascript_every_question_and_the_criteria_are_in_the_page(buil
         "unit.targets_total",
         "sub_units.total",
         "score_total",
+        "score_input",
+        "score_general",
+        "score_tasks",
+        "period_scores.0.period",
+        "period_scores.11.score",
+        "calc.nd-335-2025.failed_review",
+        "unit_has_own_rules",
+        "unit_classification",
         "emulation_spirit",
         "initiatives.0.kind",
         "prior_titles.1",
@@ -116,3 +128,20 @@ def test_own_js_and_css_stay_under_25_kb_gzipped(built_site, capsys):
             f"{per_file} B gzipped file by file"
         )
     assert per_file < 25 * 1024
+
+
+def test_scoring_data_file_is_published(built_site):
+    text = (built_site.site / "assets" / "data" / "cham-diem.js").read_text(encoding="utf-8")
+    match = re.search(r"^window\.THIDUA_CHAM_DIEM = (\{.*\});$", text, re.M)
+    data = json.loads(match[1])
+    assert data["nd-335-2025"]["formula"]["factor"] == 0.7
+    assert data["nd-335-2025"]["formula"]["unverified"] is True
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_program_value_in_the_form_markup(built_site, lang):
+    html = _page(built_site.site, lang)
+    form = html[html.index('<div class="tdg"') : html.index('id="tdg-print"')]
+    text = re.sub(r"<[^>]+>", " ", form)
+    for bad in ["built-in method", "None", "True", "undefined", "NaN", "0x"]:
+        assert bad not in text, bad

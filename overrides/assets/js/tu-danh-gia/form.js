@@ -308,7 +308,7 @@
     var general = number("score_general", 0, 30, false);
     var tasksScore = number("score_tasks", 0, 70, false);
     if (typeof scoreTotal === "number" && typeof general === "number" && typeof tasksScore === "number" &&
-        Math.abs(scoreTotal - (general + tasksScore)) > 0.01) {
+        Math.abs(scoreTotal - (general + tasksScore)) > 0.01 + 1e-9) {
       add("score_total", TDG.fmt(T.splitSum, { label: labelOf("score_total"), total: TDG.calc.fmt(scoreTotal),
         general: TDG.calc.fmt(general), tasks: TDG.calc.fmt(tasksScore), sum: TDG.calc.fmt(general + tasksScore) }));
     }
