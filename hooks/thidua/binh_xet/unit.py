@@ -201,10 +201,30 @@ def htxs_caps(members: list[dict], year: int, settings: dict) -> list[dict[str, 
     return caps
 
 
+def titles_if_htt(source: dict[str, Any], member: dict[str, Any], year: int) -> list | None:
+    """For a member over the HTXS cap: the titles if rated HTT instead (else None)."""
+    if member["htxs_status"] != "over":
+        return None
+    profile = {
+        k: v
+        for k, v in profile_of(source, year).items()
+        if k not in ("score_total", "score_general", "score_tasks", "period_scores")
+    }
+    profile["classification_input"] = "HTT"
+    return evaluate(profile, "vi")["eligible_titles"]
+
+
+def proposable(member: dict[str, Any]) -> list[str]:
+    """The individual titles that may be proposed, after the HTXS cap."""
+    if member.get("titles_if_htt") is not None:
+        return member["titles_if_htt"]
+    return member["eligible_titles"]
+
+
 def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, Any]:
     """The CSTĐCS quota of the whole unit, or why none applies."""
-    ldtt = [m for m in members if {"LDTT", "CSTT"} & set(m["eligible_titles"])]
-    candidates = [m for m in members if "CSTDCS" in m["eligible_titles"]]
+    ldtt = [m for m in members if {"LDTT", "CSTT"} & set(proposable(m))]
+    candidates = [m for m in members if "CSTDCS" in proposable(m)]
     profile = {
         "evaluation_year": year,
         "subject": "unit_quota",
@@ -231,7 +251,7 @@ def collective(members: list[dict], year: int, settings: dict, total: int) -> di
     counts = {
         "members": total,
         "members_htnv_or_above": sum(1 for m in members if m["level"] in HTNV_OR_ABOVE),
-        "members_ldtt": sum(1 for m in members if {"LDTT", "CSTT"} & set(m["eligible_titles"])),
+        "members_ldtt": sum(1 for m in members if {"LDTT", "CSTT"} & set(proposable(m))),
         "members_cstdcs": sum(1 for m in members if m["cstdcs_status"] == "within"),
         "members_disciplined": sum(1 for m in members if m["discipline"]),
         "members_disciplined_canh_cao_or_above": sum(
@@ -287,6 +307,9 @@ def compute(read_result: dict[str, Any], year: int, settings: dict | None = None
             members.append(result)
     invalid.sort(key=lambda row: row["row"])
     caps = htxs_caps(members, year, settings)
+    sources = {m["row"]: m for m in read_result["members"]}
+    for m in members:
+        m["titles_if_htt"] = titles_if_htt(sources[m["row"]], m, year)
     quota = cstdcs_quota(members, year, settings)
     levels = {
         code: sum(1 for m in members if m["level"] == code)

@@ -1,0 +1,48 @@
+/* thidua — Bình xét: small DOM helpers and the Vietnamese names of codes. Nothing read
+ * from a file is ever inserted as HTML: every text goes through textContent. */
+(function () {
+  "use strict";
+  var BX = (window.BX = window.BX || {});
+
+  /* el("p", {class: "x", "data-testid": "y"}, ["text", childNode]) */
+  BX.el = function (tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) { return; }
+      if (name === "text") { node.textContent = value; } else { node.setAttribute(name, value === true ? "" : value); }
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined) { return; }
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  };
+
+  function labels() { return (window.THIDUA_DATA && window.THIDUA_DATA.labels) || {}; }
+  function name(group, code) {
+    var entry = labels()[group] && labels()[group][code];
+    return entry ? (entry[BX.lang()] || entry.vi) : "";
+  }
+  BX.levelName = function (code) { return code ? name("levels", code) : ""; };
+  BX.titleName = function (code) { return name("titles", code); };
+  BX.roleName = function (code) { return name("roles", code); };
+  BX.titleList = function (codes) {
+    return codes && codes.length ? codes.map(BX.titleName).join("; ") : BX.t("none");
+  };
+
+  /* An evaluator reason without its technical detail (" — field = value (cần …)"). */
+  BX.clean = function (text) {
+    return String(text).replace(/ — [a-z_][a-z0-9_.\[\]]* [^;]*/g, "");
+  };
+
+  BX.percent = function (ratio) {
+    return (Math.round(ratio * 10000) / 100).toString().replace(".", BX.lang() === "vi" ? "," : ".") + " %";
+  };
+
+  BX.meta = function (metaName) {
+    var node = document.querySelector('meta[name="' + metaName + '"]');
+    var value = node ? (node.getAttribute("content") || "").trim() : "";
+    return value;
+  };
+})();
