@@ -223,7 +223,7 @@ def test_check_reports_a_failing_case(tmp_path):
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "cases" / "60-cac-nam.yaml"
-    tail = "\n      eligible_titles: [LDTT, CSTDCS]\n      manual_review: false"
+    tail = "\n      eligible_titles: [LDTT, CSTDCS]\n      result: MANUAL_REVIEW"
     text = path.read_text(encoding="utf-8").replace(
         "      classification: HTXS" + tail, "      classification: HTT" + tail, 1
     )
@@ -273,3 +273,18 @@ def test_odd_values_are_refused_with_exit_2_and_no_traceback(text):
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
     assert proc.stderr.strip()
+
+
+@pytest.mark.parametrize("kind", ["json", "yaml"])
+def test_deeply_nested_profile_is_refused_with_exit_2(kind):
+    """5,000 levels of nesting: a clear exit-2 message, never an internal RecursionError."""
+    depth = 5000
+    if kind == "json":
+        text = '{"evaluation_year": 2026, "subject": "individual", "role": "vien_chuc", "x": '
+        text += "[" * depth + "]" * depth + "}"
+    else:
+        text = "evaluation_year: 2026\nsubject: individual\nx: " + "[" * depth + "]" * depth + "\n"
+    proc = thidua("evaluate", "-", "--json", stdin=text)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+    assert "nested" in proc.stderr

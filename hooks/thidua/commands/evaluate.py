@@ -42,12 +42,47 @@ def read_profile(name: str) -> tuple[Any, str]:
                 "a readable UTF-8 YAML or JSON file",
             ) from None
     try:
-        return load_text(text, shown), shown
-    except ContentError as yaml_error:
         try:
-            return json.loads(text), shown
-        except ValueError:
-            raise yaml_error from None  # the YAML message names the line
+            profile = load_text(text, shown)
+        except ContentError as yaml_error:
+            try:
+                profile = json.loads(text)
+            except ValueError:
+                raise yaml_error from None  # the YAML message names the line
+    except RecursionError:
+        profile = None
+        depth = MAX_DEPTH + 1
+    else:
+        depth = nesting(profile)
+    if depth > MAX_DEPTH:
+        raise ContentError(
+            shown,
+            None,
+            "(profile)",
+            f"found values nested more than {MAX_DEPTH} levels deep",
+            "a profile as in the evaluation contract (lists and mappings nest at most 3 levels)",
+        )
+    return profile, shown
+
+
+MAX_DEPTH = 20
+
+
+def nesting(value: Any) -> int:
+    """How deeply lists and mappings nest in ``value`` (iterative: no recursion limit)."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+            stack.extend(
+                (child, depth) for child in (item.values() if isinstance(item, dict) else item)
+            )
+    return deepest
 
 
 def _line(profile: Any, path: tuple) -> int | None:

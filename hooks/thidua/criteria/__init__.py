@@ -72,7 +72,9 @@ class Rules:
             if isinstance(value, dict):
                 for key, item in value.items():
                     here = f"{path}.{key}" if path else str(key)
-                    if key in ("legal_basis", "documents") and isinstance(item, list):
+                    if key in ("legal_basis", "documents", "exception_basis") and isinstance(
+                        item, list
+                    ):
                         add(item, value, key, file, here)
                     elif key == "basis" and isinstance(item, dict):
                         for role, branches in item.items():
@@ -90,6 +92,8 @@ class Rules:
             walk(rule_set, self.files.get(rule_id, rule_id), "")
         for index, entry in enumerate(self.unverified):
             walk(entry, self.files.get("unverified", "unverified.yaml"), f"entries[{index}]")
+        for year, entry in sorted(self.years.items()):
+            walk(entry, self.files.get("years", "years.yaml"), f"years.{year}")
         return found
 
     def export(self) -> dict:
@@ -216,6 +220,8 @@ def _cross_check(rules: Rules, raw: dict[str, Any], errors: list[ContentError]) 
                     )
     cited: set[str] = set()
     for rule_set in rules.danh_gia.values():
+        if "leader_cap" in rule_set:
+            cited.add(rule_set["leader_cap"]["criterion"])
         for gate in rule_set.get("gates", []):
             cited.add(gate["criterion"])
         for section in [*rule_set.get("levels", []), rule_set.get("khtnv", {})]:
@@ -263,6 +269,37 @@ def _cross_check(rules: Rules, raw: dict[str, Any], errors: list[ContentError]) 
                     f"found {rule_id!r}",
                     "an id of a file in data/criteria/danh-gia/: "
                     + ", ".join(sorted(rules.danh_gia)),
+                )
+        references = [
+            (
+                entry.get("role_transitions", {}).get(role, {}),
+                "rule_set",
+                f"role_transitions.{role}",
+            )
+            for role in entry.get("role_transitions", {})
+        ] + [
+            (entry["collective_rules"], kind, f"collective_rules.{kind}")
+            for kind in entry.get("collective_rules", {})
+        ]
+        for container, key, path in references:
+            if container[key] not in rules.danh_gia:
+                err(
+                    years_file,
+                    container,
+                    key,
+                    f"years.{year}.{path}",
+                    f"found {container[key]!r}",
+                    "an id of a file in data/criteria/danh-gia/",
+                )
+        for index, review in enumerate(entry.get("title_reviews", [])):
+            if "if_met" in review and review["if_met"] not in catalogue:
+                err(
+                    years_file,
+                    review,
+                    "if_met",
+                    f"years.{year}.title_reviews[{index}].if_met",
+                    f"found {review['if_met']!r}",
+                    "a criterion id of data/criteria/criteria.yaml",
                 )
         if entry["quota_rules"] not in rules.danh_gia:
             err(

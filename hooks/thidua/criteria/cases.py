@@ -6,6 +6,7 @@ vocabulary: ``classification`` (equal), ``eligible_titles`` (each included),
 ``not_eligible`` (each excluded), ``not_reached`` (each level listed),
 ``max_cstdcs``/``max_htxs`` (equal), ``result: MANUAL_REVIEW``, ``exit_status``.
 Our own files may also say ``manual_review`` (equal), ``flags_used`` (each equal),
+``rules`` (each rule-set id equal), ``manual_review_reasons_contain`` (texts found),
 ``unverified_basis`` (each included), ``explanation`` (criterion id → met, each equal)
 and ``stderr_contains`` (text of a refusal). Other keys are prose for people.
 """
@@ -35,7 +36,16 @@ CHECKED = {
     "unverified_basis",
     "explanation",
     "stderr_contains",
+    "rules",
+    "manual_review_reasons_contain",
 }
+
+class _NullableInt(schema.Int):
+    """A count, or null (no maximum could be computed)."""
+
+    def ok(self, value) -> bool:
+        return value is None or super().ok(value)
+
 
 EXPECTED = schema.Map(
     {},
@@ -44,8 +54,8 @@ EXPECTED = schema.Map(
         "eligible_titles": schema.ListOf(schema.Enum(schema.TITLES_ALL)),
         "not_eligible": schema.DictOf(schema.Enum(schema.TITLES_ALL), schema.Scalar()),
         "not_reached": schema.Spec(),
-        "max_cstdcs": schema.Int(0),
-        "max_htxs": schema.Int(0),
+        "max_cstdcs": _NullableInt(0),
+        "max_htxs": _NullableInt(0),
         "result": schema.Enum(("MANUAL_REVIEW",)),
         "exit_status": schema.Int(0, 2),
         "manual_review": schema.Bool(),
@@ -53,6 +63,8 @@ EXPECTED = schema.Map(
         "unverified_basis": schema.ListOf(schema.Str()),
         "explanation": schema.DictOf(schema.Str(), schema.Bool()),
         "stderr_contains": schema.ListOf(schema.Str(), 1),
+        "rules": schema.Map({}, {"thi_dua": schema.Str(), "danh_gia": schema.Str()}),
+        "manual_review_reasons_contain": schema.ListOf(schema.Str(), 1),
     },
 )
 
@@ -237,6 +249,15 @@ def compare(expected: dict, result: dict, label: str = "") -> list[str]:
             out.append(f"{key}{label}: expected {expected[key]}, actual {result[key]}")
     if expected.get("result") == "MANUAL_REVIEW" and not result["manual_review"]:
         out.append(f"result{label}: expected MANUAL_REVIEW, actual manual_review false")
+    for key, value in (expected.get("rules") or {}).items():
+        if result["rules"].get(key) != value:
+            out.append(f"rules.{key}{label}: expected {value}, actual {result['rules'].get(key)}")
+    for text in expected.get("manual_review_reasons_contain") or []:
+        if not any(text in reason for reason in result["manual_review_reasons"]):
+            out.append(
+                f"manual_review_reasons{label}: expected one containing {text!r}, actual "
+                f"{result['manual_review_reasons']}"
+            )
     for name, value in (expected.get("flags_used") or {}).items():
         if result["flags_used"].get(name, "(absent)") != value:
             out.append(

@@ -139,6 +139,20 @@ class Ratio(Spec):
         return isinstance(value, str) and ratio_value(value) is not None
 
 
+class Decimal(Spec):
+    """A threshold: a whole number 0–100, or a decimal 0–100 written as text ("0.3")."""
+
+    allowed = 'a whole number from 0 to 100, or a decimal written as text such as "0.3"'
+    example = 'value: "0.3"'
+
+    def ok(self, value: Any) -> bool:
+        from thidua.evaluator.profile import ratio_value
+
+        if isinstance(value, int) and not isinstance(value, bool):
+            return 0 <= value <= 100
+        return isinstance(value, str) and ratio_value(value) is not None
+
+
 class Date(Spec):
     allowed = "a date YYYY-MM-DD"
     example = "in_force_from: 2024-01-01"
@@ -363,7 +377,7 @@ CRITERION = Tagged(
             "cmp: ge, percent: 50}",
         ),
         "compare": Map(
-            {"field": FIELD, "cmp": CMP, "value": Int(0, 100)},
+            {"field": FIELD, "cmp": CMP, "value": Decimal()},
             example="{op: compare, field: score_total, cmp: ge, value: 90}",
         ),
         "values_at_least": Map(
@@ -393,6 +407,11 @@ CRITERION = Tagged(
             {"at_least": Int(1, 12)}, example="{op: recruited_months, at_least: 6}"
         ),
         "no_discipline_in_year": Map({"exceptions": Bool()}),
+        "no_discipline_exception": Map({}),
+        "level_not_above": Map(
+            {"field": FIELD},
+            example="{op: level_not_above, field: unit_classification, missing: met}",
+        ),
         "classification_in": Map({"values": ListOf(Enum(P.CLASSIFICATIONS), 1)}),
         "title_eligible": Map({"titles": ListOf(Enum(P.INDIVIDUAL_TITLES), 1)}),
         "initiative": Map(
@@ -418,7 +437,7 @@ CATALOGUE = Map(
 
 BINDING = Map(
     {"criterion": CRITERION_ID},
-    {"legal_basis": Basis()},
+    {"legal_basis": Basis(), "review": Text()},
     example="- {criterion: dg.nhiem-vu.vuot-muc-50, "
     'legal_basis: ["Nghị định 90/2020/NĐ-CP Điều 12 khoản 1"]}',
 )
@@ -427,9 +446,10 @@ TITLE_BINDING = Map(
     example="- {criterion: td.xep-loai-htt, "
     'legal_basis: ["Luật 06/2022/QH15 Điều 24 khoản 1 điểm a"]}',
 )
-LEADER_BASIS = Map({"non_leader": Basis(), "leader": Basis()})
+LEADER_BASIS = Map({"non_leader": Basis(0), "leader": Basis(0)})
 ROLE_BASIS = DictOf(Enum(("all", "can_bo", "cong_chuc", "vien_chuc")), LEADER_BASIS)
 BRANCHES = {"non_leader": ListOf(BINDING, 1), "leader": ListOf(BINDING, 1)}
+KHTNV_BRANCHES = {"non_leader": ListOf(BINDING), "leader": ListOf(BINDING)}
 GATE = Map(
     {
         "criterion": CRITERION_ID,
@@ -441,8 +461,17 @@ GATE = Map(
 )
 HTXS_CAP = Map(
     {"ratio": Ratio(nullable=True), "legal_basis": Basis(0), "note": Text()},
-    {"base": Enum(("htt_or_above", "htt_only"))},
+    {
+        "base": Enum(("htt_or_above", "htt_only")),
+        "exception_ratio": Ratio(),
+        "exception_basis": Basis(),
+        "exception_review": Text(),
+        "small_group": Map(
+            {"below": Int(1, 100), "max": Int(0, 100), "legal_basis": Basis()},
+        ),
+    },
 )
+REASON = Map({"legal_basis": Basis(), "reason": Text()})
 HEAD = {
     "schema_version": Int(1, 1),
     "id": Str(ID, "an id of document ids joined by '+'", "id: nd-90-2020+nd-48-2023"),
@@ -458,11 +487,29 @@ DANH_GIA = Tagged(
                 "in_force_from": Date(),
                 "requires": Map({"non_leader": ListOf(FIELD, 1), "leader": ListOf(FIELD, 1)}),
                 "gates": ListOf(GATE),
-                "levels": ListOf(Map({"level": Enum(LEVELS), "basis": ROLE_BASIS, **BRANCHES}), 1),
-                "khtnv": Map({"basis": ROLE_BASIS, **BRANCHES}),
+                "levels": ListOf(
+                    Map(
+                        {"level": Enum(LEVELS), "basis": ROLE_BASIS, **BRANCHES},
+                        {"band": CRITERION_ID, "review": Text()},
+                    ),
+                    1,
+                ),
+                "khtnv": Map({"basis": ROLE_BASIS, **KHTNV_BRANCHES}),
                 "fallback": Map({"level": Enum(("KHTNV",)), "reason": Text(nullable=True)}),
                 "htxs_cap": HTXS_CAP,
-            }
+            },
+            {
+                "band_review": REASON,
+                "leader_cap": Map(
+                    {
+                        "criterion": CRITERION_ID,
+                        "field": FIELD,
+                        "legal_basis": Basis(),
+                        "review_levels": ListOf(Enum(LEVELS), 1),
+                        "reason": Text(),
+                    }
+                ),
+            },
         ),
         "points": Map({}),  # replaced below: same shape as "criteria"
         "text_only": Map({"summary": Text(), "htxs_cap": HTXS_CAP}, {"in_force_from": Date()}),
@@ -484,7 +531,9 @@ THI_DUA = Map(
         "flag_defaults": Map({"cstdcs_htxs_alternative": Bool()}),
         "individual_titles": ListOf(TITLE, 1),
         "collective_titles": ListOf(TITLE, 1),
-        "quotas": Map({"cstdcs": Map({"ratio": Ratio(), "legal_basis": Basis(), "note": Text()})}),
+        "quotas": Map(
+            {"cstdcs": Map({"ratio": Ratio(nullable=True), "legal_basis": Basis(), "note": Text()})}
+        ),
     },
     {"chain_review": Map({"before_year": Int(1945, 2100), "reason": Text()})},
 )
@@ -498,6 +547,31 @@ YEAR_ENTRY = Map(
     {
         "transition": Text(),
         "notes": DictOf(Enum((*P.ROLES, "unit_quota")), Text()),
+        "role_transitions": DictOf(
+            Enum(P.ROLES),
+            Map(
+                {
+                    "rule_set": Str(ID, "a danh-gia rule set id"),
+                    "field": Enum(("unit_has_own_rules",)),
+                    "inputs": ListOf(FIELD, 1),
+                    "legal_basis": Basis(),
+                    "applied": Text(),
+                    "not_applied": Text(),
+                    "review": Text(),
+                }
+            ),
+        ),
+        "collective_rules": DictOf(Enum(P.UNIT_KINDS), Str(ID, "a danh-gia rule set id")),
+        "title_reviews": ListOf(
+            Map(
+                {
+                    "titles": ListOf(Enum(P.INDIVIDUAL_TITLES), 1),
+                    "legal_basis": Basis(),
+                    "reason": Text(),
+                },
+                {"if_met": CRITERION_ID},
+            )
+        ),
     },
 )
 YEARS = Map(

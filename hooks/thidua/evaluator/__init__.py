@@ -115,8 +115,10 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
             )
         ]
     entry = rules.years[year]
-    if profile["subject"] != "individual":
-        return out
+    if profile["subject"] == "collective":
+        return _semantic_collective(profile, rules, entry)
+    if profile["subject"] == "unit_quota":
+        return _semantic_quota(profile, entry)
     role = profile["role"]
     if role not in entry["danh_gia"]:
         roles = ", ".join(entry["danh_gia"])
@@ -138,7 +140,9 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
         )
     if "classification_input" in profile:
         return out
-    rule_set = rules.danh_gia[entry["danh_gia"][role]]
+    from thidua.evaluator.engine import danh_gia_choice
+
+    rule_set = rules.danh_gia[danh_gia_choice(rules, profile)[0]]
     if rule_set["kind"] == "text_only":
         out.append(
             Problem(
@@ -163,6 +167,52 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
                 )
             )
     return out
+
+
+def _years_with(rules: Rules, key: str) -> str:
+    years = [str(y) for y in rules.modelled_years if rules.years[y].get(key)]
+    return ", ".join(years) or "none"
+
+
+def _semantic_collective(profile: dict, rules: Rules, entry: dict) -> list[Problem]:
+    """A collective on 100 points: the year models it, and the inputs its rules need."""
+    if "unit_kind" not in profile:
+        return []
+    kinds = entry.get("collective_rules", {})
+    year = profile["evaluation_year"]
+    if profile["unit_kind"] not in kinds:
+        return [
+            Problem(
+                ("unit_kind",),
+                f"found {profile['unit_kind']}, not modelled for {year}",
+                f"a year with collectives on 100 points ({_years_with(rules, 'collective_rules')})",
+            )
+        ]
+    rule_set = rules.danh_gia[kinds[profile["unit_kind"]]]
+    return [
+        Problem(
+            (name,),
+            f"missing: required by {rule_set['id']} to classify the collective ({year})",
+            f"{name} as in the contract",
+        )
+        for name in rule_set["requires"]["non_leader"]
+        if name not in profile
+    ]
+
+
+def _semantic_quota(profile: dict, entry: dict) -> list[Problem]:
+    year = profile["evaluation_year"]
+    if "unit_kind" in profile and profile["unit_kind"] not in entry.get("collective_rules", {}):
+        return [
+            Problem(
+                ("unit_kind",),
+                f"found {profile['unit_kind']}, not modelled for {year}",
+                "a year with collectives on 100 points, or no unit_kind",
+            )
+        ]
+    if "role" in profile and profile["role"] not in entry["danh_gia"]:
+        return [Problem(("role",), f"found {profile['role']}, not modelled for {year}", "a role")]
+    return []
 
 
 def problems(profile: Any, root=None) -> list[Problem]:
@@ -192,7 +242,8 @@ def evaluate(profile: dict, lang: str = "vi", root=None) -> dict:
         raise ProfileError(found)
     rules = load_rules(root)
     normal = normalise(profile)
-    flags = engine.effective_flags(rules, normal["evaluation_year"], normal["flags"])
+    quota = engine.quota_rules_id(rules, normal) if normal["subject"] == "unit_quota" else None
+    flags = engine.effective_flags(rules, normal["evaluation_year"], normal["flags"], quota)
     result = engine.run(rules, normal, flags, lang)
     consulted = result.pop("_consulted")
     used: dict[str, Any] = dict(result.pop("_quota_flags"))

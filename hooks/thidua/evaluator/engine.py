@@ -11,6 +11,7 @@ from thidua.evaluator import ops
 from thidua.evaluator.profile import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, ratio_value
 
 LEVEL_ORDER = ("HTXS", "HTT", "HTNV")
+RANK = ("HTXS", "HTT", "HTNV", "KHTNV")
 
 
 class Ctx:
@@ -142,12 +143,45 @@ def _unique(items: list[str]) -> list[str]:
     return seen
 
 
-def effective_flags(rules: Rules, year: int, given: dict) -> dict:
+def quota_rules_id(rules: Rules, profile: dict) -> str:
+    """The danh-gia rule set whose HTXS cap a unit_quota profile uses (contract v3: by
+    ``role`` or ``unit_kind`` when given, else the year's ``quota_rules``)."""
+    entry = rules.years[profile["evaluation_year"]]
+    if profile.get("role") in entry["danh_gia"]:
+        return entry["danh_gia"][profile["role"]]
+    if profile.get("unit_kind") in entry.get("collective_rules", {}):
+        return entry["collective_rules"][profile["unit_kind"]]
+    return entry["quota_rules"]
+
+
+def danh_gia_choice(rules: Rules, profile: dict) -> tuple[str, str | None]:
+    """The evaluation rule set of an individual and how a role transition decided it:
+    ``(rule set id, None | "applied" | "not_applied" | "review")`` (contract v3)."""
+    entry = rules.years[profile["evaluation_year"]]
+    role = profile["role"]
+    primary = entry["danh_gia"][role]
+    transition = entry.get("role_transitions", {}).get(role)
+    if not transition:
+        return primary, None
+    own = profile.get(transition["field"])
+    if own is True:
+        return primary, "not_applied"
+    if own is False:
+        return transition["rule_set"], "applied"
+    points = ("score_total", "score_general", "score_tasks", "period_scores")
+    if not any(name in profile for name in points) and any(
+        name in profile for name in transition["inputs"]
+    ):
+        return transition["rule_set"], "review"
+    return primary, "review"
+
+
+def effective_flags(rules: Rules, year: int, given: dict, quota_rules: str | None = None) -> dict:
     """Every flag's value for this evaluation: given, else the year's default."""
     entry = rules.years[year]
     context = {
         "thi_dua": rules.thi_dua[entry["thi_dua"]],
-        "quota": rules.danh_gia[entry["quota_rules"]],
+        "quota": rules.danh_gia[quota_rules or entry["quota_rules"]],
     }
     values: dict[str, Any] = {}
     for name, spec in rules.flags.items():
@@ -201,6 +235,8 @@ def classify(ctx: Ctx, rule_set: dict, role: str, leader: bool) -> dict[str, dic
         if not entry["met"]:
             triggers.append(entry)
             blockers.append(("khtnv", entry))
+            if binding.get("review"):
+                ctx.review(ctx.text(binding["review"]))
     level_failures: dict[str, list[dict]] = {}
     level_met: dict[str, bool] = {}
     level_basis: dict[str, list[str]] = {}
@@ -227,7 +263,28 @@ def classify(ctx: Ctx, rule_set: dict, role: str, leader: bool) -> dict[str, dic
             result = rule_set["fallback"]["level"]
             if not any(level_met.values()) and rule_set["fallback"].get("reason"):
                 ctx.review(ctx.text(rule_set["fallback"]["reason"]))
+        _band_review(ctx, rule_set, result)
+        for level in rule_set["levels"]:
+            if level["level"] == result and level.get("review"):
+                ctx.review(ctx.text(level["review"]))
     ctx.classification = result
+    lead = rule_set.get("leader_cap")
+    if lead and leader and result in RANK:
+        entry = ctx.record_binding(
+            {"criterion": lead["criterion"], "legal_basis": lead["legal_basis"]},
+            [],
+            "gate",
+            rid,
+            set(),
+        )
+        unit_level = ctx.get(lead["field"])
+        if unit_level is ops.MISSING:
+            if result in lead["review_levels"]:
+                ctx.review(ctx.text(lead["reason"]))
+        elif not entry["met"]:
+            result = unit_level
+            ctx.classification = result
+            blockers.append(("lead:" + unit_level, entry))
     not_reached: dict[str, dict] = {}
     for code in LEVEL_ORDER:
         if result in LEVEL_ORDER and LEVEL_ORDER.index(code) >= LEVEL_ORDER.index(result):
@@ -238,7 +295,9 @@ def classify(ctx: Ctx, rule_set: dict, role: str, leader: bool) -> dict[str, dic
             parts.append(entry["text"])
             basis += entry["legal_basis"]
         for kind, entry in blockers:
-            if kind.startswith("cap:"):
+            if kind.startswith("lead:"):
+                parts.append(ctx.msg("gate_cap", level=kind[5:], text=entry["text"]))
+            elif kind.startswith("cap:"):
                 if LEVEL_ORDER.index(code) >= LEVEL_ORDER.index(kind[4:]):
                     continue
                 parts.append(ctx.msg("gate_cap", level=kind[4:], text=entry["text"]))
@@ -252,6 +311,24 @@ def classify(ctx: Ctx, rule_set: dict, role: str, leader: bool) -> dict[str, dic
             "legal_basis": _unique(basis),
         }
     return not_reached
+
+
+def _band_review(ctx: Ctx, rule_set: dict, result: str) -> None:
+    """A score in the band of a level above the result whose other conditions failed:
+    the competent level decides (NĐ 233/2026 Điều 7 khoản 5)."""
+    review = rule_set.get("band_review")
+    if not review:
+        return
+    for level in rule_set["levels"]:
+        if level["level"] == result or "band" not in level:
+            break
+        if ctx.outcome(level["band"])[0]:
+            text = ctx.text(review["reason"])
+            ctx.info(
+                "quy-tac.khung-diem", review["legal_basis"], text, "band_review", rule_set["id"]
+            )
+            ctx.review(text)
+            return
 
 
 # -- titles -----------------------------------------------------------------------------
@@ -285,6 +362,20 @@ def evaluate_titles(ctx: Ctx, titles: list[dict], order: tuple[str, ...]) -> tup
         if title.get("review"):
             label = ctx.rules.labels["titles"][code][ctx.lang]
             ctx.review(ctx.msg("title_review", title=label, text=ctx.text(title["review"])))
+        for review in ctx.year_entry.get("title_reviews", []):
+            if code not in review["titles"]:
+                continue
+            if "if_met" in review and not ctx.outcome(review["if_met"])[0]:
+                continue
+            if review["reason"] and ctx.text(review["reason"]) not in ctx.manual:
+                ctx.info(
+                    "quy-tac.xem-xet-danh-hieu",
+                    review["legal_basis"],
+                    ctx.text(review["reason"]),
+                    "title_reviews",
+                    rid,
+                )
+            ctx.review(ctx.text(review["reason"]))
         ok = not failed
         ctx.title_eligible[code] = ok
         if ok:
@@ -321,7 +412,12 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
     profile, flags = ctx.profile, ctx.flags
     rounding = flags["quota_rounding"]
     max_cstdcs = max_htxs = None
-    if "unit_ldtt_count" in profile:
+    if "unit_ldtt_count" in profile and flags["cstdcs_ratio"] is None:
+        quota = ctx.thi_dua["quotas"]["cstdcs"]
+        text = ctx.msg("quota_cstdcs_none", text=ctx.text(quota["note"]))
+        ctx.review(text)
+        _quota_entry(ctx, "quota.cstdcs", True, quota["legal_basis"], text, ctx.thi_dua["id"])
+    elif "unit_ldtt_count" in profile:
         quota = ctx.thi_dua["quotas"]["cstdcs"]
         ratio = flags["cstdcs_ratio"]
         base = profile["unit_ldtt_count"]
@@ -347,13 +443,52 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
             ctx, "quota.cstdcs", candidates <= cap, quota["legal_basis"], text, ctx.thi_dua["id"]
         )
     if "group_size_htt_or_above" in profile:
-        rule_set = ctx.rules.danh_gia[ctx.year_entry["quota_rules"]]
+        rule_set = ctx.rules.danh_gia[quota_rules_id(ctx.rules, profile)]
         cap_rule = rule_set["htxs_cap"]
         group = profile["group_size_htt_or_above"]
         candidates = profile["individuals_meeting_htxs_criteria"]
         ratio = flags["htxs_ratio"]
         note = ctx.text(cap_rule["note"])
-        if profile.get("unit_outstanding_exception_granted"):
+        basis = list(cap_rule["legal_basis"])
+        exception = profile.get("unit_outstanding_exception_granted")
+        small = cap_rule.get("small_group")
+        if small and profile.get("units_total", small["below"]) < small["below"]:
+            max_htxs = min(small["max"], candidates)
+            text = ctx.msg(
+                "quota_small_group",
+                units=profile["units_total"],
+                below=small["below"],
+                cap=small["max"],
+                max=max_htxs,
+                candidates=candidates,
+            )
+            met = candidates <= small["max"]
+            basis = list(small["legal_basis"])
+        elif exception and cap_rule.get("exception_ratio"):
+            ratio = ratio_value(cap_rule["exception_ratio"])
+            base_kind = flags["htxs_ratio_base"] or "htt_or_above"
+            exact = ratio * group if base_kind == "htt_or_above" else ratio * group / (1 + ratio)
+            cap = rounded(exact, rounding)
+            max_htxs = min(cap, candidates)
+            ctx.quota_flags["htxs_ratio_base"] = base_kind
+            if exact.denominator != 1:
+                ctx.quota_flags["quota_rounding"] = rounding
+            text = ctx.msg(
+                "quota_htxs_exception",
+                max=max_htxs,
+                ratio=ops.fmt(ratio),
+                base_kind=base_kind,
+                base=group,
+                exact=ops.fmt(exact),
+                rounding=rounding,
+                cap=cap,
+                candidates=candidates,
+            )
+            met = candidates <= cap
+            basis = list(cap_rule["exception_basis"])
+            if cap_rule.get("exception_review"):
+                ctx.review(ctx.text(cap_rule["exception_review"]))
+        elif exception:
             max_htxs = candidates
             ctx.review(ctx.msg("quota_exception"))
             text = ctx.msg("quota_exception")
@@ -388,10 +523,14 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
                 + note
             )
             met = candidates <= cap
-        _quota_entry(ctx, "quota.htxs", met, cap_rule["legal_basis"], text, rule_set["id"])
-        note_2026 = ctx.year_entry.get("notes", {}).get("unit_quota")
-        if note_2026:
-            ctx.review(ctx.text(note_2026))
+        _quota_entry(ctx, "quota.htxs", met, basis, text, rule_set["id"])
+        notes = ctx.year_entry.get("notes", {})
+        if "role" in profile:
+            note = notes.get(profile["role"])
+        else:
+            note = None if "unit_kind" in profile else notes.get("unit_quota")
+        if note:
+            ctx.review(ctx.text(note))
     return max_cstdcs, max_htxs
 
 
@@ -445,7 +584,8 @@ def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
     }
     if subject == "individual":
         role = profile["role"]
-        dg = rules.danh_gia[entry["danh_gia"][role]]
+        chosen, how = danh_gia_choice(rules, profile)
+        dg = rules.danh_gia[chosen]
         result["rules"]["danh_gia"] = dg["id"]
         ctx.info(
             "quy-tac.danh-gia",
@@ -454,6 +594,14 @@ def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
             "rules",
             dg["id"],
         )
+        if how:
+            transition = entry["role_transitions"][role]
+            text = ctx.text(transition[how])
+            ctx.info(
+                "quy-tac.chuyen-tiep-vien-chuc", transition["legal_basis"], text, "rules", dg["id"]
+            )
+            if how == "review":
+                ctx.review(text)
         note = entry.get("notes", {}).get(role)
         if note:
             ctx.review(ctx.text(note))
@@ -476,10 +624,27 @@ def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
         eligible, not_eligible = evaluate_titles(ctx, td["individual_titles"], INDIVIDUAL_TITLES)
         result["eligible_titles"], result["not_eligible"] = eligible, not_eligible
     elif subject == "collective":
-        eligible, not_eligible = evaluate_titles(ctx, td["collective_titles"], COLLECTIVE_TITLES)
-        result["eligible_titles"], result["not_eligible"] = eligible, not_eligible
+        if "unit_kind" in profile:
+            dg = rules.danh_gia[entry["collective_rules"][profile["unit_kind"]]]
+            result["rules"]["danh_gia"] = dg["id"]
+            ctx.info(
+                "quy-tac.danh-gia",
+                dg["documents"],
+                ctx.msg("rules_danh_gia", year=ctx.year, name=ctx.text(dg["name"])),
+                "rules",
+                dg["id"],
+            )
+            result["not_reached"] = classify(ctx, dg, "collective", False)
+            result["classification"] = ctx.classification
+            if "unit_result" not in profile:
+                ctx.profile = {**profile, "unit_result": ctx.classification}
+        if "members" in profile:
+            eligible, not_eligible = evaluate_titles(
+                ctx, td["collective_titles"], COLLECTIVE_TITLES
+            )
+            result["eligible_titles"], result["not_eligible"] = eligible, not_eligible
     else:
-        result["rules"]["danh_gia"] = entry["quota_rules"]
+        result["rules"]["danh_gia"] = quota_rules_id(rules, profile)
         result["max_cstdcs"], result["max_htxs"] = quotas(ctx)
     result["manual_review_reasons"] = list(ctx.manual)
     result["manual_review"] = bool(ctx.manual)

@@ -196,6 +196,29 @@ def op_no_discipline_in_year(ctx, crit: dict) -> tuple[bool | None, str]:
     return not counted, detail
 
 
+def op_no_discipline_exception(ctx, crit: dict) -> tuple[bool | None, str]:
+    """Met when no decision of the year is one that the exceptions would set aside."""
+    _counted, skipped = discipline_counted(ctx.profile.get("discipline", []), ctx.year, True)
+    if skipped:
+        return False, ctx.msg(
+            "discipline_skipped", items="; ".join(f"discipline[{i}] {t}" for i, t in skipped)
+        )
+    return True, ctx.msg("none")
+
+
+LEVEL_RANK = ("HTXS", "HTT", "HTNV", "KHTNV")
+
+
+def op_level_not_above(ctx, crit: dict) -> tuple[bool | None, str]:
+    """The level reached so far is not above the level in ``field`` (a leader vs the unit)."""
+    value = ctx.get(crit["field"])
+    if value is MISSING:
+        return None, ""
+    level = ctx.classification
+    met = LEVEL_RANK.index(level) >= LEVEL_RANK.index(value)
+    return met, f"{crit['field']} = {value}; " + ctx.msg("classification_is", level=level)
+
+
 def op_classification_in(ctx, crit: dict) -> tuple[bool | None, str]:
     value = ctx.classification
     return value in crit["values"], ctx.msg("classification_is", level=value or "—")
@@ -291,6 +314,8 @@ OPS: dict[str, Callable[[Any, dict], tuple[bool | None, str]]] = {
     "has_leave": op_has_leave,
     "recruited_months": op_recruited_months,
     "no_discipline_in_year": op_no_discipline_in_year,
+    "no_discipline_exception": op_no_discipline_exception,
+    "level_not_above": op_level_not_above,
     "classification_in": op_classification_in,
     "title_eligible": op_title_eligible,
     "initiative": op_initiative,

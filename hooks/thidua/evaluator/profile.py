@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
 SUBJECTS = ("individual", "collective", "unit_quota")
 CLASSIFICATIONS = ("HTXS", "HTT", "HTNV", "KHTNV", "NOT_CLASSIFIED")
+LEVEL_CODES = ("HTXS", "HTT", "HTNV", "KHTNV")
+UNIT_KINDS = ("don_vi_su_nghiep", "co_quan_hanh_chinh")
 INDIVIDUAL_TITLES = ("LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTDTQ")
 COLLECTIVE_TITLES = ("TTLDTT", "TTLDXS", "CO_THI_DUA_BO", "CO_THI_DUA_CP")
 CRITERION_VALUES = ("tot", "dap_ung", "khong_dap_ung")
@@ -137,6 +139,8 @@ def number(low: int, high: int) -> Kind:
 
 BOOL = Kind("bool")
 DATE = Kind("date")
+SHARE = Kind("share")
+PERIOD = Kind("period")
 YEAR = integer(1945, 2100)
 
 
@@ -170,6 +174,10 @@ INITIATIVE = mapping(
     applied=Field(BOOL),
     effect=Field(code(*EFFECTS)),
     recognised_by=Field(code(*RECOGNISED_BY)),
+)
+PERIOD_SCORE = mapping(
+    period=Field(PERIOD, required=True),
+    score=Field(number(0, 100), required=True),
 )
 FLAGS = Kind("flags")
 PRIOR_TITLES = Kind("prior_titles")
@@ -218,6 +226,11 @@ INDIVIDUAL: dict[str, Field] = {
         )
     ),
     "score_total": Field(number(0, 100)),
+    "score_general": Field(number(0, 30)),
+    "score_tasks": Field(number(0, 70)),
+    "period_scores": Field(listing(PERIOD_SCORE)),
+    "unit_has_own_rules": Field(BOOL),
+    "unit_classification": Field(code(*LEVEL_CODES)),
     "degradation_concluded": Field(BOOL, default=False),
     "unit_corruption_or_waste": Field(BOOL, default=False),
     "classification_input": Field(code(*CLASSIFICATIONS)),
@@ -238,7 +251,26 @@ COLLECTIVE: dict[str, Field] = {
     "members_disciplined_canh_cao_or_above": Field(integer(), default=0),
     "leads_emulation_cluster": Field(BOOL, default=False),
     "exceeded_all_targets": Field(BOOL, default=False),
+    # Version 3: the level of a collective on 100 points (2026).
+    "unit_kind": Field(code(*UNIT_KINDS)),
+    "score_total": Field(number(0, 100)),
+    "tasks_completed_share": Field(SHARE),
+    "tasks_exceeded_share": Field(SHARE),
+    "tasks_late_share": Field(SHARE),
+    "constituent_units_khtnv": Field(integer()),
+    "deficiencies_remedied": Field(BOOL),
+    "violation_concluded": Field(BOOL),
 }
+# With unit_kind and without members, a collective profile asks for its level only.
+TITLE_FIELDS = (
+    "members",
+    "unit_result",
+    "movement_regular_effective",
+    "internal_unity",
+    "members_htnv_or_above",
+    "members_ldtt",
+    "members_cstdcs",
+)
 
 UNIT_QUOTA: dict[str, Field] = {
     "unit_ldtt_count": Field(integer()),
@@ -246,6 +278,9 @@ UNIT_QUOTA: dict[str, Field] = {
     "group_size_htt_or_above": Field(integer()),
     "individuals_meeting_htxs_criteria": Field(integer()),
     "unit_outstanding_exception_granted": Field(BOOL, default=False),
+    "role": Field(code(*ROLES)),
+    "unit_kind": Field(code(*UNIT_KINDS)),
+    "units_total": Field(integer()),
 }
 
 FIELDS_BY_SUBJECT = {"individual": INDIVIDUAL, "collective": COLLECTIVE, "unit_quota": UNIT_QUOTA}
@@ -286,10 +321,15 @@ def _describe(kind: Kind) -> str:
         return "a mapping with " + ", ".join(kind.fields or {})
     if kind.kind == "list":
         return "a list"
+    if kind.kind == "share":
+        return "a share from 0 to 1 (at most 4 decimals, e.g. 0.25)"
+    if kind.kind == "period":
+        return "a month YYYY-MM or a quarter YYYY-Qn (n = 1–4)"
     return kind.kind
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
 _YEAR = re.compile(r"[0-9]{4}")
 # Fraction("1e-999999") computes 10**999999 before it can be refused: a number with a
 # larger exponent than any value in range is refused first (the browser does the same).
@@ -367,6 +407,12 @@ def _check_value(kind: Kind, value: Any, path: tuple, out: list[Problem]) -> Non
         for index, item in enumerate(value):
             assert kind.item is not None
             _check_value(kind.item, item, (*path, index), out)
+    elif kind.kind == "share":
+        if ratio_value(value) is None or isinstance(value, str):
+            out.append(Problem(path, f"found {show(value)}", allowed))
+    elif kind.kind == "period":
+        if not isinstance(value, str) or not _PERIOD.fullmatch(value):
+            out.append(Problem(path, f"found {show(value)}", allowed))
     elif kind.kind == "flags":
         _check_flags(value, path, out)
     elif kind.kind == "prior_titles":
@@ -465,6 +511,7 @@ def _consistency(profile: dict, out: list[Problem]) -> None:
 
     subject = profile.get("subject")
     if subject == "individual":
+        _check_scores(profile, out)
         tasks = profile.get("tasks")
         if isinstance(tasks, dict):
             le(("tasks", "completed"), ("tasks", "assigned"), tasks)
@@ -506,6 +553,147 @@ def _consistency(profile: dict, out: list[Problem]) -> None:
             )
         le(("cstdcs_eligible_candidates",), ("unit_ldtt_count",), profile)
         le(("individuals_meeting_htxs_criteria",), ("group_size_htt_or_above",), profile)
+        if "role" in profile and "unit_kind" in profile:
+            out.append(
+                Problem(
+                    ("unit_kind",),
+                    "found together with role",
+                    "role (a group of staff) or unit_kind (a group of units), not both",
+                )
+            )
+        if "units_total" in profile and "unit_kind" not in profile:
+            out.append(Problem(("units_total",), "found without unit_kind", "given with unit_kind"))
+        le(("group_size_htt_or_above",), ("units_total",), profile)
+
+
+def agree(a: Fraction, b: Fraction) -> bool:
+    """Two scores agree to 0.01 (|a − b| ≤ 0.01)."""
+    return abs(a - b) * 100 <= 1
+
+
+def show_score(value: Fraction) -> str:
+    """A score for messages: exact with 2 decimals, else ≈ rounded to 4 decimals."""
+    hundredths = value * 100
+    if hundredths.denominator == 1:
+        whole, frac = divmod(hundredths.numerator, 100)
+        return str(whole) if frac == 0 else f"{whole}.{frac:02d}".rstrip("0")
+    scaled = value * 10000
+    n = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
+    whole, frac = divmod(n, 10000)
+    return f"≈ {whole}.{frac:04d}".rstrip("0")
+
+
+def period_mean(items: list[dict]) -> Fraction:
+    """The year's score: the mean of the period scores (exact)."""
+    total = Fraction(0)
+    for item in items:
+        score = item["score"]
+        total += score if isinstance(score, Fraction) else to_fraction(score)
+    return total / len(items)
+
+
+def _check_scores(profile: dict, out: list[Problem]) -> None:
+    """score_general + score_tasks, period_scores and score_total must agree (contract v3)."""
+    year = profile.get("evaluation_year")
+    split = None
+    if ("score_general" in profile) != ("score_tasks" in profile):
+        have, need = (
+            ("score_general", "score_tasks")
+            if "score_general" in profile
+            else ("score_tasks", "score_general")
+        )
+        out.append(
+            Problem(
+                (need,), "missing", f"given together with {have} (their sum is the year's score)"
+            )
+        )
+    elif "score_general" in profile:
+        general = to_fraction(profile["score_general"])
+        tasks = to_fraction(profile["score_tasks"])
+        split = general + tasks
+        if "score_total" in profile and not agree(split, to_fraction(profile["score_total"])):
+            out.append(
+                Problem(
+                    ("score_total",),
+                    f"found {show(profile['score_total'])}, but score_general + score_tasks = "
+                    f"{show_score(general)} + {show_score(tasks)} = {show_score(split)}",
+                    "a total that agrees with score_general + score_tasks to 0.01",
+                )
+            )
+    items = profile.get("period_scores")
+    if items is None:
+        return
+    if not items:
+        out.append(
+            Problem(
+                ("period_scores",), "found an empty list", "one score per month or quarter worked"
+            )
+        )
+        return
+    seen: dict[str, int] = {}
+    first_kind: tuple[int, str] | None = None
+    ok = True
+    for index, item in enumerate(items):
+        period = item["period"]
+        where = ("period_scores", index, "period")
+        match = _PERIOD.fullmatch(period)
+        assert match is not None
+        kind = "month" if match[2] else "quarter"
+        if int(match[1]) != year:
+            ok = False
+            out.append(
+                Problem(
+                    where,
+                    f"found {show(period)}, a period of {match[1]}",
+                    f"a month or quarter of the evaluation year {year}",
+                )
+            )
+        if period in seen:
+            ok = False
+            out.append(
+                Problem(
+                    where,
+                    f"found {show(period)} twice (also period_scores[{seen[period]}])",
+                    "each month or quarter once",
+                )
+            )
+        else:
+            seen[period] = index
+        if first_kind is None:
+            first_kind = (index, kind)
+        elif kind != first_kind[1]:
+            ok = False
+            other = items[first_kind[0]]["period"]
+            out.append(
+                Problem(
+                    where,
+                    f"found the {kind} {show(period)} with the {first_kind[1]} {show(other)} "
+                    f"(period_scores[{first_kind[0]}])",
+                    "all months (YYYY-MM) or all quarters (YYYY-Qn), not both",
+                )
+            )
+    if not ok:
+        return
+    mean = period_mean(items)
+    count = f"{len(items)} {first_kind[1] if first_kind else ''}{'s' if len(items) > 1 else ''}"
+    if "score_total" in profile and not agree(mean, to_fraction(profile["score_total"])):
+        out.append(
+            Problem(
+                ("score_total",),
+                f"found {show(profile['score_total'])}, but the mean of period_scores "
+                f"({count}) is {show_score(mean)}",
+                "a total that agrees with the mean of period_scores to 0.01",
+            )
+        )
+    if split is not None and not agree(mean, split):
+        out.append(
+            Problem(
+                ("score_general",),
+                f"found score_general + score_tasks = {show_score(split)}, but the mean of "
+                f"period_scores ({count}) is {show_score(mean)}",
+                "a split whose sum agrees with the mean of period_scores to 0.01",
+            )
+        )
 
 
 def check(profile: Any) -> list[Problem]:
@@ -515,7 +703,15 @@ def check(profile: Any) -> list[Problem]:
         return [Problem((), f"found {show(profile)}", "a mapping (YAML or JSON object)")]
     subject = profile.get("subject")
     if isinstance(subject, str) and subject in FIELDS_BY_SUBJECT:
-        _check_map({**COMMON, **FIELDS_BY_SUBJECT[subject]}, profile, (), out)
+        fields = FIELDS_BY_SUBJECT[subject]
+        if subject == "collective" and "unit_kind" in profile:
+            # The level is computed: unit_result is optional; without members, no titles.
+            optional = TITLE_FIELDS if "members" not in profile else ("unit_result",)
+            fields = {
+                name: replace(spec, required=False) if name in optional else spec
+                for name, spec in fields.items()
+            }
+        _check_map({**COMMON, **fields}, profile, (), out)
     else:
         # Without a valid subject the other fields cannot be judged: report the subject.
         common = {k: v for k, v in profile.items() if k in COMMON}
@@ -540,6 +736,12 @@ def normalise(profile: dict) -> dict:
             result[name] = _norm(spec.kind, spec.default)
     if subject == "individual" and "months_worked" not in result:
         result["months_worked"] = default_months_worked(result)
+    if subject == "individual":
+        # The unrounded year score decides the level (contract v3).
+        if "period_scores" in result:
+            result["score_total"] = period_mean(result["period_scores"])
+        elif "score_general" in result:
+            result["score_total"] = result["score_general"] + result["score_tasks"]
     return result
 
 
@@ -559,6 +761,8 @@ def default_months_worked(profile: dict) -> Fraction:
 def _norm(kind: Kind, value: Any) -> Any:
     if kind.kind == "number":
         return to_fraction(value)
+    if kind.kind == "share":
+        return ratio_value(value)
     if kind.kind == "date":
         return parse_date(value)
     if kind.kind == "map":
