@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build test lint chromium bench clean offline pdf
+.PHONY: help setup serve build test lint chromium bench clean offline pdf check impact lock
 
 help:
 	@echo "make serve   – cài đặt (lần đầu) và chạy cổng thông tin tại http://$(HOST)"
@@ -19,7 +19,15 @@ help:
 	@echo "make bench   – đo thời gian dựng trang trên bộ dữ liệu tổng hợp"
 	@echo "make offline – gói toàn bộ cổng (hai ngôn ngữ) thành dist/thidua-offline.zip, mở bằng file://"
 	@echo "make pdf     – in hướng dẫn năm ra dist/huong-dan.pdf (chromium không giao diện)"
-	@echo "make clean   – xoá mọi thứ đã tạo: site/, dist/ và cả .venv (cài lại ở lần chạy sau)"
+	@echo "make check   – kiểm tra toàn bộ nội dung (văn bản, dẫn chiếu, mục neo, bản dịch, tiêu chí, ca) không dựng trang"
+	@echo "make impact  – báo cáo ảnh hưởng của thay đổi: make impact BASE=origin/main HEAD=HEAD"
+	@echo "make clean "  – xoá mọi thứ đã tạo: site/, dist/ và cả .venv (cài lại ở lần chạy sau)"
+
+# LOCKED=1 (CI): the exact toolchain of requirements.lock, every file checked by its hash.
+ifeq ($(LOCKED),1)
+INSTALL = $(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock && \
+          $(BIN)/python -m pip install --quiet --no-deps -e .
+endif
 
 # The install and its check; tests/portal/test_setup.py replaces them with stubs.
 INSTALL ?= $(BIN)/python -m pip install --quiet --upgrade pip && \
@@ -59,6 +67,23 @@ build: setup
 
 lint: setup
 	$(BIN)/ruff check hooks tests scripts
+
+# Every content problem at once, grouped by file (CHECK_FLAGS=--strict: mentions of an
+# article that are not citations fail too). Also the pre-commit hook and the CI's first step.
+check: setup
+	$(BIN)/thidua check $(CHECK_FLAGS)
+
+# What a change affects, as Markdown for a pull request comment.
+BASE ?= origin/main
+HEAD ?= HEAD
+impact: setup
+	$(BIN)/thidua impact $(BASE) $(HEAD)
+
+# Regenerate requirements.lock (hashes) after a change of pyproject.toml's dependencies.
+lock: setup
+	$(BIN)/python -m pip install --quiet 'pip-tools>=7.4,<8'
+	$(BIN)/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Debian's chromium (never `playwright install`: it downloads a browser).
 chromium:
