@@ -127,16 +127,16 @@ def place(candidates: list[dict], limit: int | None, field: str) -> str | None:
             m[field] = "within"
         return _order_key(candidates)
     key = _order_key(candidates)
+    if limit == 0:
+        for m in candidates:
+            m[field] = "over"
+        return key
     if key is None:
         for m in candidates:
             m[field] = "unranked"
         return None
     value = (lambda m: m["rank"]) if key == "rank" else (lambda m: -m["votes"])
     ordered = sorted(candidates, key=value)
-    if limit == 0:
-        for m in candidates:
-            m[field] = "over"
-        return key
     boundary = value(ordered[limit - 1])
     better = sum(1 for m in candidates if value(m) < boundary)
     equal = sum(1 for m in candidates if value(m) == boundary)

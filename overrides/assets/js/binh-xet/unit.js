@@ -81,15 +81,15 @@
       return orderKey(candidates);
     }
     key = orderKey(candidates);
+    if (limit === 0) {
+      candidates.forEach(function (m) { m[field] = "over"; });
+      return key;
+    }
     if (key === null) {
       candidates.forEach(function (m) { m[field] = "unranked"; });
       return null;
     }
     var value = key === "rank" ? function (m) { return m.rank; } : function (m) { return -m.votes; };
-    if (limit === 0) {
-      candidates.forEach(function (m) { m[field] = "over"; });
-      return key;
-    }
     var ordered = candidates.slice().sort(function (a, b) { return value(a) - value(b); });
     var boundary = value(ordered[limit - 1]);
     var better = candidates.filter(function (m) { return value(m) < boundary; }).length;
