@@ -537,3 +537,18 @@ def test_real_evaluator_vien_chuc_2026_quarters(real):
     text = page.inner_text(RESULT)
     assert not PROGRAM.search(text), PROGRAM.search(text)
     assert_no_axe_violations(page)
+
+
+def test_an_evaluator_problem_in_program_words_is_said_in_plain_words(tool):
+    page = tool
+    page.evaluate(
+        "() => { ThiduaEvaluator.validateProfile = function (p) { return p.period_scores"
+        " ? ['period_scores: unknown field; allowed: one of evaluation_year, score_total']"
+        " : []; }; }"
+    )
+    start_2026(page, how="periods")
+    fill_periods(page, ["90"])
+    summary = page.inner_text("#tdg-error-summary")
+    assert summary.count("Kỳ 1 — Tháng hoặc quý: bộ đánh giá chưa nhận câu trả lời này") == 1
+    assert not PROGRAM.search(summary), summary
+    assert page.get_attribute(RESULT, "data-classification") == ""

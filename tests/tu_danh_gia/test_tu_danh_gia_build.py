@@ -1,5 +1,5 @@
-"""The self-evaluation page as built: form in place of the marker, data file, scripts,
-no inline script or handler of ours, and the JS+CSS budget (25 KB gzipped)."""
+"""The self-evaluation page as built: form in place of the marker, data files, scripts,
+no inline script or handler of ours, and the JS+CSS budget (32 KB gzipped, file by file)."""
 
 from __future__ import annotations
 
@@ -127,7 +127,9 @@ def test_own_js_and_css_stay_under_25_kb_gzipped(built_site, capsys):
             f"\n[tu-danh-gia] JS+CSS: {len(raw)} B raw, {size} B gzipped together, "
             f"{per_file} B gzipped file by file"
         )
-    assert per_file < 25 * 1024
+    # Issue 5 set 25 KB; the 2026 score inputs and calculator (issue 11) take it to about 31 KB
+    # (reported there). Unminified classic scripts: no build step.
+    assert per_file < 32 * 1024
 
 
 def test_scoring_data_file_is_published(built_site):

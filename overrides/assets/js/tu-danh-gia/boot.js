@@ -31,6 +31,8 @@
     }
   }
 
+  var PROGRAM_TEXT = /\b[a-z]+_[a-z0-9_]+\b|\b(found|allowed|unknown|null|undefined|NaN|None|True|False)\b|\w\.\w/;
+
   /* Problems from validateProfile: strings "field.path: found …; allowed: …" or objects
    * {path|field, message}; each is shown at its field (or the nearest one that applies). */
   function evaluatorErrors(problems) {
@@ -45,6 +47,8 @@
         })[0];
         name = near ? near.name : "evaluation_year";
       }
+      // The evaluator's own wording may name fields or codes: then say it in plain words.
+      if (PROGRAM_TEXT.test(message)) { message = TDG.fmt(T.evaluatorProblem, { label: TDG.form.labelOf(name) }); }
       return { name: name, message: message };
     });
   }

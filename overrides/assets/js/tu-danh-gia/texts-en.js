@@ -22,6 +22,7 @@
     unavailable: "The evaluation tool is not ready yet: the criteria data or the evaluator is missing. You can still fill in, save, export and print the form.",
     invalid: "Cannot evaluate yet: correct the problems listed at the top of the page.",
     incomplete: "Answer these questions to see the result:",
+    evaluatorProblem: "{label}: the evaluator does not accept this answer yet; check it or tell the site's administrator",
     evaluatorFailed: "The evaluator failed on these answers. Check them or tell the site's administrator.",
     banner: "Year {year}",
     amendedBy: "as amended by",

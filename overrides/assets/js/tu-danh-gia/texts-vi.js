@@ -22,6 +22,7 @@
     unavailable: "Công cụ đánh giá chưa sẵn sàng: chưa có dữ liệu tiêu chí hoặc bộ đánh giá. Bạn vẫn có thể điền, lưu, xuất dữ liệu và in phiếu.",
     invalid: "Chưa thể đánh giá: hãy sửa các lỗi được nêu ở đầu trang.",
     incomplete: "Trả lời thêm các câu hỏi sau để xem kết quả:",
+    evaluatorProblem: "{label}: bộ đánh giá chưa nhận câu trả lời này; hãy kiểm tra lại hoặc báo cho quản trị trang",
     evaluatorFailed: "Bộ đánh giá gặp lỗi với các câu trả lời này. Hãy kiểm tra lại hoặc báo cho quản trị trang.",
     banner: "Năm {year}",
     amendedBy: "sửa đổi bởi",
