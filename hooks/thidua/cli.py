@@ -33,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "thidua.commands.import_van_ban",
         "Nhập toàn văn một văn bản (.docx, .md, .txt; cả bản quét OCR) thành trang văn bản",
     ),
+    "impact": (
+        "thidua.commands.impact",
+        "Báo cáo ảnh hưởng của một thay đổi giữa hai bản git (Markdown cho pull request)",
+    ),
 }
 
 
