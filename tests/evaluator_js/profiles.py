@@ -28,8 +28,11 @@ from thidua.evaluator.profile import (
     GENERAL_CRITERIA,
     INITIATIVE_KINDS,
     LEAVE_KINDS,
+    LEVEL_CODES,
     RECOGNISED_AT,
     RECOGNISED_BY,
+    ROLES,
+    UNIT_KINDS,
 )
 
 MONTHS_WORKED = [12, 12, 12, 11.5, 9, 8.25, 6.01, 6, 5.99, 5, 3, 0.5, 0]
@@ -245,6 +248,36 @@ def _flags(rng: random.Random) -> dict:
     return flags
 
 
+def _scores_v3(rng: random.Random, profile: dict, year: int, strong: bool) -> None:
+    """The year's score as one total, the 30 + 70 split, or month / quarter scores
+    (contract v3), with totals that agree to 0.01 and the exact thresholds likely."""
+    way = rng.choices(["total", "split", "periods", "periods_total"], [0.4, 0.25, 0.2, 0.15])[0]
+    score = _pick(rng, [90, 95.25, 100, 89.5, 89.99, 70]) if strong else _pick(rng, SCORES)
+    if way == "total":
+        profile["score_total"] = score
+        return
+    if way == "split":
+        general = _pick(rng, [30, 29.99, 25, 0, 20.5, 28])
+        tasks = max(0, min(70, round(score - general, 2)))
+        profile["score_general"], profile["score_tasks"] = general, tasks
+        if rng.random() < 0.4:
+            profile["score_total"] = round(general + tasks + _pick(rng, [0, 0, 0.01, -0.01]), 2)
+        return
+    quarters = rng.random() < 0.5
+    periods = [f"{year}-Q{q}" for q in range(1, 5)] if quarters else [
+        f"{year}-{m:02d}" for m in range(1, 13)
+    ]
+    periods = periods[: rng.randint(1, len(periods))] if rng.random() < 0.3 else periods
+    items = []
+    for period in periods:
+        value = max(0, min(100, round(score + _pick(rng, [0, 0, 0, -0.03, 0.01, -0.02, 0.5]), 2)))
+        items.append({"period": period, "score": value})
+    profile["period_scores"] = items
+    if way == "periods_total":
+        mean = sum(item["score"] for item in items) / len(items)
+        profile["score_total"] = round(mean, 2)
+
+
 def _individual(rng: random.Random, rules: Any, year: int) -> dict:
     """An individual; half of them "strong" (good results, long chains) so that the
     title rules and chains are reached, not only the failures."""
@@ -276,9 +309,19 @@ def _individual(rng: random.Random, rules: Any, year: int) -> dict:
         good = ["HTXS", "HTXS", "HTT", "HTT", "HTNV"]
         profile["classification_input"] = _pick(rng, good if strong else CLASSIFICATIONS)
     points = rule_set["kind"] == "points"
+    transition = entry.get("role_transitions", {}).get(role)
+    if transition and rng.random() < 0.7:
+        profile["unit_has_own_rules"] = rng.random() < 0.6
     if points or rng.random() < 0.1:
-        score = _pick(rng, [90, 95.25, 100, 89.5, 89.99, 70]) if strong else _pick(rng, SCORES)
-        profile["score_total"] = score
+        if year >= 2026 and rng.random() < 0.7:
+            _scores_v3(rng, profile, year, strong)
+        else:
+            score = _pick(rng, [90, 95.25, 100, 89.5, 89.99, 70]) if strong else _pick(rng, SCORES)
+            profile["score_total"] = score
+    if leader and rng.random() < 0.5:
+        profile["unit_classification"] = _pick(rng, LEVEL_CODES)
+    if transition and profile.get("unit_has_own_rules") is False:
+        points = False
     if (not points or rng.random() < 0.2) and (not text_only or rng.random() < 0.3):
         profile["general_criteria"] = _general(rng, strong)
         if not leader or rng.random() < 0.5:
@@ -332,7 +375,37 @@ def _collective(rng: random.Random, year: int) -> dict:
     for name in ("leads_emulation_cluster", "exceeded_all_targets"):
         if rng.random() < 0.6:
             profile[name] = rng.random() < (0.8 if strong else 0.5)
+    if year >= 2026 and rng.random() < 0.6:
+        _collective_points(rng, profile, strong)
     return profile
+
+
+def _collective_points(rng: random.Random, profile: dict, strong: bool) -> None:
+    """A collective on 100 points (contract v3), titles kept or dropped."""
+    profile["unit_kind"] = _pick(rng, UNIT_KINDS)
+    profile["score_total"] = _pick(rng, [90, 95, 89.99, 70, 69.99, 50, 49.99, 100, 0, 75.5])
+    profile["tasks_completed_share"] = _pick(rng, [1, 1, 1, 0.7, 0.69, 0.95, 0])
+    profile["tasks_late_share"] = _pick(rng, [0, 0, 0.2, 0.21, 0.1, 0.0001, 1])
+    if rng.random() < 0.8:
+        profile["tasks_exceeded_share"] = _pick(rng, [0.3, 0.29, 0.5, 0, 1, 0.3333])
+    if rng.random() < 0.8:
+        profile["constituent_units_khtnv"] = _pick(rng, [0, 0, 0, 1, 3])
+    if rng.random() < 0.8:
+        profile["deficiencies_remedied"] = rng.random() < (0.9 if strong else 0.6)
+    if rng.random() < 0.6:
+        profile["violation_concluded"] = rng.random() < 0.15
+    if rng.random() < 0.4:
+        del profile["unit_result"]
+    if rng.random() < 0.3:
+        for name in list(profile):
+            if name.startswith("members") or name in (
+                "unit_result",
+                "movement_regular_effective",
+                "internal_unity",
+                "leads_emulation_cluster",
+                "exceeded_all_targets",
+            ):
+                del profile[name]
 
 
 def _unit_quota(rng: random.Random, year: int) -> dict:
@@ -355,13 +428,20 @@ def _unit_quota(rng: random.Random, year: int) -> dict:
         )
         if rng.random() < 0.15:
             profile["unit_outstanding_exception_granted"] = rng.random() < 0.7
+        if year >= 2026 and rng.random() < 0.6:
+            if rng.random() < 0.5:
+                profile["role"] = _pick(rng, ROLES)
+            else:
+                profile["unit_kind"] = _pick(rng, UNIT_KINDS)
+                if rng.random() < 0.7:
+                    profile["units_total"] = size + _pick(rng, [0, 0, 1, 3, 10])
     return profile
 
 
-def random_profile(rng: random.Random, rules: Any) -> dict:
+def random_profile(rng: random.Random, rules: Any, years: list[int] | None = None) -> dict:
     """One valid profile (regenerated until the Python validator accepts it)."""
     for _ in range(100):
-        year = _pick(rng, rules.modelled_years)
+        year = _pick(rng, years or rules.modelled_years)
         kind = rng.choices(SUBJECT_ORDER, [0.72, 0.14, 0.14])[0]
         if kind == "individual":
             profile = _individual(rng, rules, year)
@@ -381,10 +461,13 @@ def random_profile(rng: random.Random, rules: Any) -> dict:
 SUBJECT_ORDER = ["individual", "collective", "unit_quota"]
 
 
-def random_profiles(seed: int, count: int, rules: Any) -> list[dict]:
-    """``count`` valid profiles from one seed (the same list for the same seed)."""
+def random_profiles(
+    seed: int, count: int, rules: Any, years: list[int] | None = None
+) -> list[dict]:
+    """``count`` valid profiles from one seed (the same list for the same seed); only
+    of ``years`` when given (the 2026 rules of contract v3 get their own batch)."""
     rng = random.Random(seed)
-    return [random_profile(rng, rules) for _ in range(count)]
+    return [random_profile(rng, rules, years) for _ in range(count)]
 
 
 # --- invalid profiles -------------------------------------------------------------------
@@ -432,6 +515,25 @@ MUTATIONS: list[tuple[str, Any]] = [
     ("unit_ldtt_count", None),
     ("cstdcs_eligible_candidates", 100000),
     ("unit_outstanding_exception_granted", 1),
+    # Contract v3.
+    ("unit_has_own_rules", "yes"),
+    ("unit_classification", "XUAT_SAC"),
+    ("score_general", 30.5),
+    ("score_tasks", -1),
+    ("score_general", 10),
+    ("period_scores", []),
+    ("period_scores", [{"period": "2026-01", "score": 101}]),
+    ("period_scores", [{"period": "2026-01", "score": 80}, {"period": "2026-01", "score": 80}]),
+    ("period_scores", [{"period": "2026-01", "score": 80}, {"period": "2026-Q2", "score": 80}]),
+    ("period_scores", [{"period": "2025-12", "score": 80}]),
+    ("period_scores", [{"period": "2026-Q5", "score": 80}]),
+    ("period_scores", [{"period": "2026-02", "score": 80.5}, {"period": "2026-03", "score": 1}]),
+    ("unit_kind", "truong_hoc"),
+    ("tasks_completed_share", 1.5),
+    ("tasks_late_share", "0.2"),
+    ("constituent_units_khtnv", -1),
+    ("units_total", 2),
+    ("role", "can_bo"),
 ]
 
 

@@ -29,6 +29,8 @@ SEED_EN = 20261125
 SEED_INVALID = 20261126
 RANDOM_VI = 2000
 RANDOM_EN = 300
+SEED_2026 = 20261203
+RANDOM_2026 = 1000
 EVALUATOR = "assets/js/tu-danh-gia/evaluator.js"
 
 # One call: validate, then evaluate (or check that evaluate refuses); JSON text back.
@@ -118,6 +120,22 @@ def test_random_profiles_match_python_vi(tool_page):
     fail_with(reports, len(items))
 
 
+def test_random_2026_profiles_match_python(tool_page):
+    """Contract v3: NĐ 233 and its transition, split and period scores, leaders and the
+    unit's level, collectives on 100 points, quotas by role or unit kind (vi and en)."""
+    rules = load_rules()
+    profiles = random_profiles(SEED_2026, RANDOM_2026, rules, years=[2026])
+    items = [
+        (f"seed {SEED_2026} #{i}", _json(p), "vi" if i % 3 else "en")
+        for i, p in enumerate(profiles)
+    ]
+    assert sum("period_scores" in p for p in profiles) > 50
+    assert sum("unit_kind" in p for p in profiles) > 50
+    reports = compare_batch(tool_page, items)
+    print(f"\nevaluator.js: {len(items)} random 2026 profiles compared, {len(reports)} differ")
+    fail_with(reports, len(items))
+
+
 def test_random_profiles_match_python_en(tool_page):
     rules = load_rules()
     profiles = random_profiles(SEED_EN, RANDOM_EN, rules)
@@ -195,6 +213,86 @@ CRAFTED_INVALID: list[tuple[str, Any]] = [
         },
     ),
     ("unit quota without a group", {"evaluation_year": 2024, "subject": "unit_quota"}),
+    (
+        "v3 periods twice, mixed, other year, out of range",
+        {
+            "evaluation_year": 2026,
+            "subject": "individual",
+            "role": "vien_chuc",
+            "score_total": 81,
+            "period_scores": [
+                {"period": "2026-01", "score": 80},
+                {"period": "2026-01", "score": 80},
+                {"period": "2026-Q2", "score": 80},
+                {"period": "2025-12", "score": 80},
+            ],
+        },
+    ),
+    (
+        "v3 period score out of range and bad period",
+        {
+            "evaluation_year": 2026,
+            "subject": "individual",
+            "role": "cong_chuc",
+            "period_scores": [{"period": "2026-Q1", "score": 101}, {"period": "2026-13"}],
+        },
+    ),
+    (
+        "v3 mean and total disagree",
+        {
+            "evaluation_year": 2026,
+            "subject": "individual",
+            "role": "cong_chuc",
+            "score_total": 90,
+            "score_general": 30,
+            "score_tasks": 59.5,
+            "period_scores": [{"period": "2026-Q1", "score": 89.97}, {"period": "2026-Q2", "score": 89}],
+        },
+    ),
+    (
+        "v3 split half given, bad unit level",
+        {
+            "evaluation_year": 2026,
+            "subject": "individual",
+            "role": "vien_chuc",
+            "leader": True,
+            "score_tasks": 60,
+            "unit_classification": "TOT",
+            "unit_has_own_rules": "true",
+        },
+    ),
+    (
+        "v3 transition needs NĐ 90 inputs",
+        {
+            "evaluation_year": 2026,
+            "subject": "individual",
+            "role": "vien_chuc",
+            "unit_has_own_rules": False,
+            "score_total": 80,
+        },
+    ),
+    (
+        "v3 collective on 100 points",
+        {
+            "evaluation_year": 2026,
+            "subject": "collective",
+            "unit_kind": "don_vi_su_nghiep",
+            "score_total": 90,
+            "tasks_completed_share": 1.2,
+            "tasks_exceeded_share": "0.3",
+            "members": 5,
+        },
+    ),
+    (
+        "v3 collective year and quota kinds",
+        {
+            "evaluation_year": 2025,
+            "subject": "unit_quota",
+            "unit_kind": "don_vi_su_nghiep",
+            "group_size_htt_or_above": 5,
+            "individuals_meeting_htxs_criteria": 1,
+        },
+    ),
     (
         "numbers shown as Python writes them",
         {
@@ -357,6 +455,8 @@ def test_js_schema_matches_python(tool_page):
         "recognised_at": list(ops.RECOGNISED_AT),
         "effects": list(ops.EFFECTS),
         "ops": sorted(ops.OPS),
+        "level_codes": list(profile.LEVEL_CODES),
+        "unit_kinds": list(profile.UNIT_KINDS),
     }
     js = tool_page.evaluate("window.ThiduaEvaluator.schema()")
     found = diffs(json.loads(json.dumps(python)), js, limit=10)

@@ -580,7 +580,7 @@ def show_score(value: Fraction) -> str:
     scaled = value * 10000
     n = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
     whole, frac = divmod(n, 10000)
-    return f"≈ {whole}.{frac:04d}".rstrip("0")
+    return f"≈ {whole}.{frac:04d}".rstrip("0").rstrip(".")
 
 
 def period_mean(items: list[dict]) -> Fraction:

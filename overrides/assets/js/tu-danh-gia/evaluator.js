@@ -195,6 +195,8 @@
   var ROLES = ["can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong"];
   var SUBJECTS = ["individual", "collective", "unit_quota"];
   var CLASSIFICATIONS = ["HTXS", "HTT", "HTNV", "KHTNV", "NOT_CLASSIFIED"];
+  var LEVEL_CODES = ["HTXS", "HTT", "HTNV", "KHTNV"];
+  var UNIT_KINDS = ["don_vi_su_nghiep", "co_quan_hanh_chinh"];
   var INDIVIDUAL_TITLES = ["LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTDTQ"];
   var COLLECTIVE_TITLES = ["TTLDTT", "TTLDXS", "CO_THI_DUA_BO", "CO_THI_DUA_CP"];
   var CRITERION_VALUES = ["tot", "dap_ung", "khong_dap_ung"];
@@ -227,6 +229,8 @@
   }
   var BOOL = { kind: "bool" };
   var DATE = { kind: "date" };
+  var SHARE = { kind: "share" };
+  var PERIOD = { kind: "period" };
   var YEAR = integer(1945, 2100);
 
   var LEAVE = mapping({
@@ -251,6 +255,10 @@
     applied: field(BOOL),
     effect: field(code(EFFECTS)),
     recognised_by: field(code(RECOGNISED_BY))
+  });
+  var PERIOD_SCORE = mapping({
+    period: field(PERIOD, true),
+    score: field(number(0, 100), true)
   });
   var GENERAL = {};
   GENERAL_CRITERIA.forEach(function (k) { GENERAL[k] = field(code(CRITERION_VALUES), true); });
@@ -289,6 +297,11 @@
       htt_or_above: field(integer(), true)
     })),
     score_total: field(number(0, 100)),
+    score_general: field(number(0, 30)),
+    score_tasks: field(number(0, 70)),
+    period_scores: field(listing(PERIOD_SCORE)),
+    unit_has_own_rules: field(BOOL),
+    unit_classification: field(code(LEVEL_CODES)),
     degradation_concluded: field(BOOL, false, false),
     unit_corruption_or_waste: field(BOOL, false, false),
     classification_input: field(code(CLASSIFICATIONS)),
@@ -307,14 +320,29 @@
     members_disciplined: field(integer()),
     members_disciplined_canh_cao_or_above: field(integer(), false, 0),
     leads_emulation_cluster: field(BOOL, false, false),
-    exceeded_all_targets: field(BOOL, false, false)
+    exceeded_all_targets: field(BOOL, false, false),
+    // Version 3: the level of a collective on 100 points (2026).
+    unit_kind: field(code(UNIT_KINDS)),
+    score_total: field(number(0, 100)),
+    tasks_completed_share: field(SHARE),
+    tasks_exceeded_share: field(SHARE),
+    tasks_late_share: field(SHARE),
+    constituent_units_khtnv: field(integer()),
+    deficiencies_remedied: field(BOOL),
+    violation_concluded: field(BOOL)
   };
+  // With unit_kind and without members, a collective profile asks for its level only.
+  var TITLE_FIELDS = ["members", "unit_result", "movement_regular_effective", "internal_unity",
+    "members_htnv_or_above", "members_ldtt", "members_cstdcs"];
   var UNIT_QUOTA = {
     unit_ldtt_count: field(integer()),
     cstdcs_eligible_candidates: field(integer()),
     group_size_htt_or_above: field(integer()),
     individuals_meeting_htxs_criteria: field(integer()),
-    unit_outstanding_exception_granted: field(BOOL, false, false)
+    unit_outstanding_exception_granted: field(BOOL, false, false),
+    role: field(code(ROLES)),
+    unit_kind: field(code(UNIT_KINDS)),
+    units_total: field(integer())
   };
   var FIELDS_BY_SUBJECT = { individual: INDIVIDUAL, collective: COLLECTIVE, unit_quota: UNIT_QUOTA };
 
@@ -371,11 +399,14 @@
       case "date": return "a date YYYY-MM-DD";
       case "map": return "a mapping with " + keys(kind.fields).join(", ");
       case "list": return "a list";
+      case "share": return "a share from 0 to 1 (at most 4 decimals, e.g. 0.25)";
+      case "period": return "a month YYYY-MM or a quarter YYYY-Qn (n = 1–4)";
     }
     return kind.kind;
   }
 
   var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  var PERIOD_RE = /^([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$/;
 
   /** An ISO date "YYYY-MM-DD" that exists, else null (the contract's date format). */
   function parseDate(value) {
@@ -423,6 +454,12 @@
       case "list":
         if (!Array.isArray(value)) { out.push(Problem(path, "found " + show(value), allowed)); return; }
         value.forEach(function (item, index) { checkValue(kind.item, item, path.concat([index]), out); });
+        break;
+      case "share":
+        if (typeof value !== "number" || ratioValue(value) === null) { out.push(Problem(path, "found " + show(value), allowed)); }
+        break;
+      case "period":
+        if (typeof value !== "string" || !PERIOD_RE.test(value)) { out.push(Problem(path, "found " + show(value), allowed)); }
         break;
       case "flags":
         checkFlags(value, path, out);
@@ -504,6 +541,7 @@
     }
     var subject = profile.subject;
     if (subject === "individual") {
+      checkScores(profile, out);
       var tasks = profile.tasks;
       if (isMap(tasks)) {
         le(["tasks", "completed"], ["tasks", "assigned"], tasks);
@@ -542,6 +580,114 @@
       }
       le(["cstdcs_eligible_candidates"], ["unit_ldtt_count"], profile);
       le(["individuals_meeting_htxs_criteria"], ["group_size_htt_or_above"], profile);
+      if (has(profile, "role") && has(profile, "unit_kind")) {
+        out.push(Problem(["unit_kind"], "found together with role",
+          "role (a group of staff) or unit_kind (a group of units), not both"));
+      }
+      if (has(profile, "units_total") && !has(profile, "unit_kind")) {
+        out.push(Problem(["units_total"], "found without unit_kind", "given with unit_kind"));
+      }
+      le(["group_size_htt_or_above"], ["units_total"], profile);
+    }
+  }
+
+  /** Two scores agree to 0.01 (|a − b| ≤ 0.01). */
+  function agree(a, b) {
+    var d = fadd(a, new Frac(-b.n, b.d));
+    return fcmp(fmul(new Frac(100, 1), new Frac(Math.abs(d.n), d.d)), new Frac(1, 1)) <= 0;
+  }
+
+  /** A score for messages: exact with 2 decimals, else ≈ rounded to 4 decimals (profile.show_score). */
+  function showScore(value) {
+    if (100 % value.d === 0) {
+      var hundredths = value.n * (100 / value.d);
+      var whole = floorDiv(hundredths, 100);
+      var part = hundredths - whole * 100;
+      return part === 0 ? String(whole) : (whole + "." + (part < 10 ? "0" : "") + part).replace(/0+$/, "");
+    }
+    var scaled = fmul(value, new Frac(10000, 1));
+    var n = floorDiv(2 * scaled.n + scaled.d, 2 * scaled.d);
+    var w = floorDiv(n, 10000);
+    var f = String(n - w * 10000);
+    while (f.length < 4) { f = "0" + f; }
+    return ("≈ " + w + "." + f).replace(/0+$/, "").replace(/\.$/, "");
+  }
+
+  /** The year's score: the mean of the period scores (exact). */
+  function periodMean(items) {
+    var total = new Frac(0, 1);
+    items.forEach(function (item) {
+      total = fadd(total, item.score instanceof Frac ? item.score : toFraction(item.score));
+    });
+    return fdiv(total, new Frac(items.length, 1));
+  }
+
+  /** score_general + score_tasks, period_scores and score_total must agree (contract v3). */
+  function checkScores(profile, out) {
+    var year = profile.evaluation_year;
+    var split = null;
+    var hasGeneral = has(profile, "score_general");
+    var hasTasks = has(profile, "score_tasks");
+    if (hasGeneral !== hasTasks) {
+      var have = hasGeneral ? "score_general" : "score_tasks";
+      var need = hasGeneral ? "score_tasks" : "score_general";
+      out.push(Problem([need], "missing", "given together with " + have + " (their sum is the year's score)"));
+    } else if (hasGeneral) {
+      var general = toFraction(profile.score_general);
+      var tasks = toFraction(profile.score_tasks);
+      split = fadd(general, tasks);
+      if (has(profile, "score_total") && !agree(split, toFraction(profile.score_total))) {
+        out.push(Problem(["score_total"], "found " + show(profile.score_total) +
+          ", but score_general + score_tasks = " + showScore(general) + " + " + showScore(tasks) +
+          " = " + showScore(split), "a total that agrees with score_general + score_tasks to 0.01"));
+      }
+    }
+    if (!has(profile, "period_scores")) { return; }
+    var items = profile.period_scores;
+    if (!items.length) {
+      out.push(Problem(["period_scores"], "found an empty list", "one score per month or quarter worked"));
+      return;
+    }
+    var seen = {};
+    var first = null;
+    var ok = true;
+    items.forEach(function (item, index) {
+      var period = item.period;
+      var where = ["period_scores", index, "period"];
+      var m = PERIOD_RE.exec(period);
+      var kind = m[2] ? "month" : "quarter";
+      if (Number(m[1]) !== year) {
+        ok = false;
+        out.push(Problem(where, "found " + show(period) + ", a period of " + m[1],
+          "a month or quarter of the evaluation year " + year));
+      }
+      if (hasOwn.call(seen, period)) {
+        ok = false;
+        out.push(Problem(where, "found " + show(period) + " twice (also period_scores[" + seen[period] + "])",
+          "each month or quarter once"));
+      } else {
+        seen[period] = index;
+      }
+      if (first === null) {
+        first = [index, kind];
+      } else if (kind !== first[1]) {
+        ok = false;
+        out.push(Problem(where, "found the " + kind + " " + show(period) + " with the " + first[1] + " " +
+          show(items[first[0]].period) + " (period_scores[" + first[0] + "])",
+          "all months (YYYY-MM) or all quarters (YYYY-Qn), not both"));
+      }
+    });
+    if (!ok) { return; }
+    var mean = periodMean(items);
+    var count = items.length + " " + (first ? first[1] : "") + (items.length > 1 ? "s" : "");
+    if (has(profile, "score_total") && !agree(mean, toFraction(profile.score_total))) {
+      out.push(Problem(["score_total"], "found " + show(profile.score_total) + ", but the mean of period_scores (" +
+        count + ") is " + showScore(mean), "a total that agrees with the mean of period_scores to 0.01"));
+    }
+    if (split !== null && !agree(mean, split)) {
+      out.push(Problem(["score_general"], "found score_general + score_tasks = " + showScore(split) +
+        ", but the mean of period_scores (" + count + ") is " + showScore(mean),
+        "a split whose sum agrees with the mean of period_scores to 0.01"));
     }
   }
 
@@ -558,7 +704,18 @@
     if (!isMap(profile)) { return [Problem([], "found " + show(profile), "a mapping (YAML or JSON object)")]; }
     var subject = profile.subject;
     if (typeof subject === "string" && hasOwn.call(FIELDS_BY_SUBJECT, subject)) {
-      checkMap(merged(COMMON, FIELDS_BY_SUBJECT[subject]), profile, [], out);
+      var fields = FIELDS_BY_SUBJECT[subject];
+      if (subject === "collective" && hasOwn.call(profile, "unit_kind")) {
+        // The level is computed: unit_result is optional; without members, no titles.
+        var optional = hasOwn.call(profile, "members") ? ["unit_result"] : TITLE_FIELDS;
+        var relaxed = {};
+        keys(fields).forEach(function (name) {
+          var spec = fields[name];
+          relaxed[name] = optional.indexOf(name) >= 0 ? { kind: spec.kind, required: false, dflt: spec.dflt } : spec;
+        });
+        fields = relaxed;
+      }
+      checkMap(merged(COMMON, fields), profile, [], out);
     } else {
       var common = {};
       keys(profile).forEach(function (k) { if (hasOwn.call(COMMON, k)) { common[k] = profile[k]; } });
@@ -571,6 +728,7 @@
   function norm(kind, value) {
     switch (kind.kind) {
       case "number": return toFraction(value);
+      case "share": return ratioValue(value);
       case "date": return parseDate(value);
       case "map": {
         var out = {};
@@ -601,6 +759,14 @@
     });
     if (subject === "individual" && !hasOwn.call(result, "months_worked")) {
       result.months_worked = defaultMonthsWorked(result);
+    }
+    if (subject === "individual") {
+      // The unrounded year score decides the level (contract v3).
+      if (hasOwn.call(result, "period_scores")) {
+        result.score_total = periodMean(result.period_scores);
+      } else if (hasOwn.call(result, "score_general")) {
+        result.score_total = fadd(result.score_general, result.score_tasks);
+      }
     }
     return result;
   }
@@ -644,7 +810,8 @@
         "one of the modelled years " + modelled)];
     }
     var entry = rules.years[String(year)];
-    if (profile.subject !== "individual") { return out; }
+    if (profile.subject === "collective") { return semanticCollective(profile, rules, entry); }
+    if (profile.subject === "unit_quota") { return semanticQuota(profile, entry); }
     var role = profile.role;
     if (!has(entry.danh_gia, role)) {
       return [Problem(["role"], "found " + role + ", not modelled for " + year,
@@ -656,7 +823,7 @@
         "a date on or before 31/12/" + year));
     }
     if (has(profile, "classification_input")) { return out; }
-    var ruleSet = rules.danh_gia[entry.danh_gia[role]];
+    var ruleSet = rules.danh_gia[danhGiaChoice(rules, profile)[0]];
     if (ruleSet.kind === "text_only") {
       out.push(Problem(["classification_input"],
         "missing: the evaluation rules for " + role + " in " + year + " (" + ruleSet.id + ") are held as " +
@@ -673,6 +840,73 @@
       }
     });
     return out;
+  }
+
+  function yearsWith(rules, key) {
+    var years = modelledYears(rules).filter(function (y) {
+      var v = rules.years[String(y)][key];
+      return v && (!isMap(v) || keys(v).length > 0) && (!Array.isArray(v) || v.length > 0);
+    });
+    return years.join(", ") || "none";
+  }
+
+  /** A collective on 100 points: the year models it, and the inputs its rules need. */
+  function semanticCollective(profile, rules, entry) {
+    if (!has(profile, "unit_kind")) { return []; }
+    var kinds = entry.collective_rules || {};
+    var year = profile.evaluation_year;
+    if (!has(kinds, profile.unit_kind)) {
+      return [Problem(["unit_kind"], "found " + profile.unit_kind + ", not modelled for " + year,
+        "a year with collectives on 100 points (" + yearsWith(rules, "collective_rules") + ")")];
+    }
+    var ruleSet = rules.danh_gia[kinds[profile.unit_kind]];
+    var out = [];
+    ruleSet.requires.non_leader.forEach(function (name) {
+      if (!has(profile, name)) {
+        out.push(Problem([name], "missing: required by " + ruleSet.id + " to classify the collective (" + year + ")",
+          name + " as in the contract"));
+      }
+    });
+    return out;
+  }
+
+  function semanticQuota(profile, entry) {
+    var year = profile.evaluation_year;
+    if (has(profile, "unit_kind") && !has(entry.collective_rules || {}, profile.unit_kind)) {
+      return [Problem(["unit_kind"], "found " + profile.unit_kind + ", not modelled for " + year,
+        "a year with collectives on 100 points, or no unit_kind")];
+    }
+    if (has(profile, "role") && !has(entry.danh_gia, profile.role)) {
+      return [Problem(["role"], "found " + profile.role + ", not modelled for " + year, "a role")];
+    }
+    return [];
+  }
+
+  /** The danh-gia rule set whose HTXS cap a unit_quota profile uses (engine.quota_rules_id). */
+  function quotaRulesId(rules, profile) {
+    var entry = rules.years[String(profile.evaluation_year)];
+    if (has(profile, "role") && has(entry.danh_gia, profile.role)) { return entry.danh_gia[profile.role]; }
+    if (has(profile, "unit_kind") && has(entry.collective_rules || {}, profile.unit_kind)) {
+      return entry.collective_rules[profile.unit_kind];
+    }
+    return entry.quota_rules;
+  }
+
+  /** [rule set id, null | "applied" | "not_applied" | "review"] (engine.danh_gia_choice). */
+  function danhGiaChoice(rules, profile) {
+    var entry = rules.years[String(profile.evaluation_year)];
+    var role = profile.role;
+    var primary = entry.danh_gia[role];
+    var transition = has(entry.role_transitions || {}, role) ? entry.role_transitions[role] : null;
+    if (!transition) { return [primary, null]; }
+    var own = has(profile, transition.field) ? profile[transition.field] : null;
+    if (own === true) { return [primary, "not_applied"]; }
+    if (own === false) { return [transition.rule_set, "applied"]; }
+    var points = ["score_total", "score_general", "score_tasks", "period_scores"];
+    var hasPoints = points.some(function (name) { return has(profile, name); });
+    var hasInputs = transition.inputs.some(function (name) { return has(profile, name); });
+    if (!hasPoints && hasInputs) { return [transition.rule_set, "review"]; }
+    return [primary, "review"];
   }
 
   function problems(profile) {
@@ -917,6 +1151,22 @@
     return [counted.length === 0, detail];
   }
 
+  function opNoDisciplineException(ctx, crit) {
+    var skipped = disciplineCounted(ctx.profile.discipline || [], ctx.year, true)[1];
+    if (skipped.length) { return [false, ctx.msg("discipline_skipped", { items: listItems("discipline", skipped) })]; }
+    return [true, ctx.msg("none")];
+  }
+
+  var RANK = ["HTXS", "HTT", "HTNV", "KHTNV"];
+
+  function opLevelNotAbove(ctx, crit) {
+    var value = ctx.get(crit.field);
+    if (value === MISSING) { return [null, ""]; }
+    var level = ctx.classification;
+    var met = RANK.indexOf(level) >= RANK.indexOf(value);
+    return [met, crit.field + " = " + value + "; " + ctx.msg("classification_is", { level: level })];
+  }
+
   function opClassificationIn(ctx, crit) {
     var value = ctx.classification;
     return [crit.values.indexOf(value) >= 0, ctx.msg("classification_is", { level: value || "—" })];
@@ -1001,6 +1251,8 @@
     has_leave: opHasLeave,
     recruited_months: opRecruitedMonths,
     no_discipline_in_year: opNoDisciplineInYear,
+    no_discipline_exception: opNoDisciplineException,
+    level_not_above: opLevelNotAbove,
     classification_in: opClassificationIn,
     title_eligible: opTitleEligible,
     initiative: opInitiative,
@@ -1011,9 +1263,9 @@
 
   // -- flags -----------------------------------------------------------------------------
 
-  function effectiveFlags(rules, year, given) {
+  function effectiveFlags(rules, year, given, quotaRules) {
     var entry = rules.years[String(year)];
-    var context = { thi_dua: rules.thi_dua[entry.thi_dua], quota: rules.danh_gia[entry.quota_rules] };
+    var context = { thi_dua: rules.thi_dua[entry.thi_dua], quota: rules.danh_gia[quotaRules || entry.quota_rules] };
     var values = {};
     keys(rules.flags).forEach(function (name) {
       var spec = rules.flags[name];
@@ -1070,7 +1322,11 @@
     var triggers = [];
     khtnv[branch].forEach(function (binding) {
       var entry = ctx.recordBinding(binding, khtnvBasis, "KHTNV", rid, {});
-      if (!entry.met) { triggers.push(entry); blockers.push(["khtnv", entry]); }
+      if (!entry.met) {
+        triggers.push(entry);
+        blockers.push(["khtnv", entry]);
+        if (binding.review) { ctx.review(ctx.text(binding.review)); }
+      }
     });
     var levelFailures = {};
     var levelMet = {};
@@ -1100,8 +1356,24 @@
         var anyMet = keys(levelMet).some(function (k) { return levelMet[k]; });
         if (!anyMet && ruleSet.fallback.reason) { ctx.review(ctx.text(ruleSet.fallback.reason)); }
       }
+      bandReview(ctx, ruleSet, result);
+      ruleSet.levels.forEach(function (level) {
+        if (level.level === result && level.review) { ctx.review(ctx.text(level.review)); }
+      });
     }
     ctx.classification = result;
+    var lead = ruleSet.leader_cap;
+    if (lead && leader && RANK.indexOf(result) >= 0) {
+      var leadEntry = ctx.recordBinding({ criterion: lead.criterion, legal_basis: lead.legal_basis }, [], "gate", rid, {});
+      var unitLevel = ctx.get(lead.field);
+      if (unitLevel === MISSING) {
+        if (lead.review_levels.indexOf(result) >= 0) { ctx.review(ctx.text(lead.reason)); }
+      } else if (!leadEntry.met) {
+        result = unitLevel;
+        ctx.classification = result;
+        blockers.push(["lead:" + unitLevel, leadEntry]);
+      }
+    }
     var notReached = {};
     for (var j = 0; j < LEVEL_ORDER.length; j++) {
       var codeJ = LEVEL_ORDER[j];
@@ -1115,7 +1387,9 @@
       blockers.forEach(function (blocker) {
         var kind = blocker[0];
         var entry = blocker[1];
-        if (kind.indexOf("cap:") === 0) {
+        if (kind.indexOf("lead:") === 0) {
+          parts.push(ctx.msg("gate_cap", { level: kind.slice(5), text: entry.text }));
+        } else if (kind.indexOf("cap:") === 0) {
           if (j >= LEVEL_ORDER.indexOf(kind.slice(4))) { return; }
           parts.push(ctx.msg("gate_cap", { level: kind.slice(4), text: entry.text }));
         } else if (kind === "khtnv") {
@@ -1131,6 +1405,22 @@
       };
     }
     return notReached;
+  }
+
+  /** A score in the band of a level above the result whose other conditions failed. */
+  function bandReview(ctx, ruleSet, result) {
+    var review = ruleSet.band_review;
+    if (!review) { return; }
+    for (var i = 0; i < ruleSet.levels.length; i++) {
+      var level = ruleSet.levels[i];
+      if (level.level === result || !has(level, "band")) { return; }
+      if (ctx.outcome(level.band)[0]) {
+        var text = ctx.text(review.reason);
+        ctx.info("quy-tac.khung-diem", review.legal_basis, text, "band_review", ruleSet.id);
+        ctx.review(text);
+        return;
+      }
+    }
   }
 
   // -- titles ----------------------------------------------------------------------------
@@ -1162,6 +1452,15 @@
         var label = ctx.rules.labels.titles[codeName][ctx.lang];
         ctx.review(ctx.msg("title_review", { title: label, text: ctx.text(title.review) }));
       }
+      (ctx.yearEntry.title_reviews || []).forEach(function (review) {
+        if (review.titles.indexOf(codeName) < 0) { return; }
+        if (has(review, "if_met") && !ctx.outcome(review.if_met)[0]) { return; }
+        var reason = ctx.text(review.reason);
+        if (reason && ctx.manual.indexOf(reason) < 0) {
+          ctx.info("quy-tac.xem-xet-danh-hieu", review.legal_basis, reason, "title_reviews", rid);
+        }
+        ctx.review(reason);
+      });
       var ok = failed.length === 0;
       ctx.titleEligible[codeName] = ok;
       if (ok) {
@@ -1204,8 +1503,14 @@
     var maxCstdcs = null;
     var maxHtxs = null;
     var ratio, exact, cap, candidates, text, met;
-    if (has(profile, "unit_ldtt_count")) {
-      var quota = ctx.thiDua.quotas.cstdcs;
+    var quota;
+    if (has(profile, "unit_ldtt_count") && flags.cstdcs_ratio === null) {
+      quota = ctx.thiDua.quotas.cstdcs;
+      text = ctx.msg("quota_cstdcs_none", { text: ctx.text(quota.note) });
+      ctx.review(text);
+      quotaEntry(ctx, "quota.cstdcs", true, quota.legal_basis, text, ctx.thiDua.id);
+    } else if (has(profile, "unit_ldtt_count")) {
+      quota = ctx.thiDua.quotas.cstdcs;
       ratio = flags.cstdcs_ratio;
       var base = profile.unit_ldtt_count;
       exact = fmul(ratio, new Frac(base, 1));
@@ -1222,13 +1527,41 @@
       quotaEntry(ctx, "quota.cstdcs", candidates <= cap, quota.legal_basis, text, ctx.thiDua.id);
     }
     if (has(profile, "group_size_htt_or_above")) {
-      var ruleSet = ctx.rules.danh_gia[ctx.yearEntry.quota_rules];
+      var ruleSet = ctx.rules.danh_gia[quotaRulesId(ctx.rules, profile)];
       var capRule = ruleSet.htxs_cap;
       var group = profile.group_size_htt_or_above;
       candidates = profile.individuals_meeting_htxs_criteria;
       ratio = flags.htxs_ratio;
       var note = ctx.text(capRule.note);
-      if (profile.unit_outstanding_exception_granted) {
+      var basis = capRule.legal_basis.slice();
+      var exception = profile.unit_outstanding_exception_granted;
+      var small = capRule.small_group;
+      var baseKind;
+      if (small && (has(profile, "units_total") ? profile.units_total : small.below) < small.below) {
+        maxHtxs = Math.min(small.max, candidates);
+        text = ctx.msg("quota_small_group", {
+          units: profile.units_total, below: small.below, cap: small.max, max: maxHtxs, candidates: candidates
+        });
+        met = candidates <= small.max;
+        basis = small.legal_basis.slice();
+      } else if (exception && capRule.exception_ratio) {
+        ratio = ratioValue(capRule.exception_ratio);
+        baseKind = flags.htxs_ratio_base || "htt_or_above";
+        exact = baseKind === "htt_or_above"
+          ? fmul(ratio, new Frac(group, 1))
+          : fdiv(fmul(ratio, new Frac(group, 1)), fadd(new Frac(1, 1), ratio));
+        cap = rounded(exact, rounding);
+        maxHtxs = Math.min(cap, candidates);
+        ctx.quotaFlags.htxs_ratio_base = baseKind;
+        if (exact.d !== 1) { ctx.quotaFlags.quota_rounding = rounding; }
+        text = ctx.msg("quota_htxs_exception", {
+          max: maxHtxs, ratio: fmt(ratio), base_kind: baseKind, base: group, exact: fmt(exact),
+          rounding: rounding, cap: cap, candidates: candidates
+        });
+        met = candidates <= cap;
+        basis = capRule.exception_basis.slice();
+        if (capRule.exception_review) { ctx.review(ctx.text(capRule.exception_review)); }
+      } else if (exception) {
         maxHtxs = candidates;
         ctx.review(ctx.msg("quota_exception"));
         text = ctx.msg("quota_exception");
@@ -1239,7 +1572,7 @@
         text = ctx.msg("quota_htxs_none", { text: note });
         met = true;
       } else {
-        var baseKind = flags.htxs_ratio_base || "htt_or_above";
+        baseKind = flags.htxs_ratio_base || "htt_or_above";
         exact = baseKind === "htt_or_above"
           ? fmul(ratio, new Frac(group, 1))
           : fdiv(fmul(ratio, new Frac(group, 1)), fadd(new Frac(1, 1), ratio));
@@ -1254,9 +1587,15 @@
         }) + " — " + note;
         met = candidates <= cap;
       }
-      quotaEntry(ctx, "quota.htxs", met, capRule.legal_basis, text, ruleSet.id);
+      quotaEntry(ctx, "quota.htxs", met, basis, text, ruleSet.id);
       var notes = ctx.yearEntry.notes || {};
-      if (notes.unit_quota) { ctx.review(ctx.text(notes.unit_quota)); }
+      var yearNote;
+      if (has(profile, "role")) {
+        yearNote = has(notes, profile.role) ? notes[profile.role] : null;
+      } else {
+        yearNote = has(profile, "unit_kind") ? null : (notes.unit_quota || null);
+      }
+      if (yearNote) { ctx.review(ctx.text(yearNote)); }
     }
     return [maxCstdcs, maxHtxs];
   }
@@ -1309,10 +1648,17 @@
     var titles;
     if (subject === "individual") {
       var role = profile.role;
-      var dg = rules.danh_gia[entry.danh_gia[role]];
+      var choice = danhGiaChoice(rules, profile);
+      var dg = rules.danh_gia[choice[0]];
       result.rules.danh_gia = dg.id;
       ctx.info("quy-tac.danh-gia", dg.documents,
         ctx.msg("rules_danh_gia", { year: ctx.year, name: ctx.text(dg.name) }), "rules", dg.id);
+      if (choice[1]) {
+        var transition = entry.role_transitions[role];
+        var transitionText = ctx.text(transition[choice[1]]);
+        ctx.info("quy-tac.chuyen-tiep-vien-chuc", transition.legal_basis, transitionText, "rules", dg.id);
+        if (choice[1] === "review") { ctx.review(transitionText); }
+      }
       var note = (entry.notes || {})[role];
       if (note) { ctx.review(ctx.text(note)); }
       if (has(profile, "classification_input")) {
@@ -1329,11 +1675,22 @@
       result.eligible_titles = titles[0];
       result.not_eligible = titles[1];
     } else if (subject === "collective") {
-      titles = evaluateTitles(ctx, td.collective_titles, COLLECTIVE_TITLES);
-      result.eligible_titles = titles[0];
-      result.not_eligible = titles[1];
+      if (has(profile, "unit_kind")) {
+        var unitRules = rules.danh_gia[entry.collective_rules[profile.unit_kind]];
+        result.rules.danh_gia = unitRules.id;
+        ctx.info("quy-tac.danh-gia", unitRules.documents,
+          ctx.msg("rules_danh_gia", { year: ctx.year, name: ctx.text(unitRules.name) }), "rules", unitRules.id);
+        result.not_reached = classify(ctx, unitRules, "collective", false);
+        result.classification = ctx.classification;
+        if (!has(profile, "unit_result")) { ctx.profile = merged(profile, { unit_result: ctx.classification }); }
+      }
+      if (has(profile, "members")) {
+        titles = evaluateTitles(ctx, td.collective_titles, COLLECTIVE_TITLES);
+        result.eligible_titles = titles[0];
+        result.not_eligible = titles[1];
+      }
     } else {
-      result.rules.danh_gia = entry.quota_rules;
+      result.rules.danh_gia = quotaRulesId(rules, profile);
       var maxima = quotas(ctx);
       result.max_cstdcs = maxima[0];
       result.max_htxs = maxima[1];
@@ -1363,7 +1720,8 @@
     }
     var rules = data();
     var normal = normalise(profile);
-    var flags = effectiveFlags(rules, normal.evaluation_year, normal.flags);
+    var quotaRules = normal.subject === "unit_quota" ? quotaRulesId(rules, normal) : null;
+    var flags = effectiveFlags(rules, normal.evaluation_year, normal.flags, quotaRules);
     var first = runOnce(rules, normal, flags, lang);
     var result = first.result;
     var used = {};
@@ -1415,7 +1773,9 @@
       level_order: LEVEL_ORDER.slice(),
       recognised_at: RECOGNISED_AT.slice(),
       effects: EFFECTS.slice(),
-      ops: keys(OPS).sort()
+      ops: keys(OPS).sort(),
+      level_codes: LEVEL_CODES.slice(),
+      unit_kinds: UNIT_KINDS.slice()
     };
   }
 
