@@ -264,9 +264,11 @@ def _scores_v3(rng: random.Random, profile: dict, year: int, strong: bool) -> No
             profile["score_total"] = round(general + tasks + _pick(rng, [0, 0, 0.01, -0.01]), 2)
         return
     quarters = rng.random() < 0.5
-    periods = [f"{year}-Q{q}" for q in range(1, 5)] if quarters else [
-        f"{year}-{m:02d}" for m in range(1, 13)
-    ]
+    periods = (
+        [f"{year}-Q{q}" for q in range(1, 5)]
+        if quarters
+        else [f"{year}-{m:02d}" for m in range(1, 13)]
+    )
     periods = periods[: rng.randint(1, len(periods))] if rng.random() < 0.3 else periods
     items = []
     for period in periods:

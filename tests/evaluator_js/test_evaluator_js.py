@@ -246,7 +246,10 @@ CRAFTED_INVALID: list[tuple[str, Any]] = [
             "score_total": 90,
             "score_general": 30,
             "score_tasks": 59.5,
-            "period_scores": [{"period": "2026-Q1", "score": 89.97}, {"period": "2026-Q2", "score": 89}],
+            "period_scores": [
+                {"period": "2026-Q1", "score": 89.97},
+                {"period": "2026-Q2", "score": 89},
+            ],
         },
     ),
     (
