@@ -146,7 +146,7 @@ def test_checklist_citations_equal_the_evaluator_explanation(plan_vi, rules):
             elif scope in ("gate", "KHTNV", "HTXS", "HTT", "HTNV"):
                 if "classification_input" in inputs:
                     continue
-                rule_id = rules.years[year]["danh_gia"][inputs["role"]]
+                rule_id = result["rules"]["danh_gia"]
                 block = _block(roles[inputs["role"]], rule_id)
                 key = {"gate": "gates"}.get(scope, scope.lower())
                 section = next(s for s in block.sections if s.anchor == key)
@@ -230,6 +230,7 @@ def test_diff_thi_dua_2024_recruitment_threshold(rules):
         "thi-dua-2024",
         "thi-dua-2025",
         "danh-gia-2026",
+        "danh-gia-2026-vien-chuc",
     ]
     td = next(t for t in found if t.slug == "thi-dua-2024")
     change = next(c for c in td.by_kind("threshold") if c.scope == "Lao động tiên tiến")
@@ -248,9 +249,20 @@ def test_diff_2026_is_the_move_to_100_points(rules):
     assert dg.roles == ["cong_chuc"]
     assert dg.headline == ["Chuyển sang chấm điểm theo thang 100 điểm."]
     added = [c for c in dg.by_kind("added") if c.after == "≥ 90 điểm"]
-    assert added and [c.basis for c in added[0].new] == ["Nghị định 335/2025/NĐ-CP"]
+    assert added and [c.basis for c in added[0].new] == ["Nghị định 335/2025/NĐ-CP Điều 20 khoản 1"]
     effects = dg.by_kind("effect")
     assert any(c.after == "Nếu không đạt: cần xem xét thủ công" for c in effects)
+
+
+def test_diff_2026_viên_chức_move_to_nd_233(rules):
+    """Viên chức move from NĐ 90/2020 (as amended) to NĐ 233/2026 in 2026: the change page
+    cites NĐ 233 by clause; the leader-not-above-unit line is among the added ones."""
+    found = diff.all_transitions(rules, "vi")
+    dg = next(t for t in found if t.slug == "danh-gia-2026-vien-chuc")
+    assert dg.roles == ["vien_chuc"]
+    bases = {c.basis for change in dg.changes for c in change.new}
+    assert "Nghị định 233/2026/NĐ-CP Điều 12 khoản 1" in bases
+    assert "Nghị định 233/2026/NĐ-CP Điều 12 khoản 7" in bases
 
 
 def test_diff_of_equal_rule_sets_is_empty(rules):
@@ -324,7 +336,22 @@ def test_blocks_link_to_the_change_that_introduced_them(plan_vi):
         "danh-gia-2020",
     ]
     vien_chuc = next(p for p in plan_vi.role_pages if p.role == "vien_chuc")
-    assert vien_chuc.blocks[0].change_anchor == "danh-gia-2023"
+    assert [b.rule_id for b in vien_chuc.blocks][:2] == ["nd-233-2026", "nd-90-2020+nd-48-2023"]
+    assert vien_chuc.blocks[0].change_anchor == "danh-gia-2026-vien-chuc"
+    assert vien_chuc.blocks[1].change_anchor == "danh-gia-2023"
+    # NĐ 90/2020 as amended still serves 2026 under the transition (Điều 20 khoản 1).
+    assert 2026 in vien_chuc.blocks[1].years
+    assert any("Điều 20 khoản 1" in note for note in vien_chuc.blocks[1].notes)
+    gates = next(s for s in vien_chuc.blocks[0].sections if s.anchor == "gates")
+    cap = [
+        x
+        for part in gates.parts
+        for x in part.lines
+        if x.criterion.endswith("khong-cao-hon-don-vi")
+    ]
+    assert cap and [c.basis for c in cap[0].citations] == [
+        "Nghị định 233/2026/NĐ-CP Điều 12 khoản 7"
+    ]
 
 
 def test_profile_in_words_names_the_general_criteria(rules):

@@ -116,6 +116,11 @@ def _scopes_danh_gia(
         )
         for g in rule_set.get("gates", [])
     }
+    lead = rule_set.get("leader_cap")
+    if lead:
+        gates[lead["criterion"]] = _Entry(
+            lead["criterion"], list(lead["legal_basis"]), "leader_cap:"
+        )
     if gates:
         out[w["gates"]] = gates
     sections: list[tuple[str, dict]] = []

@@ -132,8 +132,14 @@ def thi_dua_years(rules: Rules, rule_id: str) -> list[int]:
 
 
 def danh_gia_years(rules: Rules, rule_id: str, role: str) -> list[int]:
-    """The evaluation years in which ``role`` is classified under ``rule_id``."""
-    return [y for y in rules.modelled_years if rules.years[y]["danh_gia"].get(role) == rule_id]
+    """The evaluation years in which ``role`` is classified under ``rule_id`` (by default,
+    or under a role transition such as NĐ 233/2026 Điều 20 khoản 1)."""
+    return [
+        y
+        for y in rules.modelled_years
+        if rules.years[y]["danh_gia"].get(role) == rule_id
+        or rules.years[y].get("role_transitions", {}).get(role, {}).get("rule_set") == rule_id
+    ]
 
 
 def text(pair: dict | None, lang: str) -> str:
@@ -286,6 +292,12 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
             note += " " + text(gate["reason"], lang)
         line.notes.append(note)
         gate_lines.append(line)
+    lead = rule_set.get("leader_cap")
+    if lead:
+        maker.prefix = f"{rule_id}-gates"
+        line = maker.bindings([{"criterion": lead["criterion"]}], lead["legal_basis"])[0]
+        line.notes.append(w["effect_leader_cap"] + " " + text(lead["reason"], lang))
+        gate_lines.append(line)
     if gate_lines:
         sections.append(Section(w["gates"], "gates", [Part(None, gate_lines)]))
     groups: list[tuple[str, str, dict, list[str]]] = []
@@ -320,6 +332,12 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
         note = rules.years[year].get("notes", {}).get(role)
         if note:
             notes.append(f"{year}: {text(note, lang)}")
+        transition = rules.years[year].get("role_transitions", {}).get(role)
+        if transition:
+            key = "applied" if transition["rule_set"] == rule_id else "not_applied"
+            notes.append(
+                f"{year}: {text(transition[key], lang)} {text(transition['review'], lang)}"
+            )
     block = _block(rules, rule_set, years, lang, sections, [])
     block.notes = notes + block.notes
     return block
