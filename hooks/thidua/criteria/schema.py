@@ -547,6 +547,7 @@ YEAR_ENTRY = Map(
     {
         "transition": Text(),
         "notes": DictOf(Enum((*P.ROLES, "unit_quota")), Text()),
+        "flag_defaults": Map({}, {"htxs_ratio_base": Enum(("htt_or_above", "htt_only"))}),
         "role_transitions": DictOf(
             Enum(P.ROLES),
             Map(

@@ -184,9 +184,12 @@ def effective_flags(rules: Rules, year: int, given: dict, quota_rules: str | Non
         "quota": rules.danh_gia[quota_rules or entry["quota_rules"]],
     }
     values: dict[str, Any] = {}
+    year_defaults = entry.get("flag_defaults", {})
     for name, spec in rules.flags.items():
         if name in given:
             value = given[name]
+        elif name in year_defaults:
+            value = year_defaults[name]
         elif "default" in spec:
             value = spec["default"]
         else:

@@ -1267,11 +1267,14 @@
     var entry = rules.years[String(year)];
     var context = { thi_dua: rules.thi_dua[entry.thi_dua], quota: rules.danh_gia[quotaRules || entry.quota_rules] };
     var values = {};
+    var yearDefaults = entry.flag_defaults || {};
     keys(rules.flags).forEach(function (name) {
       var spec = rules.flags[name];
       var value;
       if (hasOwn.call(given, name)) {
         value = given[name];
+      } else if (has(yearDefaults, name)) {
+        value = yearDefaults[name];
       } else if (has(spec, "default")) {
         value = spec["default"];
       } else {
