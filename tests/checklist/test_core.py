@@ -114,7 +114,15 @@ def test_role_pages_cover_levels_and_branches(plan_vi):
     htxs = points.sections[2]
     assert [p.anchor for p in htxs.parts] == ["htxs-non-leader", "htxs-leader"]
     assert htxs.parts[0].lines[0].condition == "≥ 90 điểm"
-    assert {p.role for p in plan_vi.role_pages} == {"can_bo", "cong_chuc", "vien_chuc"}
+    assert {p.role for p in plan_vi.role_pages} == {
+        "can_bo",
+        "cong_chuc",
+        "vien_chuc",
+        "collective",
+    }
+    collective = next(p for p in plan_vi.role_pages if p.role == "collective")
+    assert [b.rule_id for b in collective.blocks] == ["nd-233-2026-don-vi", "nd-335-2025-co-quan"]
+    assert all(b.years == [2026] for b in collective.blocks)
     assert {t.rule_id for t in plan_vi.text_only} == {"nd-56-2015+nd-88-2017", "nguoi-lao-dong"}
 
 

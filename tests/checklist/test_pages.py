@@ -24,8 +24,14 @@ def test_pages_of_one_language(plan_vi, rules):
     assert "tieu-chi/danh-sach/xep-loai-cong-chuc.md" in pages
     assert "tieu-chi/thang-danh-hieu.md" in pages
     assert "tieu-chi/thay-doi/index.md" in pages
-    # One page per title and per role with a checklist: the page count stays small.
-    assert len(pages) == 1 + 9 + 3 + 1 + 1
+    # One page per title, per role with a checklist and one for collectives on 100 points
+    # (NĐ 233/2026 Điều 5–7, NĐ 335/2025): the page count stays small.
+    assert len(pages) == 1 + 9 + 3 + 1 + 1 + 1
+    collective = pages["tieu-chi/danh-sach/xep-loai-tap-the.md"]
+    assert "[[Nghị định 233/2026/NĐ-CP Điều 7 khoản 1 điểm a]]" in collective
+    assert "≥ 30 %" in collective and "0.3" not in collective
+    viên_chức = pages["tieu-chi/danh-sach/xep-loai-vien-chuc.md"]
+    assert "[[Nghị định 233/2026/NĐ-CP Điều 12 khoản 7]]" in viên_chức
     for src, text in pages.items():
         assert text.startswith("---\ntemplate: checklist.html\n---\n"), src
         assert "\n# " in text, src

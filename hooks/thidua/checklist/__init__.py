@@ -26,6 +26,7 @@ from pathlib import Path
 from thidua.checklist import diff, examples, ladder
 from thidua.checklist.lines import (
     COLLECTIVE,
+    COLLECTIVE_ROLE,
     INDIVIDUAL,
     ROLES,
     Block,
@@ -222,6 +223,20 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
         if blocks:
             heading = w["role_page"].format(name=name)
             role_pages.append(RolePage(role, slug, name, heading, blocks))
+
+    collective_ids: list[str] = []
+    for year in rules.modelled_years:
+        for rule_id in rules.years[year].get("collective_rules", {}).values():
+            if rule_id not in collective_ids:
+                collective_ids.append(rule_id)
+    collective_blocks = [
+        role_block(rules, rule_id, COLLECTIVE_ROLE, lang) for rule_id in collective_ids
+    ]
+    if collective_blocks:
+        name = text(rules.labels["subjects"]["collective"], lang)
+        heading = w["role_page"].format(name=name)
+        blocks = [block for block in collective_blocks if block is not None]
+        role_pages.append(RolePage(COLLECTIVE_ROLE, "xep-loai-tap-the", name, heading, blocks))
 
     transitions = diff.all_transitions(rules, lang)
     for transition in transitions:

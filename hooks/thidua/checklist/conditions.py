@@ -8,6 +8,7 @@ even when someone edits a number and forgets the prose.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 # Parameters that hold a number the evaluator compares.
@@ -79,6 +80,11 @@ def threshold(criterion: dict, lang: str = "vi") -> str | None:
     """The numeric threshold of ``criterion`` in words (``≥ 6 tháng``), or None."""
     units = _UNITS["en" if lang == "en" else "vi"]
     op = criterion["op"]
+    if op == "compare" and criterion["field"].endswith("_share"):
+        # A share 0–1 of a collective's tasks is shown as a percentage (0.7 → 70 %).
+        percent = Fraction(str(criterion["value"])) * 100
+        shown = str(percent.numerator) if percent.denominator == 1 else str(float(percent))
+        return f"{_CMP[criterion['cmp']]} {shown} %"
     if op == "compare":
         unit = _unit_of(criterion["field"])
         shown = f"{_CMP[criterion['cmp']]} {_number(criterion['value'])}"

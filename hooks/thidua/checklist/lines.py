@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 BRANCHES = ("non_leader", "leader")
 ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
+COLLECTIVE_ROLE = "collective"  # the page of collectives on 100 points (contract v3)
 INDIVIDUAL = ("LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTDTQ")
 COLLECTIVE = ("TTLDTT", "TTLDXS", "CO_THI_DUA_BO", "CO_THI_DUA_CP")
 
@@ -133,7 +134,14 @@ def thi_dua_years(rules: Rules, rule_id: str) -> list[int]:
 
 def danh_gia_years(rules: Rules, rule_id: str, role: str) -> list[int]:
     """The evaluation years in which ``role`` is classified under ``rule_id`` (by default,
-    or under a role transition such as NĐ 233/2026 Điều 20 khoản 1)."""
+    or under a role transition such as NĐ 233/2026 Điều 20 khoản 1). ``role`` may be
+    ``collective``: the years whose collectives on 100 points use ``rule_id``."""
+    if role == COLLECTIVE_ROLE:
+        return [
+            y
+            for y in rules.modelled_years
+            if rule_id in rules.years[y].get("collective_rules", {}).values()
+        ]
     return [
         y
         for y in rules.modelled_years
@@ -306,12 +314,20 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
     for level in rule_set.get("levels", []):
         name = level_name(rules, level["level"], lang)
         groups.append((level["level"].lower(), name, level, []))
+    collective = role == COLLECTIVE_ROLE
     for key, heading, section, notes in groups:
         parts: list[Part] = []
-        for branch in BRANCHES:
+        for branch in ("non_leader",) if collective else BRANCHES:
             bindings = section.get(branch, [])
             maker.prefix = f"{rule_id}-{key}-{branch}"
             lines = maker.bindings(bindings, section_basis(section["basis"], role, branch))
+            if collective:
+                for binding, line in zip(bindings, lines, strict=False):
+                    if binding.get("review"):
+                        line.notes.append(text(binding["review"], lang))
+                if lines:
+                    parts.append(Part(None, lines, anchor_of(key)))
+                continue
             if not lines:
                 raise ContentError(
                     file,
@@ -321,12 +337,20 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
                     "at least one criterion binding",
                 )
             parts.append(Part(w[branch], lines, anchor_of(f"{key}-{branch}")))
-        sections.append(Section(heading, key, parts, notes))
+        level_review = section.get("review") if key != "khtnv" else None
+        if level_review:
+            notes = [*notes, text(level_review, lang)]
+        if parts:
+            sections.append(Section(heading, key, parts, notes))
     if not sections:
         raise ContentError(
             file, None, "levels", "an empty checklist", "gates, khtnv or levels with criteria"
         )
     notes = [w["level_note"]]
+    if rule_set.get("band_review"):
+        notes.append(text(rule_set["band_review"]["reason"], lang))
+    if rule_set.get("fallback", {}).get("reason"):
+        notes.append(text(rule_set["fallback"]["reason"], lang))
     years = danh_gia_years(rules, rule_id, role)
     for year in years:
         note = rules.years[year].get("notes", {}).get(role)
