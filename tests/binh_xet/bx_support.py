@@ -59,3 +59,18 @@ def unit_json(path: Path, *extra: str) -> dict:
     proc = thidua("unit", str(path), "--json", *extra)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
+
+
+def load_file(page, *paths: Path, confirm: bool = True) -> None:
+    """Choose ``paths`` in the page's file input; confirm a list with problems if asked."""
+    page.set_input_files("[data-testid=bx-file]", [str(p) for p in paths])
+    page.wait_for_selector("[data-testid=bx-preview] p, [data-testid=bx-failed]")
+    button = page.locator("[data-testid=bx-confirm]")
+    if confirm and button.count():
+        button.click()
+    page.wait_for_selector("[data-testid=bx-summary]")
+
+
+def page_result(page) -> dict:
+    """The page's figures (BX.state.result) as plain data."""
+    return page.evaluate("JSON.parse(JSON.stringify(window.BX.state.result))")

@@ -50,18 +50,25 @@
   function table(result) {
     var doc = el("section", { class: "bx-doc", "data-doc": "table", "data-testid": "bx-doc-table" });
     doc.appendChild(header("BẢNG TỔNG HỢP KẾT QUẢ BÌNH XÉT", "Năm " + result.evaluation_year));
-    var body = el("tbody");
+    var body = el("tbody"), notes = [];
+    function noteRefs(m) {
+      return m.manual_review_reasons.map(function (r) {
+        var text = BX.clean(r), at = notes.indexOf(text);
+        if (at < 0) { notes.push(text); at = notes.length - 1; }
+        return "(" + (at + 1) + ")";
+      }).join(" ");
+    }
     result.members.forEach(function (m, i) {
-      var status = m.htxs_status ? "HTXS: " + STATUS[m.htxs_status] : "";
+      var status = m.htxs_status ? STATUS[m.htxs_status] : "";
       body.appendChild(el("tr", {}, [
         el("td", { text: String(i + 1) }), el("td", { text: m.name }), el("td", { text: m.group || "" }), el("td", { text: vi("roles", m.role) }),
         el("td", { text: vi("levels", m.level) }), el("td", { text: proposable(m).map(function (c) { return vi("titles", c); }).join("; ") }),
         el("td", { text: (m.rank !== null ? "Thứ tự " + m.rank : "") + (m.votes !== null ? (m.rank !== null ? "; " : "") + m.votes + " phiếu" : "") }),
-        el("td", { text: status }), el("td", { text: reviewNotes(m) })
+        el("td", { text: status }), el("td", { text: noteRefs(m) })
       ]));
     });
     doc.appendChild(el("table", { class: "bx-print-table" }, [
-      el("thead", {}, [el("tr", {}, ["STT", "Họ và tên", "Phòng/Nhóm", "Đối tượng", "Xếp loại", "Danh hiệu có thể đề nghị", "Thứ tự / phiếu", "Tỷ lệ", "Cần xem xét"].map(function (h) { return el("th", { text: h }); }))]),
+      el("thead", {}, [el("tr", {}, ["STT", "Họ và tên", "Phòng/Nhóm", "Đối tượng", "Xếp loại", "Danh hiệu có thể đề nghị", "Thứ tự / phiếu", "Tỷ lệ xuất sắc", "Cần xem xét"].map(function (h) { return el("th", { text: h }); }))]),
       body
     ]));
     var totals = el("ul");
@@ -70,6 +77,12 @@
     result.htxs_caps.forEach(function (cap) {
       totals.appendChild(el("li", { text: "Trần hoàn thành xuất sắc nhiệm vụ — " + (cap.group ? cap.group + ", " : "") + vi("roles", cap.role) + ": " + cap.candidates + " đề nghị, tối đa " + (cap.max === null ? "không có trần trong dữ liệu" : cap.max) }));
     });
+    if (notes.length) {
+      var noteList = el("ol", { class: "bx-notes-list" });
+      notes.forEach(function (n) { noteList.appendChild(el("li", { text: n })); });
+      doc.appendChild(el("p", { class: "bx-strong", text: "Cần xem xét (số trong cột cuối)" }));
+      doc.appendChild(noteList);
+    }
     doc.appendChild(el("p", { class: "bx-strong", text: "Tổng hợp" }));
     doc.appendChild(totals);
     if (result.invalid_rows.length) {

@@ -40,6 +40,17 @@
     return (Math.round(ratio * 10000) / 100).toString().replace(".", BX.lang() === "vi" ? "," : ".") + " %";
   };
 
+  /* The manual-review reasons every member shares (shown once), and a member's others. */
+  BX.sharedReasons = function (members) {
+    if (!members.length) { return []; }
+    return members[0].manual_review_reasons.filter(function (r) {
+      return members.every(function (m) { return m.manual_review_reasons.indexOf(r) >= 0; });
+    });
+  };
+  BX.ownReasons = function (m, shared) {
+    return m.manual_review_reasons.filter(function (r) { return shared.indexOf(r) < 0; });
+  };
+
   BX.meta = function (metaName) {
     var node = document.querySelector('meta[name="' + metaName + '"]');
     var value = node ? (node.getAttribute("content") || "").trim() : "";

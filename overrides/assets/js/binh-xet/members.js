@@ -26,6 +26,7 @@
     header_duplicate: "Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
     header_missing: "Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
     no_rows: "Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
+    json: "Tệp thứ {row} “{column}”: không dùng được; cho phép: {allowed}.",
     not_evaluable: "Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; cho phép: {allowed}."
   };
 

@@ -7,7 +7,7 @@
   var BX = (window.BX = window.BX || {});
 
   function problem(row, file, allowed) {
-    return BX.members.problem(row, file, file, allowed, "value");
+    return BX.members.problem(row, file, "", allowed, "json");
   }
 
   function read(files, year) {
@@ -20,11 +20,12 @@
       } catch (e) {
         profile = null;
       }
-      if (!profile || typeof profile !== "object" || Array.isArray(profile) || profile.subject !== "individual" ||
-          window.ThiduaEvaluator.problems(profile).length) {
+      if (!profile || typeof profile !== "object" || Array.isArray(profile) || profile.subject !== "individual") {
         trouble = problem(row, file.name, BX.t("json_bad"));
       } else if (profile.evaluation_year !== year) {
         trouble = problem(row, file.name, BX.t("json_year", { year: year }));
+      } else if (window.ThiduaEvaluator.problems(profile).length) {
+        trouble = problem(row, file.name, BX.t("json_bad"));
       } else if (Object.prototype.hasOwnProperty.call(seen, BX.members.fold(name))) {
         trouble = BX.members.problem(row, file.name, name, "dòng " + seen[BX.members.fold(name)], "duplicate");
       }

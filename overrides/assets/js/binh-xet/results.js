@@ -23,7 +23,7 @@
   }
 
   function caps(result) {
-    var box = el("section", { "data-testid": "bx-caps", "aria-labelledby": "bx-h-caps" }, [el("h3", { id: "bx-h-caps", text: t("h_caps") })]);
+    var box = el("section", { "data-testid": "bx-caps" }, [el("h3", { id: "bx-h-caps", text: t("h_caps") })]);
     if (!result.htxs_caps.length) { box.appendChild(el("p", { text: t("no_htxs") })); return box; }
     var body = el("tbody");
     result.htxs_caps.forEach(function (cap) {
@@ -44,7 +44,7 @@
 
   function cstdcs(result) {
     var q = result.cstdcs;
-    var box = el("section", { "data-testid": "bx-cstdcs", "aria-labelledby": "bx-h-cstdcs" }, [el("h3", { id: "bx-h-cstdcs", text: t("h_cstdcs") })]);
+    var box = el("section", { "data-testid": "bx-cstdcs" }, [el("h3", { id: "bx-h-cstdcs", text: t("h_cstdcs") })]);
     box.appendChild(el("p", { text: t("cstdcs_candidates", { n: q.candidates }) }));
     box.appendChild(el("p", { "data-testid": "bx-cstdcs-rule", text: q.none_applies ? t("no_quota") : t("cstdcs_max", { max: q.max, year: result.evaluation_year }) }));
     q.manual_review_reasons.forEach(function (r) { box.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
@@ -53,7 +53,7 @@
 
   function collective(result) {
     var c = result.collective, n = c.counts;
-    var box = el("section", { "data-testid": "bx-collective", "aria-labelledby": "bx-h-collective" }, [el("h3", { id: "bx-h-collective", text: t("h_collective") })]);
+    var box = el("section", { "data-testid": "bx-collective" }, [el("h3", { id: "bx-h-collective", text: t("h_collective") })]);
     box.appendChild(el("p", { text: t("collective_counts", { members: n.members, htnv: n.members_htnv_or_above, ldtt: n.members_ldtt, cstdcs: n.members_cstdcs, disc: n.members_disciplined, cc: n.members_disciplined_canh_cao_or_above }) }));
     if (c.needed.length) { box.appendChild(el("p", { class: "bx-warn", text: t("collective_needed") })); return box; }
     box.appendChild(el("p", { "data-testid": "bx-collective-titles", text: t("collective_titles", { titles: BX.titleList(c.eligible_titles) }) }));
@@ -70,16 +70,23 @@
       "aria-label": t(kind === "rank" ? "rank_of" : "votes_of", { name: m.name }), value: m[kind] === null ? "" : String(m[kind]), size: "4" });
   }
 
-  function notes(m) {
+  function notes(m, shared) {
     var cell = el("td", { class: "bx-notes" });
     if (m.titles_if_htt) { cell.appendChild(el("p", { text: t("if_htt", { titles: BX.titleList(m.titles_if_htt) }) })); }
     m.missing.forEach(function (r) { cell.appendChild(el("p", { text: t("missing") + ": " + BX.clean(r) })); });
-    m.manual_review_reasons.forEach(function (r) { cell.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
+    BX.ownReasons(m, shared).forEach(function (r) { cell.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
     return cell;
   }
 
   function members(result) {
-    var box = el("section", { "aria-labelledby": "bx-h-members" }, [el("h3", { id: "bx-h-members", text: t("h_members") })]);
+    var box = el("section", {}, [el("h3", { id: "bx-h-members", text: t("h_members") })]);
+    var shared = BX.sharedReasons(result.members);
+    if (shared.length) {
+      var common = el("ul", { "data-testid": "bx-shared-review" });
+      shared.forEach(function (r) { common.appendChild(el("li", { class: "bx-review", text: BX.clean(r) })); });
+      box.appendChild(el("p", { text: t("shared_review") }));
+      box.appendChild(common);
+    }
     var body = el("tbody");
     var frag = document.createDocumentFragment();
     result.members.forEach(function (m) {
@@ -89,7 +96,7 @@
         el("td", { text: BX.roleName(m.role) }), el("td", { "data-testid": "bx-level", text: BX.levelName(m.level) }),
         el("td", { "data-testid": "bx-titles", text: BX.titleList(m.eligible_titles) }),
         el("td", {}, [input("rank", m)]), el("td", {}, [input("votes", m)]),
-        el("td", { "data-testid": "bx-status", "data-status": status || "", text: statusText(status) }), notes(m)
+        el("td", { "data-testid": "bx-status", "data-status": status || "", text: statusText(status) }), notes(m, shared)
       ]));
     });
     body.appendChild(frag);
@@ -107,7 +114,7 @@
     Object.keys(result.levels).forEach(function (code) {
       if (result.levels[code]) { list.appendChild(el("li", { text: BX.levelName(code) + ": " + result.levels[code] })); }
     });
-    return el("section", { "aria-labelledby": "bx-h-levels" }, [el("h3", { id: "bx-h-levels", text: t("h_levels") }), list]);
+    return el("section", {}, [el("h3", { id: "bx-h-levels", text: t("h_levels") }), list]);
   }
 
   function render(box, result) {
@@ -119,7 +126,7 @@
     box.appendChild(cstdcs(result));
     box.appendChild(collective(result));
     box.appendChild(members(result));
-    var invalid = el("section", { "aria-labelledby": "bx-h-invalid" }, [el("h3", { id: "bx-h-invalid", text: t("h_invalid") })]);
+    var invalid = el("section", {}, [el("h3", { id: "bx-h-invalid", text: t("h_invalid") })]);
     invalid.appendChild(result.problems.length ? problemList(result.problems, "bx-invalid") : el("p", { "data-testid": "bx-invalid", text: t("no_invalid") }));
     box.appendChild(invalid);
   }
