@@ -2,7 +2,7 @@
 
 With ``extra.thidua.offline: true`` (``mkdocs-offline.yml``, pages opened from
 file://) the policy also allows ``file:`` and the iframe-worker shim's inline script
-(``thidua.search.offline``).
+(``thidua_mkdocs.search.offline``).
 
 ``mkdocs serve`` is exempt: its live-reload script is injected per request and
 changes every time, so no build-time hash can match it.
@@ -11,8 +11,8 @@ changes every time, so no build-time hash can match it.
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
-from thidua import csp
-from thidua.search import offline
+from thidua_mkdocs import csp
+from thidua_mkdocs.search import offline
 
 _serving = False
 

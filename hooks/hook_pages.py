@@ -5,14 +5,14 @@
 - English pages that fall back to the Vietnamese source are marked, and the
   template shows "Trang này chưa được dịch" above them.
 - static-i18n's removal of repeated search entries is replaced by the same rule in
-  linear time (``thidua.search.duplicates``): its quadratic loop made two languages
+  linear time (``thidua_mkdocs.search.duplicates``): its quadratic loop made two languages
   cost several times one language on large sites.
 """
 
 from __future__ import annotations
 
-from thidua.search.duplicates import remove_duplicates
 from thidua_mkdocs import i18n
+from thidua_mkdocs.search.duplicates import remove_duplicates
 
 NOT_FOUND = "404.html"
 

@@ -5,7 +5,7 @@
   both languages (its ``on_post_build`` is at priority -100 and re-runs the search
   plugin's; during its nested builds ``building`` is true and we wait), and after
   Material's ``offline`` plugin copied the index into ``search_index.js``: it adds
-  the accent-folded fields (``thidua.search.index``) to both files.
+  the accent-folded fields (``thidua_mkdocs.search.index``) to both files.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from thidua.search import index
+from thidua_mkdocs.search import index
 
 log = logging.getLogger("mkdocs.hooks.search")
 

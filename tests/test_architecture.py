@@ -33,3 +33,27 @@ def test_core_does_not_import_mkdocs():
 def test_the_check_sees_the_core_modules():
     # Guards the test above against passing vacuously on an empty or moved package.
     assert len(list(CORE.rglob("*.py"))) >= 4
+
+
+# Markers of Material's page and search-index formats: code that knows them lives in
+# the adapter package (``hooks/thidua_mkdocs``), what must change when Material goes.
+MATERIAL_FORMATS = ("search_index", "__config", "Content-Security-Policy", "iframe-worker")
+
+
+def test_material_formats_stay_in_the_adapter():
+    offenders = [
+        f"{path.relative_to(CORE.parent)} mentions {marker}"
+        for path in sorted(CORE.rglob("*.py"))
+        for marker in MATERIAL_FORMATS
+        if marker in path.read_text(encoding="utf-8")
+    ]
+    assert not offenders, "Material-specific code belongs in thidua_mkdocs:\n" + "\n".join(
+        offenders
+    )
+
+
+def test_the_adapter_holds_csp_and_search_index():
+    adapter = CORE.parent / "thidua_mkdocs"
+    for module in ("csp.py", "search/index.py", "search/duplicates.py", "search/offline.py"):
+        assert (adapter / module).is_file(), module
+    assert not (CORE / "csp.py").exists()

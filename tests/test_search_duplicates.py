@@ -12,7 +12,7 @@ import random
 from types import SimpleNamespace
 
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
-from thidua.search.duplicates import remove_duplicates
+from thidua_mkdocs.search.duplicates import remove_duplicates
 
 PREFIXES = ["vi/", "en/"]
 

@@ -10,8 +10,8 @@ import unicodedata
 import hook_in_toan_bo as joined
 import hook_translation_age as age
 import pytest
-from thidua import csp
-from thidua.search import index, offline
+from thidua_mkdocs import csp
+from thidua_mkdocs.search import index, offline
 
 from .conftest import ROOT, load_script
 

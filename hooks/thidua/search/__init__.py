@@ -1,9 +1,9 @@
-"""Search for a Vietnamese portal: accent-insensitive index fields, document numbers.
+"""Search words for a Vietnamese portal, engine-neutral: plain text in, plain text out.
 
-Material's search (lunr) is not diacritic-insensitive: "thi dua" finds nothing
-that is written "thi đua" (toolchain.md, item 8). ``index.augment`` adds, to each
-entry of the built index, the accent-folded copies of its words, and a ``so_hieu``
-field on a legal document's own page so that it ranks above pages that only cite
-it. The browser side (``overrides/assets/js/search-vi.js``) folds every query the
-same way, so a query with or without diacritics, NFC or NFD, is the same query.
+Most site search engines (Material's lunr among them) are not diacritic-insensitive:
+"thi dua" finds nothing that is written "thi đua" (toolchain.md, item 8).
+``terms.folded_words`` gives the accent-folded copies of a text's words and
+``terms.so_hieu_forms`` the ways a document number is typed. How they are added to
+a particular engine's index is the adapter's business
+(``thidua_mkdocs.search.index`` for Material).
 """
