@@ -28,7 +28,7 @@ def render(result: dict, rules: Rules, lang: str = "vi") -> str:
         f"{m('h_rules')}: thi_dua = {rules_used['thi_dua']}; "
         f"danh_gia = {rules_used['danh_gia'] or '—'}"
     )
-    if result["subject"] == "individual":
+    if result["classification"] is not None:
         lines.append(f"{m('h_classification')}: {name('levels', result['classification'])}")
     if result["subject"] != "unit_quota":
         eligible = ", ".join(name("titles", t) for t in result["eligible_titles"]) or m("none")
