@@ -1,5 +1,8 @@
 """Shared fixtures: the project root and one real strict build per test session.
 
+Golden tests take the ``update_golden`` fixture: ``pytest --update-golden`` rewrites
+their expected files (review the diff by eye before committing it).
+
 Helpers live in ``tests/thidua_testing.py`` (importable from every test folder:
 ``pythonpath`` in pyproject.toml puts ``tests`` and ``hooks`` on sys.path).
 """
@@ -11,6 +14,22 @@ from pathlib import Path
 
 import pytest
 from thidua_testing import ROOT, Build, chromium_launch_args, run_build, serve
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden``: every golden test rewrites its expected file, then compares."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files of the golden tests from the current output",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was started with ``--update-golden``."""
+    return bool(request.config.getoption("--update-golden"))
 
 
 @pytest.fixture(scope="session")

@@ -8,12 +8,11 @@ converted by Python-Markdown with the site's extensions. The result is compared 
 
 Regenerate after an intended change, then review the diff:
 
-    THIDUA_REGEN_GOLDEN=1 .venv/bin/pytest tests/diem_moi/test_golden.py
+    .venv/bin/pytest tests/diem_moi/test_golden.py --update-golden
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 
@@ -58,17 +57,17 @@ def setup(tmp_path_factory):
     return registry, {c.id: c for c in build_comparisons(registry, docs)}
 
 
-def check(name: str, html: str) -> None:
+def check(name: str, html: str, update: bool) -> None:
     path = GOLDEN / name
-    if os.environ.get("THIDUA_REGEN_GOLDEN"):
+    if update:
         path.write_text(html, encoding="utf-8")
-    assert path.exists(), f"missing {path}; run with THIDUA_REGEN_GOLDEN=1"
+    assert path.exists(), f"missing {path}; run with --update-golden"
     assert normalise(html) == normalise(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", ["luat-moi", "nd-moi"])
-def test_comparison_page(setup, page, lang):
+def test_comparison_page(setup, page, lang, update_golden):
     registry, comparisons = setup
     src = f"van-ban/diem-moi/{page}.md"
     href = linker(src)
@@ -78,13 +77,14 @@ def test_comparison_page(setup, page, lang):
     assert meta["title"].startswith("Điểm mới" if lang == "vi" else "What's new")
     cited = markup.render_citations(body, registry, lambda s, a: href(s, a), src, lang)
     html = markdown.markdown(cited.markdown, extensions=EXTENSIONS, extension_configs=CONFIG)
-    check(f"{page}.{lang}.html", html)
+    check(f"{page}.{lang}.html", html, update_golden)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_relation_diagram(setup, lang):
+def test_relation_diagram(setup, lang, update_golden):
     registry, comparisons = setup
     hook._COMPARISONS[lang] = list(comparisons.values())
     document = registry.document("02/2099/QH99")
     context = hook.diagram_context(document, registry, linker(document.src_uri), lang)
-    check(f"luoc-do.{lang}.html", render.template("diem-moi/luoc-do.html.j2", lang=lang, d=context))
+    html = render.template("diem-moi/luoc-do.html.j2", lang=lang, d=context)
+    check(f"luoc-do.{lang}.html", html, update_golden)

@@ -7,12 +7,11 @@ next to it after normalising whitespace. Documents live in ``golden/van-ban/``
 
 Regenerate the expected files after an intended change, then review the diff:
 
-    THIDUA_REGEN_GOLDEN=1 .venv/bin/pytest tests/legal/test_golden.py
+    .venv/bin/pytest tests/legal/test_golden.py --update-golden
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 import shutil
@@ -76,13 +75,13 @@ def render(case: Path, docs: Path, registry) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.relative_to(GOLDEN).as_posix() for c in CASES])
-def test_golden(case, site):
+def test_golden(case, site, update_golden):
     docs, registry = site
     html = render(case, docs, registry)
     expected = case.with_suffix(".html")
-    if os.environ.get("THIDUA_REGEN_GOLDEN"):
+    if update_golden:
         expected.write_text(html + "\n", encoding="utf-8")
-    assert expected.exists(), f"no {expected.name}: run with THIDUA_REGEN_GOLDEN=1"
+    assert expected.exists(), f"no {expected.name}: run with --update-golden"
     assert normalise(html) == normalise(expected.read_text(encoding="utf-8"))
 
 
