@@ -1,12 +1,11 @@
 """Golden Markdown/HTML of one small fragment: a checklist list with a nested any_of.
 
-Rewrite the golden file with ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/checklist/test_golden.py``
+Rewrite the golden file with ``.venv/bin/pytest tests/checklist/test_golden.py --update-golden``
 after an intended change of the markup, and review the diff.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from thidua.checklist.lines import Citation, Line
@@ -53,10 +52,10 @@ def _lines() -> list[Line]:
     return [months, either]
 
 
-def test_lines_fragment_matches_golden():
+def test_lines_fragment_matches_golden(update_golden):
     environment = render._environment()
     html = environment.from_string(FRAGMENT).render(lines=_lines(), w=words("vi"))
-    if os.environ.get("UPDATE_GOLDEN"):
+    if update_golden:
         GOLDEN.write_text(html, encoding="utf-8")
     assert html == GOLDEN.read_text(encoding="utf-8")
     # The markup rules the golden file pins down, stated once more in words.
