@@ -80,6 +80,22 @@ PAGE_RUN = """async (text) => {
 }"""
 
 
+# The same machine's speed, for reading the figures: a plain 500 × 10 text table.
+CALIBRATION = """() => {
+  const table = document.createElement('table');
+  for (let i = 0; i < 500; i++) {
+    const tr = table.insertRow();
+    for (let j = 0; j < 10; j++) { tr.insertCell().textContent = 'Nguyễn Văn An ' + i; }
+  }
+  const t0 = performance.now();
+  document.body.appendChild(table);
+  document.body.getBoundingClientRect();
+  const ms = performance.now() - t0;
+  table.remove();
+  return ms;
+}"""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", required=True, type=Path, help="a built site folder")
@@ -99,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         page.goto(url + "/binh-xet/cong-cu/")
         page.wait_for_selector("#bx.bx-js [data-testid=bx-results]")
         text = data.decode("utf-8")
+        calibration = []
         for _ in range(args.repeat):
             runs.append(page.evaluate(PAGE_RUN, text))
+            calibration.append(page.evaluate(CALIBRATION))
         browser.close()
     print(f"Bình xét benchmark: {args.members} members, {args.repeat} runs in chromium")
     print(
@@ -114,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
             f"(min {min(values):.1f}, max {max(values):.1f})"
         )
     print(f"  thidua unit (Python, same file, one run): {python_ms:.0f} ms")
+    print(
+        f"  machine calibration: a plain 500 × 10 text table lays out in median "
+        f"{statistics.median(calibration):.1f} ms (about 30–60 ms on an idle laptop)"
+    )
     return 0
 
 

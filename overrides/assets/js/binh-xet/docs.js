@@ -127,7 +127,7 @@
     p("– Danh hiệu tập thể: " + (col.needed.length ? BLANK : col.eligible_titles.map(function (c) { return vi("titles", c); }).join("; ") || "không đủ điều kiện") + ".");
     var reviews = [];
     result.members.forEach(function (m) { if (m.manual_review_reasons.length) { reviews.push(m.name); } });
-    if (reviews.length) { p("4. Trường hợp cần xem xét thêm: " + reviews.join("; ") + ".", "bx-strong"); }
+    if (reviews.length) { p("4. Trường hợp cần xem xét thêm", "bx-strong"); p(reviews.join("; ") + "."); }
     p("Ý kiến khác: " + BLANK + BLANK);
     p("Biểu quyết: …… / …… thành viên đồng ý. Cuộc họp kết thúc lúc …… giờ …… cùng ngày.");
     doc.appendChild(signatures("THƯ KÝ", "CHỦ TRÌ"));

@@ -33,7 +33,8 @@
 
   /* An evaluator reason without its technical detail (" — field = value (cần …)"). */
   BX.clean = function (text) {
-    return String(text).replace(/ — [a-z_][a-z0-9_.\[\]]* [^;]*/g, "");
+    return String(text).replace(/ — [a-z_][a-z0-9_.\[\]]* [^;]*/g, "")
+      .replace(/ — [\u2717\u2713\u2714][^;]*(?:; [\u2717\u2713\u2714][^;]*)*/g, "");
   };
 
   BX.percent = function (ratio) {

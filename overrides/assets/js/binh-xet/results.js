@@ -36,7 +36,7 @@
       ]));
     });
     box.appendChild(el("div", { class: "bx-scroll", tabindex: "0", role: "region", "aria-labelledby": "bx-h-caps" }, [el("table", { class: "bx-table" }, [
-      el("thead", {}, [el("tr", {}, ["cap_group", "cap_role", "cap_rated", "cap_candidates", "cap_max", "c_notes"].map(function (k) { return el("th", { scope: "col", text: t(k) }); }))]),
+      el("thead", {}, [el("tr", {}, ["cap_group", "cap_role", "cap_rated", "cap_candidates", "cap_max", "cap_notes"].map(function (k) { return el("th", { scope: "col", text: t(k) }); }))]),
       body
     ])]));
     return box;
@@ -73,7 +73,12 @@
   function notes(m, shared) {
     var cell = el("td", { class: "bx-notes" });
     if (m.titles_if_htt) { cell.appendChild(el("p", { text: t("if_htt", { titles: BX.titleList(m.titles_if_htt) }) })); }
-    m.missing.forEach(function (r) { cell.appendChild(el("p", { text: t("missing") + ": " + BX.clean(r) })); });
+    if (m.missing.length) {
+      // Closed <details>: the reasons cost no layout until opened (500 rows stay fast).
+      var list = el("ul");
+      m.missing.forEach(function (r) { list.appendChild(el("li", { text: BX.clean(r) })); });
+      cell.appendChild(el("details", {}, [el("summary", { text: t("missing") + " (" + m.missing.length + ")" }), list]));
+    }
     BX.ownReasons(m, shared).forEach(function (r) { cell.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
     return cell;
   }
@@ -104,6 +109,7 @@
     box.appendChild(el("div", { class: "bx-scroll", tabindex: "0", role: "region", "aria-labelledby": "bx-h-members" }, [
       el("table", { class: "bx-table bx-members", "data-testid": "bx-members" }, [
         el("caption", { text: t("members_caption") }),
+        el("colgroup", {}, [3, 11, 8, 7, 9, 11, 6, 6, 9, 30].map(function (w) { return el("col", { class: "bx-w" + w }); })),
         el("thead", {}, [el("tr", {}, heads.map(function (k) { return el("th", { scope: "col", text: t(k) }); }))]), body])
     ]));
     return box;
