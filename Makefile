@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build test lint chromium bench clean offline pdf check impact lock
+.PHONY: help setup serve build test lint chromium bench clean offline pdf check impact lock vnu
 
 help:
 	@echo "make serve   – cài đặt (lần đầu) và chạy cổng thông tin tại http://$(HOST)"
@@ -68,6 +68,14 @@ build: setup
 lint: setup
 	$(BIN)/ruff check hooks tests scripts
 
+# The Nu HTML checker (npm vnu-jar) on Debian's Java, for tests/editors/test_site_quality.py.
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends default-jre-headless npm; }
+	@test -f $(VNU_JAR) || npm install --silent --no-audit --no-fund --prefix .cache/vnu 'vnu-jar@24.10.17'
+
 # Every content problem at once, grouped by file (CHECK_FLAGS=--strict: mentions of an
 # article that are not citations fail too). Also the pre-commit hook and the CI's first step.
 check: setup
@@ -91,7 +99,7 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-liberation; }
 
-test: setup chromium lint build
+test: setup chromium vnu lint build
 	$(BIN)/python -m pytest
 
 bench: setup
