@@ -247,7 +247,13 @@ def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, An
 
 def collective(members: list[dict], year: int, settings: dict, total: int) -> dict[str, Any]:
     """The collective titles (TTLĐTT, TTLĐXS…) from the member counts and the unit's facts."""
-    needed = [name for name in ("unit_level", "movement", "unity") if settings[name] is None]
+    scored = (
+        settings["unit_kind"] is not None
+        and settings["unit_score"] is not None
+        and "unit_kind" in COLLECTIVE
+    )
+    wanted = ("movement", "unity") if scored else ("unit_level", "movement", "unity")
+    needed = [name for name in wanted if settings[name] is None]
     counts = {
         "members": total,
         "members_htnv_or_above": sum(1 for m in members if m["level"] in HTNV_OR_ABOVE),
@@ -271,15 +277,15 @@ def collective(members: list[dict], year: int, settings: dict, total: int) -> di
     profile: dict[str, Any] = {
         "evaluation_year": year,
         "subject": "collective",
-        "unit_result": settings["unit_level"],
         "movement_regular_effective": settings["movement"],
         "internal_unity": settings["unity"],
         **counts,
     }
-    if settings["unit_score"] is not None and "score_total" in COLLECTIVE:
+    if settings["unit_level"] is not None:
+        profile["unit_result"] = settings["unit_level"]
+    if scored:
+        profile["unit_kind"] = settings["unit_kind"]
         profile["score_total"] = settings["unit_score"]
-        if settings["unit_kind"] and "unit_kind" in COLLECTIVE:
-            profile["unit_kind"] = settings["unit_kind"]
     result = evaluate(profile, "vi")
     out.update(
         {

@@ -86,11 +86,16 @@
   function settingsFromPage() {
     function yn(id) { var v = document.getElementById(id).value; return v === "" ? null : v === "true"; }
     var level = document.getElementById("bx-unit-level").value;
+    var kind = document.getElementById("bx-unit-kind"), score = document.getElementById("bx-unit-score");
+    var scoreText = score ? score.value.trim() : "";
+    var scoreValue = /^[0-9]{1,3}(?:[.,][0-9]{1,2})?$/.test(scoreText) ? Number(scoreText.replace(",", ".")) : null;
+    if (score) { score.setAttribute("aria-invalid", scoreText !== "" && (scoreValue === null || scoreValue > 100) ? "true" : "false"); }
+    if (scoreValue !== null && scoreValue > 100) { scoreValue = null; }
     return {
       rounding: document.getElementById("bx-rounding").value,
       exception: document.getElementById("bx-exception").checked,
       unit_level: level || null, movement: yn("bx-movement"), unity: yn("bx-unity"),
-      unit_kind: null, unit_score: null
+      unit_kind: kind && kind.value ? kind.value : null, unit_score: scoreValue
     };
   }
 
@@ -99,6 +104,7 @@
     set("bx-rounding", s.rounding || "floor");
     document.getElementById("bx-exception").checked = !!s.exception;
     set("bx-unit-level", s.unit_level); set("bx-movement", s.movement); set("bx-unity", s.unity);
+    if (document.getElementById("bx-unit-kind")) { set("bx-unit-kind", s.unit_kind); set("bx-unit-score", s.unit_score); }
   }
 
   /* The members with the ranks and votes entered on the page. */
@@ -199,8 +205,9 @@
       showPreview(BX.members.readText(document.getElementById("bx-paste").value, "utf-8"));
     });
     document.getElementById("bx-year").addEventListener("change", function (e) { state.year = Number(e.target.value); recompute(t("done")); });
-    ["bx-unit-level", "bx-movement", "bx-unity", "bx-rounding", "bx-exception"].forEach(function (id) {
-      document.getElementById(id).addEventListener("change", function () { recompute(t("done")); });
+    ["bx-unit-level", "bx-movement", "bx-unity", "bx-rounding", "bx-exception", "bx-unit-kind", "bx-unit-score"].forEach(function (id) {
+      var node = document.getElementById(id);
+      if (node) { node.addEventListener("change", function () { recompute(t("done")); }); }
     });
     document.getElementById("bx-results").addEventListener("change", function (e) {
       var input = e.target, row = input.getAttribute("data-row"), kind = input.getAttribute("data-kind");

@@ -56,6 +56,7 @@
     var box = el("section", { "data-testid": "bx-collective" }, [el("h3", { id: "bx-h-collective", text: t("h_collective") })]);
     box.appendChild(el("p", { text: t("collective_counts", { members: n.members, htnv: n.members_htnv_or_above, ldtt: n.members_ldtt, cstdcs: n.members_cstdcs, disc: n.members_disciplined, cc: n.members_disciplined_canh_cao_or_above }) }));
     if (c.needed.length) { box.appendChild(el("p", { class: "bx-warn", text: t("collective_needed") })); return box; }
+    if (c.classification) { box.appendChild(el("p", { "data-testid": "bx-collective-level", text: t("unit_classification", { level: BX.levelName(c.classification) }) })); }
     box.appendChild(el("p", { "data-testid": "bx-collective-titles", text: t("collective_titles", { titles: BX.titleList(c.eligible_titles) }) }));
     var list = el("ul");
     Object.keys(c.not_eligible).forEach(function (code) { list.appendChild(el("li", { text: BX.titleName(code) + ": " + BX.clean(c.not_eligible[code]) })); });

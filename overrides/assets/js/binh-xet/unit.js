@@ -174,7 +174,9 @@
   }
 
   function collective(members, year, settings, total) {
-    var needed = ["unit_level", "movement", "unity"].filter(function (k) { return settings[k] === null; });
+    var scored = settings.unit_kind !== null && settings.unit_score !== null && schemaHas("collective", "unit_kind");
+    var wanted = scored ? ["movement", "unity"] : ["unit_level", "movement", "unity"];
+    var needed = wanted.filter(function (k) { return settings[k] === null; });
     var counts = {
       members: total,
       members_htnv_or_above: members.filter(function (m) { return inList(m.level, HTNV_OR_ABOVE); }).length,
@@ -185,12 +187,10 @@
     };
     var out = { counts: counts, needed: needed, eligible_titles: [], not_eligible: {}, manual_review_reasons: [], classification: null };
     if (needed.length || total === 0) { return out; }
-    var profile = assign({ evaluation_year: year, subject: "collective", unit_result: settings.unit_level,
+    var profile = assign({ evaluation_year: year, subject: "collective",
       movement_regular_effective: settings.movement, internal_unity: settings.unity }, counts);
-    if (settings.unit_score !== null && schemaHas("collective", "score_total")) {
-      profile.score_total = settings.unit_score;
-      if (settings.unit_kind && schemaHas("collective", "unit_kind")) { profile.unit_kind = settings.unit_kind; }
-    }
+    if (settings.unit_level !== null) { profile.unit_result = settings.unit_level; }
+    if (scored) { profile.unit_kind = settings.unit_kind; profile.score_total = settings.unit_score; }
     var result = ev().evaluate(profile, "vi");
     out.eligible_titles = result.eligible_titles;
     Object.keys(result.not_eligible).forEach(function (k) { out.not_eligible[k] = result.not_eligible[k].reason; });
