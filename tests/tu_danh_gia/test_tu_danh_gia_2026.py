@@ -552,3 +552,16 @@ def test_an_evaluator_problem_in_program_words_is_said_in_plain_words(tool):
     assert summary.count("Kỳ 1 — Tháng hoặc quý: bộ đánh giá chưa nhận câu trả lời này") == 1
     assert not PROGRAM.search(summary), summary
     assert page.get_attribute(RESULT, "data-classification") == ""
+
+
+def test_print_for_vien_chuc_2026_names_decree_233_and_the_units_rules(tool, tmp_path):
+    page = tool
+    page.evaluate("() => { window.print = function () {}; }")
+    start_2026(page, role="vien_chuc")
+    page.check("#f-unit_has_own_rules")  # "Có"
+    page.fill("#f-score_total", "75,5")
+    page.click("#tdg-print-button")
+    _pdf, flat = pdf_text(page, tmp_path)
+    assert "Dựa theo Nghị định 233/2026/NĐ-CP — mẫu phiếu chưa xác minh" in flat
+    assert "Đơn vị đã ban hành Quy chế đánh giá riêng: có" in flat
+    assert "Tổng điểm tự chấm (thang 100): 75,5" in flat

@@ -65,7 +65,8 @@
     sheet.appendChild(head);
     sheet.appendChild(h("h2", "tdg-print-title", TDG.fmt(T.printTitle, { WHO: T.printWho[ctx.role] || T.printWho.cong_chuc })));
     sheet.appendChild(h("p", "tdg-print-center", TDG.fmt(T.printYear, { year: ctx.yearOk ? ctx.year : "……" })));
-    var based = ctx.points ? T.printBased335 : FORM_NO[ctx.role] ? TDG.fmt(T.printBasedOn, { n: FORM_NO[ctx.role] }) : T.printNoForm;
+    var scheme = ctx.scheme ? TDG.calc.scheme(ctx.scheme) : null;
+    var based = ctx.points ? TDG.fmt(T.printBasedPoints, { doc: scheme ? scheme.document : "Nghị định 335/2025/NĐ-CP" }) : FORM_NO[ctx.role] ? TDG.fmt(T.printBasedOn, { n: FORM_NO[ctx.role] }) : T.printNoForm;
     sheet.appendChild(h("p", "tdg-print-center tdg-print-based", based));
 
     var dl = h("dl", "tdg-print-personal");

@@ -67,7 +67,7 @@
     printWho: { can_bo: "ELECTED OFFICIAL", cong_chuc: "CIVIL SERVANT", vien_chuc: "PUBLIC EMPLOYEE", nguoi_lao_dong: "CONTRACT WORKER" },
     printYear: "Year {year}",
     printBasedOn: "Based on Form No. {n} of Decree 90/2020/NĐ-CP — layout not checked against the official form",
-    printBased335: "Based on Decree 335/2025/NĐ-CP — form not verified",
+    printBasedPoints: "Based on {doc} — form layout not verified",
     printNoForm: "Self-evaluation form — Decree 90/2020/NĐ-CP has no form for this group",
     printNation: "SOCIALIST REPUBLIC OF VIETNAM",
     printMotto: "Independence - Freedom - Happiness",

@@ -67,7 +67,7 @@
     printWho: { can_bo: "CÁN BỘ", cong_chuc: "CÔNG CHỨC", vien_chuc: "VIÊN CHỨC", nguoi_lao_dong: "NGƯỜI LAO ĐỘNG" },
     printYear: "Năm {year}",
     printBasedOn: "Dựa theo Mẫu số {n} Nghị định 90/2020/NĐ-CP — bố cục chưa đối chiếu với mẫu chính thức",
-    printBased335: "Dựa theo Nghị định 335/2025/NĐ-CP — mẫu phiếu chưa xác minh",
+    printBasedPoints: "Dựa theo {doc} — mẫu phiếu chưa xác minh",
     printNoForm: "Phiếu tự đánh giá — Nghị định 90/2020/NĐ-CP không có mẫu riêng cho đối tượng này",
     printNation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     printMotto: "Độc lập - Tự do - Hạnh phúc",
