@@ -4,6 +4,8 @@
  * - a navigation section whose <nav> is labelled by an icon-only toggle (Material,
  *   with navigation.indexes) gets the section title as that toggle's name, so the
  *   landmarks are named and distinct (axe landmark-unique);
+ * - a table or diagram box that scrolls sideways (phones, thidua.css) can be reached
+ *   with the keyboard to scroll it (axe scrollable-region-focusable);
  * Runs after DOM load; harmless when the elements are absent. */
 (function () {
   "use strict";
@@ -45,10 +47,32 @@
     });
   }
 
+  var SCROLL_BOXES = ".md-typeset__scrollwrap, figure.checklist-ladder, figure.diem-moi-luoc-do";
+
+  function focusScrollBoxes() {
+    var boxes = document.querySelectorAll(SCROLL_BOXES);
+    Array.prototype.forEach.call(boxes, function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-thidua-scroll", "");
+      } else if (!scrolls && box.hasAttribute("data-thidua-scroll")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-thidua-scroll");
+      }
+    });
+  }
+
   function run() {
     nameTaskCheckboxes();
     nameSearchDialog();
     nameNavigationSections();
+    focusScrollBoxes();
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(focusScrollBoxes, 200);
+    });
   }
 
   if (document.readyState === "loading") {
