@@ -162,3 +162,18 @@ def test_the_command_lists_criteria_messages_by_file(root, monkeypatch, capsys):
     assert "data/cases/x.yaml: 1 lỗi\n  dòng 4: cases.A1: level: expected HTT, actual HTXS" in err
     assert "docs/a.md: 1 lỗi\n  dòng 3: citation:" in err
     assert "not available yet" not in err
+
+
+def test_training_modules_are_checked_too(root, monkeypatch, capsys):
+    import thidua.tap_huan as tap_huan
+    from thidua.errors import ContentError
+
+    write(root / "docs", "tap-huan/index.md", "# Tập huấn\n")
+
+    def broken(_root, _registry):
+        raise ContentError("docs/tap-huan/a.cau-hoi.yaml", 4, "dap_an", "'z'", "a, b, c")
+
+    monkeypatch.setattr(tap_huan, "load_program", broken)
+    status, _out, err = _run(root, False, monkeypatch, capsys)
+    assert status == 1
+    assert "docs/tap-huan/a.cau-hoi.yaml: 1 lỗi\n  dòng 4: dap_an: 'z'" in err

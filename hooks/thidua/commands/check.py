@@ -1,10 +1,11 @@
 """``thidua check`` — every problem of the repository, without building the site.
 
 Checks the criteria data (schema and cross-references), the YAML cases of
-``data/cases/``, that every ``legal_basis`` of the criteria resolves to a published
-clause, and the content (``thidua.legal.check.check_repository``): documents, front
-matter of every page, citations, unclosed ``[[``, duplicate anchors and anchors that
-take a clause's, English pages without their Vietnamese source, real calendar dates.
+``data/cases/``, the training modules and quizzes of ``docs/tap-huan``, that every
+``legal_basis`` of the criteria resolves to a published clause, and the content
+(``thidua.legal.check.check_repository``): documents, front matter of every page,
+citations, unclosed ``[[``, duplicate anchors and anchors that take a clause's,
+English pages without their Vietnamese source, real calendar dates.
 All problems at once, each once, grouped by file with the line and how to fix it.
 Articles mentioned in plain text where a citation belongs are warnings (errors with
 ``--strict``). Exit 1 when anything is wrong, 0 otherwise.
@@ -87,6 +88,23 @@ def check_bases(root: Path, rules: Any, warnings: list[str]) -> list[str]:
     return errors
 
 
+def check_training(root: Path) -> list[ContentError]:
+    """Training modules and quizzes (``docs/tap-huan``), as the build's hook loads them."""
+    from thidua.legal.registry import collect_registry
+    from thidua.tap_huan import load_program
+
+    if not (root / "docs" / "tap-huan").is_dir():
+        return []
+    registry, problems = collect_registry(root / "docs", cache={})
+    if problems:
+        return []  # the documents' own errors come first; modules cite them
+    try:
+        load_program(root, registry)
+    except ContentError as error:
+        return [error]
+    return []
+
+
 def as_error(message: str) -> ContentError:
     """A "file:line: field: found; allowed: …" message as a ``ContentError`` to group."""
     match = _LOCATED.match(message)
@@ -110,7 +128,7 @@ def collect(root: Path, strict: bool = False) -> tuple[list[ContentError], list[
 
     criteria_errors, criteria_warnings, _ = check_criteria(root)
     report = check_repository(root)
-    errors = [as_error(m) for m in criteria_errors] + report.errors
+    errors = [as_error(m) for m in criteria_errors] + report.errors + check_training(root)
     warnings = [as_error(m) for m in criteria_warnings]
     if strict:
         errors += report.warnings
