@@ -17,10 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from thidua import tap_huan
 from thidua.errors import ContentError
-from thidua.legal import load_registry
+from thidua.legal import Citing, load_registry
 from thidua.tap_huan.module import FOLDER, notes_with_title, split_slides
 from thidua.tap_huan.words import reason_text, words
 from thidua_mkdocs import i18n, render
+from thidua_mkdocs.legal import registry_for as legal_registry_for
 
 _PROGRAMS: dict[str, tap_huan.Program] = {}
 PROGRAM_MARKER = "<!-- tap-huan:chuong-trinh -->"
@@ -41,6 +42,24 @@ def on_files(files, config):
         if file.src_uri.startswith(f"{FOLDER}/") and file.src_uri.endswith(".yaml"):
             files.remove(file)
     return files
+
+
+def on_nav(nav, config, files):
+    """Record each quiz item's clauses in the legal register ("Được dẫn chiếu tại")."""
+    registry = legal_registry_for(config)
+    program = _PROGRAMS.get(i18n.current_language(config))
+    if registry is None or program is None:
+        return nav
+    for entry in program.for_language(i18n.current_language(config)):
+        if entry.quiz is None:
+            continue
+        src = entry.module.src_uri.replace(".en.md", ".md")
+        for item in entry.quiz.items:
+            title = f"{entry.module.title} — {words(entry.module.lang)['question']} {item.number}"
+            anchor = f"{entry.module.slug}-{entry.module.lang}-q{item.number}"
+            for clause in item.clauses:
+                registry.cite(clause, Citing(title, src, anchor, kind="quiz", line=item.line))
+    return nav
 
 
 def _lang(page) -> str:
@@ -66,12 +85,18 @@ def _module(markdown: str, entry: tap_huan.Entry, lang: str) -> str:
         chunk = "\n".join(lines[slide.start : slide.end])
         if chunk.lstrip().startswith("---") and slide.index:
             chunk = chunk.lstrip()[3:]
-        slides.append({
-            "index": slide.index,
-            "text": notes_with_title(chunk, w["notes_title"]),
-            "stale": _reasons(entry.slide_reasons.get(slide.index, []), lang),
-        })
-    head, _, rest = slides[0]["text"].partition("\n") if slides[0]["text"].lstrip().startswith("# ") else ("", "", slides[0]["text"])
+        slides.append(
+            {
+                "index": slide.index,
+                "text": notes_with_title(chunk, w["notes_title"]),
+                "stale": _reasons(entry.slide_reasons.get(slide.index, []), lang),
+            }
+        )
+    head, _, rest = (
+        slides[0]["text"].partition("\n")
+        if slides[0]["text"].lstrip().startswith("# ")
+        else ("", "", slides[0]["text"])
+    )
     return render.template(
         "tap-huan/module.md.j2",
         w=w,
@@ -84,7 +109,9 @@ def _module(markdown: str, entry: tap_huan.Entry, lang: str) -> str:
         first=slides[0],
         module_reasons=_reasons(entry.reasons, lang),
         quiz=entry.quiz,
-        item_reasons={i.number: _reasons(i.stale, lang) for i in (entry.quiz.items if entry.quiz else [])},
+        item_reasons={
+            i.number: _reasons(i.stale, lang) for i in (entry.quiz.items if entry.quiz else [])
+        },
     )
 
 
@@ -107,7 +134,9 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(PROGRAM_MARKER, table)
     if STALE_MARKER in markdown:
         stale = render.template(
-            "tap-huan/stale.md.j2", w=words(lang), entries=[e for e in entries if e.stale],
+            "tap-huan/stale.md.j2",
+            w=words(lang),
+            entries=[e for e in entries if e.stale],
             reasons=lambda rs: _reasons(rs, lang),
         )
         markdown = markdown.replace(STALE_MARKER, stale)

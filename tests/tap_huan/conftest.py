@@ -98,7 +98,17 @@ def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     offline = _load_offline_script()
     site = tmp_path_factory.mktemp("offline") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(offline.OFFLINE), "-d", str(site)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(offline.OFFLINE),
+        "-d",
+        str(site),
+    ]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     if proc.returncode != 0:
         pytest.fail(f"offline build failed:\n{(proc.stdout + proc.stderr)[-6000:]}", pytrace=False)

@@ -11,11 +11,19 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
 MODULE = "/tap-huan/luat-thi-dua-2022/"
-MODULES = ["luat-thi-dua-2022", "danh-gia-2026", "ket-hop-binh-xet", "ho-so-khen-thuong",
-           "sang-kien", "quy-che-don-vi"]
+MODULES = [
+    "luat-thi-dua-2022",
+    "danh-gia-2026",
+    "ket-hop-binh-xet",
+    "ho-so-khen-thuong",
+    "sang-kien",
+    "quy-che-don-vi",
+]
 SHOTS = Path("/tmp/tap-huan-screenshots")
 
 
@@ -37,10 +45,14 @@ def test_keyboard_moves_through_the_slides(page, site_url):
     page.goto(site_url + MODULE)
     total = page.locator(".tap-huan-slide").count()
     assert total == 8
-    assert page.get_attribute("html", "class") is None or "tap-huan-presenting" not in page.get_attribute("html", "class")
+    assert page.get_attribute(
+        "html", "class"
+    ) is None or "tap-huan-presenting" not in page.get_attribute("html", "class")
     present(page)
     assert counter(page) == f"1/{total}"
-    assert page.locator(".reveal .slides > section.present h1").inner_text().startswith("Chuyên đề 1")
+    assert (
+        page.locator(".reveal .slides > section.present h1").inner_text().startswith("Chuyên đề 1")
+    )
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     assert counter(page) == f"3/{total}"
@@ -54,10 +66,17 @@ def test_keyboard_moves_through_the_slides(page, site_url):
     assert counter(page) == f"1/{total}"
     page.click(".reveal .controls .navigate-right")
     assert counter(page) == f"2/{total}"
-    assert page.locator(".reveal .controls .navigate-right").get_attribute("aria-label") == "Trang sau"
+    assert (
+        page.locator(".reveal .controls .navigate-right").get_attribute("aria-label") == "Trang sau"
+    )
     # Only the current slide can take focus.
-    assert page.evaluate("[...document.querySelectorAll('.reveal .slides > section')]"
-                         ".filter(s => !s.inert).length") == 1
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('.reveal .slides > section')]"
+            ".filter(s => !s.inert).length"
+        )
+        == 1
+    )
     page.keyboard.press("Escape")
     assert page.locator(".tap-huan-deck").count() == 0
     assert page.evaluate("document.activeElement.classList.contains('tap-huan-present')")
@@ -96,7 +115,9 @@ def test_every_slide_fits_the_projector(page, site_url, size):
         total = page.locator(".tap-huan-slide").count()
         present(page)
         for number in range(1, total + 1):
-            height = page.evaluate("document.querySelector('.reveal .slides > section.present').scrollHeight")
+            height = page.evaluate(
+                "document.querySelector('.reveal .slides > section.present').scrollHeight"
+            )
             if height > 720:
                 too_tall.append(f"{slug} slide {number}: {height}px")
             if slug == "danh-gia-2026" or number == 3:
@@ -130,7 +151,10 @@ def test_quiz_graded_with_feedback_score_and_saved_progress(page, site_url):
     answer(page, 1, [0, 1, 3])  # multiple choice, right
     assert page.locator(".tap-huan-q").nth(1).locator(".tap-huan-q__result").inner_text() == "Đúng."
     answer(page, 3, [0])  # true/false: "Đúng" is wrong here
-    assert "Đáp án đúng: Sai." in page.locator(".tap-huan-q").nth(3).locator(".tap-huan-q__result").inner_text()
+    assert (
+        "Đáp án đúng: Sai."
+        in page.locator(".tap-huan-q").nth(3).locator(".tap-huan-q__result").inner_text()
+    )
     assert page.inner_text(".tap-huan-quiz__score") == "Đã trả lời 3/5 câu, đúng 2 câu."
     page.reload()
     assert page.inner_text(".tap-huan-quiz__score") == "Đã trả lời 3/5 câu, đúng 2 câu."
@@ -145,13 +169,18 @@ def test_quiz_graded_with_feedback_score_and_saved_progress(page, site_url):
 def test_quiz_check_without_an_answer(page, site_url):
     page.goto(site_url + MODULE)
     page.locator(".tap-huan-q").nth(2).locator(".tap-huan-q__check").click()
-    assert page.locator(".tap-huan-q").nth(2).locator(".tap-huan-q__result").inner_text() == "Hãy chọn ít nhất một đáp án."
+    assert (
+        page.locator(".tap-huan-q").nth(2).locator(".tap-huan-q__result").inner_text()
+        == "Hãy chọn ít nhất một đáp án."
+    )
 
 
 def test_english_quiz_and_slides(page, site_url):
     page.goto(site_url + "/en" + MODULE)
     answer(page, 0, [1])
-    assert page.locator(".tap-huan-q").nth(0).locator(".tap-huan-q__result").inner_text() == "Correct."
+    assert (
+        page.locator(".tap-huan-q").nth(0).locator(".tap-huan-q__result").inner_text() == "Correct."
+    )
     assert page.inner_text(".tap-huan-quiz__score") == "Answered 1 of 3; 1 correct."
     present(page)
     page.keyboard.press("End")
@@ -187,7 +216,10 @@ def test_axe_on_module_slides_presenter_view_and_quiz(page, site_url, axe):
 def test_strict_csp_on_module_pages(page, site_url):
     page.goto(site_url + MODULE)
     policy = page.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in policy
+        and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    )
     present(page)
     page.keyboard.press("s")
     page.keyboard.press("ArrowRight")
@@ -195,14 +227,18 @@ def test_strict_csp_on_module_pages(page, site_url):
 
 
 def test_without_javascript_a_worksheet_and_answer_key(browser, site_url):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 800}
+    )
     page = context.new_page()
     page.goto(site_url + MODULE)
     assert not page.locator(".tap-huan-actions").is_visible()
     assert not page.locator(".tap-huan-q__check").first.is_visible()
     assert page.locator(".tap-huan-key").is_visible()
     key = page.inner_text(".tap-huan-key")
-    assert "Đáp án đúng: B." in key and "Đáp án đúng: A, B, D." in key and "Đáp án đúng: Sai." in key
+    assert (
+        "Đáp án đúng: B." in key and "Đáp án đúng: A, B, D." in key and "Đáp án đúng: Sai." in key
+    )
     context.close()
 
 
@@ -210,11 +246,13 @@ def test_handout_prints_on_a4_with_notes_and_answer_key(page, site_url, tmp_path
     page.goto(site_url + MODULE)
     pdf = tmp_path / "handout.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert text.count("Ghi chú cho người trình bày") >= 6
     assert "Đáp án" in text and "Câu 1." in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "595.276 x 841.89" in info or "595 x 842" in info
+    assert "(A4)" in info
     SHOTS.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(SHOTS / "handout")], check=True)
     pages = sorted(SHOTS.glob("handout-*.png"))
@@ -222,7 +260,9 @@ def test_handout_prints_on_a4_with_notes_and_answer_key(page, site_url, tmp_path
 
 
 def test_phone_width_390(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(site_url + MODULE)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -82,10 +82,18 @@ def test_slides_split_at_headings_and_marker():
 def test_the_real_program_loads_with_every_module_and_quiz():
     loaded = load_program(ROOT, load_registry(ROOT / "docs"))
     slugs = {e.module.slug for e in loaded.entries if e.module.lang == "vi"}
-    assert slugs >= {"luat-thi-dua-2022", "danh-gia-2026", "ket-hop-binh-xet",
-                     "ho-so-khen-thuong", "sang-kien", "quy-che-don-vi"}
+    assert slugs >= {
+        "luat-thi-dua-2022",
+        "danh-gia-2026",
+        "ket-hop-binh-xet",
+        "ho-so-khen-thuong",
+        "sang-kien",
+        "quy-che-don-vi",
+    }
     assert {e.module.slug for e in loaded.entries if e.module.lang == "en"} >= {
-        "luat-thi-dua-2022", "ket-hop-binh-xet"}
+        "luat-thi-dua-2022",
+        "ket-hop-binh-xet",
+    }
     kinds = {i.kind for e in loaded.entries for i in e.quiz.items}
     assert kinds == {"mot_lua_chon", "nhieu_lua_chon", "dung_sai"}
 
@@ -120,7 +128,9 @@ def test_recorded_wording_then_a_changed_clause(project):
 def test_document_no_longer_in_force(project):
     law = project / "docs" / "van-ban" / "luat-06-2022.md"
     law.write_text(
-        law.read_text(encoding="utf-8").replace("tinh_trang: con_hieu_luc", "tinh_trang: het_hieu_luc_toan_bo", 1),
+        law.read_text(encoding="utf-8").replace(
+            "tinh_trang: con_hieu_luc", "tinh_trang: het_hieu_luc_toan_bo", 1
+        ),
         encoding="utf-8",
     )
     entry = program(project).entries[0]
@@ -172,7 +182,9 @@ def test_answer_key_naming_a_missing_option(project):
 
 def test_unresolved_citation_in_a_slide(project):
     module = project / "docs" / "tap-huan" / "thu.md"
-    module.write_text(MODULE.format(extra="").replace("Điều 24 khoản 1 điểm a", "Điều 240"), encoding="utf-8")
+    module.write_text(
+        MODULE.format(extra="").replace("Điều 24 khoản 1 điểm a", "Điều 240"), encoding="utf-8"
+    )
     found = error(project)
     assert (found.file, found.line) == ("docs/tap-huan/thu.md", 14)
     assert "Điều 240" in found.message
@@ -180,7 +192,10 @@ def test_unresolved_citation_in_a_slide(project):
 
 def test_unresolved_citation_in_a_quiz(project):
     quiz = project / "docs" / "tap-huan" / "thu.cau-hoi.yaml"
-    quiz.write_text(QUIZ.replace('["06/2022/QH15 Điều 24 khoản 1 điểm a"]', '["06/2022/QH15 Điều 99"]'), encoding="utf-8")
+    quiz.write_text(
+        QUIZ.replace('["06/2022/QH15 Điều 24 khoản 1 điểm a"]', '["06/2022/QH15 Điều 99"]'),
+        encoding="utf-8",
+    )
     found = error(project)
     assert (found.file, found.line) == ("docs/tap-huan/thu.cau-hoi.yaml", 2)
 

@@ -67,7 +67,7 @@ class Program:
     entries: list[Entry]
 
     def for_language(self, lang: str) -> list[Entry]:
-        """The program in one language, in order: a Vietnamese module stands in for a missing translation."""
+        """The program in one language, in order (Vietnamese stands in for a translation)."""
         chosen = {e.module.slug: e for e in self.entries if e.module.lang == "vi"}
         chosen.update({e.module.slug: e for e in self.entries if e.module.lang == lang})
         return sorted(chosen.values(), key=lambda e: (e.module.thu_tu, e.module.slug))
@@ -85,7 +85,9 @@ def load_lock(root: Path) -> tuple[dict[str, str], str]:
         return {}, shown
     data = load_file(path, root) or {}
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ContentError(shown, 1, "(file)", "not a mapping of texts", '"<số hiệu> <anchor>": fingerprint')
+        raise ContentError(
+            shown, 1, "(file)", "not a mapping of texts", '"<số hiệu> <anchor>": fingerprint'
+        )
     return dict(data), shown
 
 
@@ -113,7 +115,11 @@ class _Resolver:
         for citation in find_citations(text, file, offset):
             clauses.append(
                 self.registry.resolve(
-                    citation.ref, citation.kind, file=file, line=citation.line, citation=citation.raw
+                    citation.ref,
+                    citation.kind,
+                    file=file,
+                    line=citation.line,
+                    citation=citation.raw,
                 )
             )
         return clauses
@@ -135,16 +141,24 @@ def _entry(path: Path, root: Path, docs: Path, years: dict, resolver: _Resolver)
         document = registry.document(so_hieu)
         if document is None:
             raise ContentError(
-                module.file, module.lines.get("van_ban"), "van_ban",
+                module.file,
+                module.lines.get("van_ban"),
+                "van_ban",
                 f"{so_hieu} is not a document in docs/van-ban/",
                 "the số hiệu of a document page, e.g. 06/2022/QH15",
             )
-        entry.reasons += [r for r in clause_reasons(Clause(document, _whole(document)), registry, {})
-                          if r not in entry.reasons]
+        entry.reasons += [
+            r
+            for r in clause_reasons(Clause(document, _whole(document)), registry, {})
+            if r not in entry.reasons
+        ]
     for rule in module.quy_tac:
         if not _rule_set_exists(root, rule.nhom, rule.bo):
             raise ContentError(
-                module.file, rule.line, "quy_tac", f"no rule set {rule.bo} for {rule.nhom}",
+                module.file,
+                rule.line,
+                "quy_tac",
+                f"no rule set {rule.bo} for {rule.nhom}",
                 "a file name (without .yaml) of data/criteria/thi-dua/ or data/criteria/danh-gia/",
             )
         entry.reasons += rule_set_reasons(rule, years)
@@ -161,11 +175,14 @@ def _entry(path: Path, root: Path, docs: Path, years: dict, resolver: _Resolver)
     if qpath.exists():
         quiz = load_quiz(qpath, root, module.lang)
         for item in quiz.items:
-            clauses = [registry.resolve_basis(b, file=quiz.file, line=item.line) for b in item.basis]
+            clauses = [
+                registry.resolve_basis(b, file=quiz.file, line=item.line) for b in item.basis
+            ]
             texts = [item.question, *item.explanations.values()]
             for text_part in texts:
                 clauses += resolver.text(text_part, quiz.file, item.line - 1)
             entry.clauses += clauses
+            item.clauses = clauses
             item.stale = resolver.reasons(clauses)
         entry.quiz = quiz
     return entry
@@ -194,6 +211,3 @@ def recorded_fingerprints(program: Program) -> dict[str, str]:
             if clause.unit is not None:
                 out[f"{clause.document.so_hieu} {clause.anchor}"] = fingerprint(clause)
     return dict(sorted(out.items()))
-
-
-

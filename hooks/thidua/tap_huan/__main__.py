@@ -17,7 +17,8 @@ from thidua.tap_huan import LOCK, load_program, recorded_fingerprints
 from thidua.tap_huan.module import FOLDER
 
 HEADER = (
-    "# Dấu vân tay nội dung các điều, khoản mà các chuyên đề tập huấn dẫn chiếu, ghi khi đối chiếu.\n"
+    "# Dấu vân tay nội dung các điều, khoản mà các chuyên đề tập huấn dẫn chiếu,\n"
+    "# ghi khi đối chiếu.\n"
     "# Sinh bằng: .venv/bin/python -m thidua.tap_huan doi-chieu — đừng sửa tay.\n"
 )
 

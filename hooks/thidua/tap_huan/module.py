@@ -143,7 +143,10 @@ def _front(text: str, file: str) -> tuple[LineDict, str, int]:
     _, body, offset = split_front_matter(text, file)
     if not offset:
         raise ContentError(
-            file, 1, "front matter", "none",
+            file,
+            1,
+            "front matter",
+            "none",
             "a YAML block between '---' lines with " + ", ".join(REQUIRED),
             "muc_tieu: [...]; doi_tuong: ...; thoi_luong: 45; van_ban: [06/2022/QH15]",
         )
@@ -158,8 +161,10 @@ def _texts(data: LineDict, key: str, file: str) -> list[str]:
     value = data[key]
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not value or not all(
-        isinstance(v, str) and v.strip() for v in value
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
     ):
         raise ContentError(
             file, line_of(data, key), key, repr(value), "a sentence or a list of sentences"
@@ -184,7 +189,10 @@ def _rule_sets(data: LineDict, file: str) -> list[RuleSet]:
         )
         if not ok:
             raise ContentError(
-                file, line, "quy_tac", repr(item),
+                file,
+                line,
+                "quy_tac",
+                repr(item),
                 "{nam: <year>, nhom: " + "|".join(NHOM) + ", bo: <rule set in data/criteria>}",
             )
         out.append(RuleSet(item["nam"], item["nhom"], item["bo"], line or 1))
@@ -200,19 +208,28 @@ def load_module(path: Path, docs_dir: Path) -> Module:
     for key in REQUIRED:
         if key not in data:
             raise ContentError(
-                file, 1, key, "missing",
+                file,
+                1,
+                key,
+                "missing",
                 f"front matter with {', '.join(REQUIRED)} (a module of docs/{FOLDER}/)",
             )
     for key in data:
         if key not in (*REQUIRED, *OPTIONAL, *PAGE_KEYS):
             raise ContentError(
-                file, line_of(data, key), str(key), "unknown field",
+                file,
+                line_of(data, key),
+                str(key),
+                "unknown field",
                 ", ".join((*REQUIRED, *OPTIONAL, *PAGE_KEYS)),
             )
     minutes = data["thoi_luong"]
     if not isinstance(minutes, int) or isinstance(minutes, bool) or not 5 <= minutes <= 480:
         raise ContentError(
-            file, line_of(data, "thoi_luong"), "thoi_luong", repr(minutes),
+            file,
+            line_of(data, "thoi_luong"),
+            "thoi_luong",
+            repr(minutes),
             "minutes as a whole number from 5 to 480",
         )
     van_ban = _texts(data, "van_ban", file)

@@ -39,7 +39,8 @@ class Item:
     explanations: dict[str, str]
     basis: list[str]
     line: int
-    stale: list[str] = field(default_factory=list)
+    stale: list = field(default_factory=list)  # Reason objects (thidua.tap_huan.stale)
+    clauses: list = field(default_factory=list)  # resolved Clause objects
 
 
 @dataclass
@@ -76,14 +77,20 @@ def _item(item: object, number: int, line: int, file: str, lang: str) -> Item:
         options = list(zip(TRUE_FALSE, TRUE_FALSE_WORDS[lang], strict=True))
         if "lua_chon" in item:
             raise ContentError(
-                file, line_of(item, "lua_chon"), "lua_chon", "options on a dung_sai question",
+                file,
+                line_of(item, "lua_chon"),
+                "lua_chon",
+                "options on a dung_sai question",
                 "no lua_chon: the options are dung and sai",
             )
     else:
         raw = item.get("lua_chon")
         if not isinstance(raw, dict) or len(raw) < 2:
             raise ContentError(
-                file, line_of(item, "lua_chon"), "lua_chon", repr(raw),
+                file,
+                line_of(item, "lua_chon"),
+                "lua_chon",
+                repr(raw),
                 "at least two options: {a: text, b: text}",
             )
         options = []
@@ -99,25 +106,37 @@ def _item(item: object, number: int, line: int, file: str, lang: str) -> Item:
         answer = [answer]
     if not answer or not isinstance(answer, list):
         raise ContentError(
-            file, line_of(item, "dap_an") or item.line, "dap_an",
-            "no correct answer", "the key of the correct option: " + ", ".join(keys),
+            file,
+            line_of(item, "dap_an") or item.line,
+            "dap_an",
+            "no correct answer",
+            "the key of the correct option: " + ", ".join(keys),
         )
     answer = [str(a) for a in answer]
     for key in answer:
         if key not in keys:
             raise ContentError(
-                file, line_of(item, "dap_an"), "dap_an", f"'{key}' is not an option",
+                file,
+                line_of(item, "dap_an"),
+                "dap_an",
+                f"'{key}' is not an option",
                 "one of " + ", ".join(keys),
             )
     if kind != "nhieu_lua_chon" and len(answer) != 1:
         raise ContentError(
-            file, line_of(item, "dap_an"), "dap_an", f"{len(answer)} answers on a {kind} question",
+            file,
+            line_of(item, "dap_an"),
+            "dap_an",
+            f"{len(answer)} answers on a {kind} question",
             "exactly one (use loai: nhieu_lua_chon for several)",
         )
     why = item.get("giai_thich")
     if not isinstance(why, dict):
         raise ContentError(
-            file, line_of(item, "giai_thich") or item.line, "giai_thich", repr(why),
+            file,
+            line_of(item, "giai_thich") or item.line,
+            "giai_thich",
+            repr(why),
             "one explanation per option: {" + ", ".join(f"{k}: …" for k in keys) + "}",
         )
     missing = [k for k in keys if not isinstance(why.get(k), str) or not why[k].strip()]
@@ -125,14 +144,21 @@ def _item(item: object, number: int, line: int, file: str, lang: str) -> Item:
     if missing or extra:
         found = f"no explanation for {', '.join(missing)}" if missing else f"extra {extra}"
         raise ContentError(
-            file, line_of(item, "giai_thich"), "giai_thich", found, "one per option: " + ", ".join(keys)
+            file,
+            line_of(item, "giai_thich"),
+            "giai_thich",
+            found,
+            "one per option: " + ", ".join(keys),
         )
     basis = item.get("can_cu")
     if isinstance(basis, str):
         basis = [basis]
     if not basis or not all(isinstance(b, str) and b.strip() for b in basis):
         raise ContentError(
-            file, line_of(item, "can_cu") or item.line, "can_cu", repr(basis),
+            file,
+            line_of(item, "can_cu") or item.line,
+            "can_cu",
+            repr(basis),
             "the clauses the answer rests on: ['06/2022/QH15 Điều 24 khoản 1']",
         )
     return Item(
@@ -154,7 +180,12 @@ def load_quiz(path: Path, root: Path, lang: str = "vi") -> Quiz:
     items = data.get("cau_hoi") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items:
         raise ContentError(
-            file, line_of(data, "cau_hoi") if isinstance(data, dict) else 1, "cau_hoi",
-            "missing or empty", "a list of questions (loai, hoi, lua_chon, dap_an, giai_thich, can_cu)",
+            file,
+            line_of(data, "cau_hoi") if isinstance(data, dict) else 1,
+            "cau_hoi",
+            "missing or empty",
+            "a list of questions (loai, hoi, lua_chon, dap_an, giai_thich, can_cu)",
         )
-    return Quiz(file, [_item(q, n, line_of(items, n - 1) or 1, file, lang) for n, q in enumerate(items, 1)])
+    return Quiz(
+        file, [_item(q, n, line_of(items, n - 1) or 1, file, lang) for n, q in enumerate(items, 1)]
+    )
