@@ -91,3 +91,38 @@ tom_luoc: true
 # Luật Thử nghiệm số 01/2090/QH99
 """,
 }
+
+# A law: no date in the header (the passage line gives it), Mục inside a Chương,
+# "CỘNG HOÀ" spelled the older way, the President of the Assembly signing.
+LAW_TEXT = """\
+QUỐC HỘI
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Luật số: 09/2099/QH99
+
+LUẬT
+THỬ NGHIỆM CẤU TRÚC
+
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Quốc hội ban hành Luật Thử nghiệm cấu trúc.
+
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về thử nghiệm.
+Chương II
+TỔ CHỨC
+Mục 1
+CẤP CƠ SỞ
+Điều 2. Cấp cơ sở
+1. Cấp cơ sở gồm:
+a) Đơn vị;
+b) Tổ chức.
+Mục 2
+CẤP TRÊN
+Điều 3. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2100.
+Luật này đã được Quốc hội khóa XV, kỳ họp thứ 9 thông qua ngày 10 tháng 6 năm 2099.
+CHỦ TỊCH QUỐC HỘI
+Trần Văn Thử
+"""

@@ -11,7 +11,7 @@ from thidua.legal.metadata import split_front_matter
 from thidua.legal.registry import load_registry
 from thidua.nhap_van_ban import parse_text
 
-from .sample import LAWS, OCR_TEXT
+from .sample import LAW_TEXT, LAWS, OCR_TEXT
 
 PAGE = "docs/van-ban/nd-77-2099.md"
 
@@ -179,3 +179,24 @@ def test_an_unreadable_source_is_refused(project, tmp_path, capsys):
     broken.write_bytes(b"not a zip")
     assert _import(project, broken) == 2
     assert "Word" in capsys.readouterr().err
+
+
+def test_a_law_with_sections_and_its_passage_date():
+    text = parse_text(LAW_TEXT.splitlines())
+    assert text.problems == []
+    assert (text.so_hieu, text.loai_van_ban, text.co_quan_ban_hanh) == (
+        "09/2099/QH99",
+        "Luật",
+        "Quốc hội",
+    )
+    assert text.ten == "Luật Thử nghiệm cấu trúc"
+    assert text.ngay_ban_hanh == dt.date(2099, 6, 10)  # "thông qua ngày 10 tháng 6 năm 2099"
+    assert text.ngay_hieu_luc == dt.date(2100, 1, 1)
+    assert text.nguoi_ky == "Trần Văn Thử"
+    kinds = [(b.kind, b.number, b.title) for b in text.blocks if b.kind in ("chuong", "muc")]
+    assert kinds == [
+        ("chuong", "I", "Những quy định chung"),
+        ("chuong", "II", "Tổ chức"),
+        ("muc", "1", "Cấp cơ sở"),
+        ("muc", "2", "Cấp trên"),
+    ]

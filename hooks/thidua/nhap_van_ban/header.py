@@ -42,7 +42,7 @@ AGENCIES = {
     "BỘ CHÍNH TRỊ": "Bộ Chính trị",
     "BAN BÍ THƯ": "Ban Bí thư",
 }
-_NATIONAL = re.compile(r"^(CỘNG H[ÒO]A|ĐỘC LẬP|ĐẢNG CỘNG SẢN)", re.IGNORECASE)
+_NATIONAL = re.compile(r"^(CỘNG\s+H(?:ÒA|OÀ)|ĐỘC LẬP|ĐẢNG CỘNG SẢN)", re.IGNORECASE)
 _NUMBER = re.compile(
     r"\bs[ốo]\s*(?:hiệu)?\s*:?\s*(?P<so>\d[\dA-ZĐ]*(?:\s*[/-]\s*[\dA-ZĐ]+)+)", re.IGNORECASE
 )
@@ -178,6 +178,22 @@ def basis(text: str, known: list[KnownDocument]) -> Basis:
         start = lowered.find(chosen[0].ten.lower())
         return Basis(text, chosen[0].so_hieu, text[start : start + len(chosen[0].ten)])
     return Basis(text)
+
+
+_PASSED = re.compile(r"thông qua\s+(?P<date>ngày\s+[\d\s/thángnăm]+)", re.IGNORECASE)
+
+
+def passage_date(texts: list[str], result: ImportedText) -> None:
+    """A law's ``ngay_ban_hanh``: the day the National Assembly passed it ("thông qua ngày …")."""
+    if result.ngay_ban_hanh is not None:
+        return
+    for text in texts:
+        match = _PASSED.search(text)
+        if match:
+            value, _ = date_in(match["date"])
+            if value:
+                result.ngay_ban_hanh = value
+                return
 
 
 def in_force_date(texts: list[tuple[int, str]], result: ImportedText) -> None:

@@ -7,7 +7,7 @@ import re
 from thidua.legal.ref import DIEM_LETTERS
 from thidua.legal.structure import roman_value
 from thidua.nhap_van_ban.clean import clean, is_upper, sentence_case
-from thidua.nhap_van_ban.header import KnownDocument, in_force_date, read_header
+from thidua.nhap_van_ban.header import KnownDocument, in_force_date, passage_date, read_header
 from thidua.nhap_van_ban.model import Block, ImportedText, Problem
 
 _CHUONG = re.compile(
@@ -41,6 +41,7 @@ def parse_text(lines: list[str], known: list[KnownDocument] | None = None) -> Im
     _Body(result).read(cleaned[first:])
     texts = [(b.line, b.text) for b in result.blocks] + [(0, t) for t in result.closing]
     in_force_date(texts, result)
+    passage_date(result.closing, result)
     return result
 
 
