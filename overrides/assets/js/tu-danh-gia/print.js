@@ -134,7 +134,7 @@
     if (!explanation.length) { annex.appendChild(h("p", null, T.printNoResult)); }
     var list = h("ol");
     explanation.forEach(function (item) {
-      var li = h("li", null, (item.met ? T.met : T.notMet) + ": " + (item.criterion || ""));
+      var li = h("li", null, (item.met ? T.met : T.notMet) + ": " + TDG.result.words(item.criterion));
       if (item.legal_basis && item.legal_basis.length) {
         var p = h("p", "tdg-basis", T.basis);
         item.legal_basis.forEach(function (basis, j) {

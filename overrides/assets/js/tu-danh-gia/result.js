@@ -13,6 +13,16 @@
     if (text !== undefined && text !== null) { node.textContent = String(text); }
     return node;
   }
+  /* Wording at the edge: a field name or a title code left in the evaluator's text becomes
+   * the form's label or the title's name (no program name reaches the page). */
+  var FIELD = /\b(score_total|score_general|score_tasks|period_scores|unit_has_own_rules|unit_classification|months_worked)\b/g;
+  var CODE = /\b(CSTD_BO|CSTDTQ|CSTDCS|LDTT|CSTT)\b/g;
+  function words(text) {
+    return String(text === undefined || text === null ? "" : text)
+      .replace(FIELD, function (name) { return TDG.form.labelOf(name === "period_scores" ? "period_scores.0.score" : name); })
+      .replace(CODE, function (code) { return TDG.form.codeLabel("title", code); });
+  }
+
   function region() { return document.getElementById("tdg-result"); }
   function body() { return document.getElementById("tdg-result-body"); }
 
@@ -143,7 +153,7 @@
       li.appendChild(h("strong", null, TDG.form.codeLabel(kind, code)));
       // The evaluator's reasons may start with "Chưa đạt:" ("Not met:"): say it once.
       var reason = String(entry.reason || "").replace(/^\s*(chưa đạt|not met)\s*:\s*/i, "");
-      li.appendChild(h("p", null, T.missing + reason));
+      li.appendChild(h("p", null, T.missing + words(reason)));
       if (entry.legal_basis && entry.legal_basis.length) { li.appendChild(basisLine(entry.legal_basis, unverified, T)); }
       ul.appendChild(li);
     });
@@ -179,7 +189,7 @@
     if (res.manual_review || (res.manual_review_reasons && res.manual_review_reasons.length)) {
       var warn = section(T.manual, "tdg-warning tdg-manual");
       var wl = h("ul");
-      (res.manual_review_reasons || []).forEach(function (reason) { wl.appendChild(h("li", null, reason)); });
+      (res.manual_review_reasons || []).forEach(function (reason) { wl.appendChild(h("li", null, words(reason))); });
       warn.appendChild(wl);
       b.appendChild(warn);
     }
@@ -218,7 +228,7 @@
       explanation.forEach(function (item) {
         var li = h("li", item.met ? "tdg-met" : "tdg-not-met");
         li.appendChild(h("strong", null, (item.met ? T.met : T.notMet) + ": "));
-        li.appendChild(document.createTextNode(item.criterion || ""));
+        li.appendChild(document.createTextNode(words(item.criterion)));
         if (item.legal_basis && item.legal_basis.length) { li.appendChild(basisLine(item.legal_basis, unverified, T)); }
         el.appendChild(li);
       });
@@ -230,6 +240,6 @@
 
   TDG.result = {
     render: render, unavailable: unavailable, invalid: invalid, incomplete: incomplete,
-    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h
+    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h, words: words
   };
 })();
