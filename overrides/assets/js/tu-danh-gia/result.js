@@ -17,8 +17,16 @@
    * the form's label or the title's name (no program name reaches the page). */
   var FIELD = /\b(score_total|score_general|score_tasks|period_scores|unit_has_own_rules|unit_classification|months_worked)\b/g;
   var CODE = /\b(CSTD_BO|CSTDTQ|CSTDCS|LDTT|CSTT)\b/g;
+  var RULE_ID = /\b(?:dg\d*|td|quy-tac)\.[a-z0-9][a-z0-9.-]*[a-z0-9]/g;
+  function criterionText(id) {
+    var data = window.THIDUA_DATA;
+    var entry = data && data.criteria && Object.prototype.hasOwnProperty.call(data.criteria, id) ? data.criteria[id] : null;
+    var lang = document.getElementById("tdg").getAttribute("data-lang");
+    return entry && entry.text && typeof entry.text[lang] === "string" ? entry.text[lang] : null;
+  }
   function words(text) {
     return String(text === undefined || text === null ? "" : text)
+      .replace(RULE_ID, function (id) { return criterionText(id) || id; })
       .replace(FIELD, function (name) { return TDG.form.labelOf(name === "period_scores" ? "period_scores.0.score" : name); })
       .replace(CODE, function (code) { return TDG.form.codeLabel("title", code); });
   }
