@@ -58,13 +58,6 @@ def _linker(files, config, here: str):
     return href
 
 
-def _percent(value: float | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    number = round(value * 100)
-    return f"{number} %" if lang == "vi" else f"{number}%"
-
-
 def page_context(comparison: diem_moi.Comparison, href, lang: str) -> dict[str, object]:
     """Plain data for ``diem-moi/page.html.j2``."""
     document, predecessor = comparison.document, comparison.predecessor
@@ -94,9 +87,9 @@ def page_context(comparison: diem_moi.Comparison, href, lang: str) -> dict[str, 
                 "old": old,
                 "status": pair.status,
                 "changed": pair.changed,
-                "renumbered": pair.renumbered,
-                "source": pair.source,
-                "similarity": _percent(pair.similarity, lang),
+                "renumbered": pair.status == diem_moi.RENUMBERED,
+                "corresponding": pair.status == diem_moi.CORRESPONDING,
+                "by_editor": pair.source == diem_moi.BY_EDITOR,
                 "diff": pair.diff,
                 "detail": detail,
             }
@@ -128,10 +121,12 @@ def page_context(comparison: diem_moi.Comparison, href, lang: str) -> dict[str, 
         ],
         "summaries": comparison.summaries,
         "comparable": comparison.comparable,
-        "threshold": _percent(diem_moi.THRESHOLD, lang),
+        "threshold_tenths": round(diem_moi.THRESHOLD * 10),
+        "editors_href": href(EDITORS),
         "counts": counts,
         "rows": rows,
         "paired": [r for r in rows if r["new"] and r["old"]],
+        "editor_pairs": [r for r in rows if r["by_editor"]],
         "added": [r for r in rows if r["status"] == diem_moi.ADDED],
         "removed": [r for r in rows if r["status"] == diem_moi.REMOVED],
         "differences": differences,

@@ -57,3 +57,9 @@ def test_the_adapter_holds_csp_and_search_index():
     for module in ("csp.py", "search/index.py", "search/duplicates.py", "search/offline.py"):
         assert (adapter / module).is_file(), module
     assert not (CORE / "csp.py").exists()
+
+
+def test_diem_moi_modules_stay_small():
+    package = CORE / "legal" / "diem_moi"
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in package.glob("*.py")}
+    assert len(sizes) >= 4 and max(sizes.values()) <= 450, sizes

@@ -4,6 +4,7 @@ stacked in print and on a phone, zero axe violations, no JS errors, readable wit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +18,8 @@ PAGES = [
     "/en/van-ban/diem-moi/luat-06-2022/",
     "/van-ban/diem-moi/nd-90-2020/",
     "/en/van-ban/diem-moi/nd-98-2023/",
+    "/van-ban/diem-moi/nd-233-2026/",
+    "/en/van-ban/diem-moi/nd-335-2025/",
     "/van-ban/diem-moi/",
     "/van-ban/luat-06-2022/",
     "/en/van-ban/nd-90-2020/",
@@ -150,3 +153,32 @@ def test_citation_preview_in_the_topics_table_stays_in_view(tab, site_url):
     box = preview.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
     assert tab.evaluate(OVERFLOW, ".diem-moi-table") == []
+
+
+COMPARISONS = ["luat-06-2022", "nd-98-2023", "nd-90-2020", "nd-233-2026", "nd-335-2025"]
+# Open every collapsed section, then read what a reader sees.
+OPEN_ALL = "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
+FOLLOWS = "([a, b]) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("slug", COMPARISONS)
+def test_staff_see_no_editors_jargon_and_topics_first(tab, site_url, slug, prefix):
+    tab.goto(f"{site_url}{prefix}/van-ban/diem-moi/{slug}/")
+    tab.evaluate(OPEN_ALL)
+    text = tab.locator(".md-content").inner_text()
+    for word in ("so_sanh", "anh_xa", "Cách ghép", "Độ giống", "Similarity"):
+        assert word not in text, word
+    pairing = " ".join(
+        tab.locator(".diem-moi-grid:not(.diem-moi-topics), .diem-moi-editors").all_inner_texts()
+    )
+    assert pairing and not re.search(r"\d\s?%", pairing), "no similarity score"
+    topics = tab.locator("#diem-khac")
+    if slug in ("luat-06-2022", "nd-98-2023"):
+        assert topics.count() == 0  # no documented differences on these two
+        return
+    first_article = tab.locator(".diem-moi-diff, #cac-dieu").first
+    handles = [topics.element_handle(), first_article.element_handle()]
+    assert tab.evaluate(FOLLOWS, handles), "the topic table comes before the articles"
+    summary = tab.locator("#tom-tat").element_handle()
+    assert tab.evaluate(FOLLOWS, [summary, handles[0]])

@@ -16,7 +16,7 @@ from .support import docs_copy
 
 pytestmark = pytest.mark.build
 
-PAGES = ("luat-06-2022", "nd-98-2023", "nd-90-2020")
+PAGES = ("luat-06-2022", "nd-98-2023", "nd-90-2020", "nd-233-2026", "nd-335-2025")
 
 
 def read(site, path: str) -> str:
@@ -34,15 +34,38 @@ def test_comparison_pages_and_index_exist_in_both_languages(built_site, prefix):
         assert honest in html
 
 
-def test_law_comparison_shows_pairing_source_and_similarity(built_site):
+def test_law_comparison_pairs_in_plain_words(built_site):
     html = read(built_site.site, "van-ban/diem-moi/luat-06-2022")
     rows = re.findall(r'<tr class="diem-moi-row diem-moi-row--(\w+)">(.*?)</tr>', html, re.S)
     by_article = {re.search(r"#dieu-(\w+)\"", r[1])[1]: r for r in rows}
-    assert "biên tập viên chỉ định" in by_article["23"][1]
-    assert re.search(r"tự động</td>\s*<td>\d+ %</td>", by_article["21"][1])
     assert by_article["3"][0] == "them"
+    table = html.split('id="cac-dieu"', 1)[1].split("</table>", 1)[0]
+    assert "Các điều được ghép theo nội dung" in table
+    assert not re.search(r"\d\s?%", table), "no similarity score for staff"
+    assert "Cách ghép" not in html and "Độ giống" not in html
+    assert "so_sanh" not in html and "anh_xa" not in html
+    editors = re.search(r'<details class="diem-moi-editors">(.*?)</details>', html, re.S)[1]
+    assert "Dành cho biên tập viên" in editors and "Điều 23 (Luật 06/2022/QH15)" in editors
+    assert not re.search(r"\d\s?%", editors)
     assert "<del>" in html and "<ins>" in html
     assert 'class="diem-moi-sr">[bỏ: </span>' in html
+
+
+def test_editor_pairs_under_another_number_correspond_unless_near_identical(built_site):
+    html = read(built_site.site, "van-ban/diem-moi/nd-233-2026")
+    rows = re.findall(r'<tr class="diem-moi-row diem-moi-row--(\w+)">(.*?)</tr>', html, re.S)
+    statuses = {status for status, _ in rows}
+    assert "tuong_ung" in statuses
+    for status, row in rows:
+        if status == "tuong_ung":
+            assert "Tương ứng" in row and "Đánh số lại" not in row
+    assert "tương ứng với Điều" in html
+
+
+@pytest.mark.parametrize("page", ["nd-90-2020", "nd-233-2026", "nd-335-2025"])
+def test_topic_differences_come_right_after_the_summary(built_site, page):
+    html = read(built_site.site, f"van-ban/diem-moi/{page}")
+    assert html.index('id="tom-tat"') < html.index('id="diem-khac"') < html.index('id="cac-dieu"')
 
 
 def test_metadata_only_predecessor_page_is_honest(built_site):

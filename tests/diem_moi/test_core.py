@@ -49,7 +49,7 @@ def test_fixture_comparison_has_every_status(registry_docs):
     assert rows == [
         ("Điều 1", "Điều 1", "khong_doi", "tu_dong"),
         ("Điều 2", "Điều 2", "sua_doi", "tu_dong"),
-        ("Điều 4", "Điều 3", "danh_so_lai", "bien_tap"),
+        ("Điều 4", "Điều 3", "tuong_ung", "bien_tap"),  # not near-identical: corresponds
         ("Điều 6", None, "them", ""),
         (None, "Điều 5", "bo", ""),
     ]

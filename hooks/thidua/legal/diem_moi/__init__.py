@@ -18,8 +18,11 @@ document (docs/bien-tap/index.md, "So sánh văn bản — Điểm mới")::
 Articles the mapping does not name are paired automatically: every unpaired article
 of the new document with every unpaired article of the old one, the most similar
 pair first (``thidua.legal.diff.similarity``: difflib ratio of the normalised titles
-and texts), as long as the similarity reaches ``THRESHOLD``. The similarity is shown
-so that an editor can correct a wrong pairing with ``anh_xa``.
+and texts), as long as the similarity reaches ``THRESHOLD``; an editor corrects a
+wrong pairing with ``anh_xa``. A pair under another number is "renumbered"
+(``RENUMBERED``) when paired automatically or when the editor's two articles are
+near-identical (``NEAR_IDENTICAL``); otherwise the editor's pair only corresponds
+(``CORRESPONDING``): a new article that takes over an old one is not a renumbering.
 
 Plain Python: never imports MkDocs. ``build_comparisons(registry, docs_dir)``
 returns the comparisons of a register; every problem of the key raises a
@@ -37,6 +40,8 @@ from thidua.legal.diem_moi.articles import (
     BY_EDITOR,
     BY_SIMILARITY,
     CHANGED,
+    CORRESPONDING,
+    NEAR_IDENTICAL,
     NOT_COMPARABLE,
     REMOVED,
     RENUMBERED,
@@ -66,6 +71,8 @@ from thidua.legal.diem_moi.relations import (
 
 __all__ = [
     "ADDED",
+    "CORRESPONDING",
+    "NEAR_IDENTICAL",
     "INCOMING",
     "KEY",
     "OUTGOING",

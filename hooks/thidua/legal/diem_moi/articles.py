@@ -16,15 +16,19 @@ from thidua.legal.registry import Document
 from thidua.legal.structure import QUOTE_CLOSE, QUOTE_OPEN, plain
 
 THRESHOLD = 0.5  # lowest similarity at which two articles are paired automatically
+# Lowest similarity at which an editor's pair under another number counts as the same
+# article renumbered; below it the two articles only correspond (CORRESPONDING).
+NEAR_IDENTICAL = 0.9
 
 # Status of a row of the comparison.
 ADDED = "them"  # only in the new document
 REMOVED = "bo"  # only in the old document
 CHANGED = "sua_doi"  # paired, wording differs
-RENUMBERED = "danh_so_lai"  # paired under another number (wording may differ too)
+RENUMBERED = "danh_so_lai"  # the same article under another number (wording may differ a little)
+CORRESPONDING = "tuong_ung"  # paired by an editor under another number, text not near-identical
 UNCHANGED = "khong_doi"  # paired, same wording
 NOT_COMPARABLE = "khong_so_sanh"  # the old document's articles are not in the portal
-STATUSES = (CHANGED, RENUMBERED, ADDED, REMOVED, UNCHANGED, NOT_COMPARABLE)
+STATUSES = (CHANGED, RENUMBERED, CORRESPONDING, ADDED, REMOVED, UNCHANGED, NOT_COMPARABLE)
 
 # Who paired two articles.
 BY_EDITOR = "bien_tap"
@@ -88,6 +92,8 @@ class Pair:
         if self.new is None:
             return REMOVED
         if self.renumbered:
+            if self.source == BY_EDITOR and (self.similarity or 0) < NEAR_IDENTICAL:
+                return CORRESPONDING
             return RENUMBERED
         return CHANGED if self.changed else UNCHANGED
 
