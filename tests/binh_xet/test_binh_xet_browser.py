@@ -171,6 +171,16 @@ def test_autosave_only_when_turned_on_and_one_button_erases_everything(tool):
     assert tool.inner_text("[data-testid=bx-status]") == "Đã xóa toàn bộ dữ liệu."
 
 
+SET_NAMES = """() => {
+  for (const [name, content] of [['thidua-co-quan', 'Sở Nội vụ tỉnh Mẫu'],
+                                 ['thidua-co-quan-cap-tren', 'Ủy ban nhân dân tỉnh Mẫu']]) {
+    let m = document.querySelector(`meta[name="${name}"]`);
+    if (!m) { m = document.createElement('meta'); m.name = name; document.head.appendChild(m); }
+    m.content = content;
+  }
+}"""
+
+
 def _pdf_text(path) -> str:
     return subprocess.run(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
@@ -186,13 +196,8 @@ def _pdf_text(path) -> str:
     ],
 )
 def test_printed_documents_on_a4(tool, tmp_path, kind, title):
-    tool.evaluate("""() => {
-      for (const [name, content] of [['thidua-co-quan', 'Sở Nội vụ tỉnh Mẫu'],
-                                     ['thidua-co-quan-cap-tren', 'Ủy ban nhân dân tỉnh Mẫu']]) {
-        const m = document.createElement('meta'); m.name = name; m.content = content;
-        document.head.appendChild(m);
-      }
-    }""")
+    # The portal's settings give the names (thidua.yml); set known ones for the test.
+    tool.evaluate(SET_NAMES)
     load_file(tool, DATA / "ties.csv")
     tool.evaluate(f"document.body.setAttribute('data-bx-print', '{kind}')")
     tool.emulate_media(media="print")
@@ -211,7 +216,16 @@ def test_printed_documents_on_a4(tool, tmp_path, kind, title):
         assert "bằng nhau ở ranh giới, Hội đồng quyết định: Trần Thị Bình; Lê Văn Cường" in words
 
 
-def test_documents_leave_blanks_without_the_institution_settings(tool, tmp_path):
+def test_documents_take_the_names_from_the_settings_or_leave_blanks(tool):
+    names = tool.evaluate(
+        "[...document.querySelectorAll('meta[name^=thidua-co-quan]')].map(m => m.content)"
+    )
+    assert names  # the portal's settings (thidua.yml) name the institution
+    load_file(tool, TEMPLATE)
+    assert tool.locator("[data-testid=bx-doc-agency]").first.text_content() == names[0].upper()
+    tool.evaluate(
+        "document.querySelectorAll('meta[name^=thidua-co-quan]').forEach(m => m.remove())"
+    )
     load_file(tool, TEMPLATE)
     assert tool.locator("[data-testid=bx-doc-agency]").first.text_content() == "………………………………"
 
