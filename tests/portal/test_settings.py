@@ -156,3 +156,18 @@ def test_bad_settings_stop_the_build_with_a_clear_message(tmp_path: Path):
     assert proc.returncode != 0
     assert "thidua.yml:1: co_quan: missing; allowed: the name in Vietnamese (vi)" in log
     assert "Traceback" not in log
+
+
+@pytest.mark.build
+def test_vietnamese_only_portal(tmp_path: Path):
+    """``ngon_ngu: [vi]`` builds no English pages and offers no link to them."""
+    project = copy_project(tmp_path / "project")
+    text = (project / settings.FILE).read_text(encoding="utf-8")
+    (project / settings.FILE).write_text(
+        text.replace("ngon_ngu: [vi, en]", "ngon_ngu: [vi]"), encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    proc = build_project(project, site)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
+    assert not (site / "en").exists()
+    assert 'hreflang="en"' not in (site / "index.html").read_text(encoding="utf-8")
