@@ -65,6 +65,8 @@ def on_page_markdown(markdown, page, config, files):
         dt.datetime.fromtimestamp(when, tz=dt.UTC) if when else dt.datetime.now(tz=dt.UTC)
     )
     page.meta["thidua_cap_nhat"] = stamp.strftime("%d/%m/%Y")
+    # The machine-readable date for <time datetime>: the Nu checker requires it for dd/mm/yyyy.
+    page.meta["thidua_cap_nhat_iso"] = stamp.strftime("%Y-%m-%d")
     return markdown
 
 
