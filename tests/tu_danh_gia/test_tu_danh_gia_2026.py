@@ -363,15 +363,22 @@ def test_print_shows_the_periods_and_their_mean(tool, tmp_path):
     assert "Điểm năm (trung bình 3 kỳ): ≈ 85,17 / 100" in flat
 
 
+def set_institution(page, unit, upper):
+    """Set (or, with None, remove) the institution meta tags the portal's settings write."""
+    page.evaluate(
+        """([unit, upper]) => { for (const [n, c] of [["thidua-co-quan", unit],
+                                                    ["thidua-co-quan-cap-tren", upper]]) {
+          document.querySelectorAll('meta[name="' + n + '"]').forEach((m) => m.remove());
+          if (c) { const m = document.createElement("meta"); m.name = n; m.content = c;
+                   document.head.appendChild(m); } } }""",
+        [unit, upper],
+    )
+
+
 def test_print_uses_the_institution_of_the_portal_settings(tool, tmp_path):
     page = tool
     page.evaluate("() => { window.print = function () {}; }")
-    page.evaluate(
-        """() => { for (const [n, c] of [["thidua-co-quan", "Trường Đại học Mẫu"],
-                    ["thidua-co-quan-cap-tren", "Bộ Giáo dục và Đào tạo"]]) {
-          const m = document.createElement("meta"); m.name = n; m.content = c;
-          document.head.appendChild(m); } }"""
-    )
+    set_institution(page, "Trường Đại học Mẫu", "Bộ Giáo dục và Đào tạo")
     start_2026(page)
     page.fill("#f-score_total", "91")
     page.click("#tdg-print-button")
@@ -383,6 +390,7 @@ def test_print_uses_the_institution_of_the_portal_settings(tool, tmp_path):
 def test_without_institution_settings_the_heading_is_left_to_fill_in(tool, tmp_path):
     page = tool
     page.evaluate("() => { window.print = function () {}; }")
+    set_institution(page, None, None)
     start_2026(page)
     page.click("#tdg-print-button")
     head = page.evaluate("document.querySelector('.tdg-print-unit').textContent")
