@@ -97,8 +97,10 @@ def _href(page, files):
 
     def href(src_uri: str, anchor: str) -> str:
         fragment = f"#{anchor}" if anchor else ""
-        if src_uri == here.src_uri:
-            return fragment or "./"
+        if src_uri == here.src_uri and fragment:
+            return fragment
+        # The page itself without an anchor falls through: MkDocs gives "./" or, in the
+        # offline build (no directory URLs), the file name that file:// can open.
         target = files.get_file_from_path(src_uri)
         if target is None:
             base = posixpath.dirname(here.src_uri)
