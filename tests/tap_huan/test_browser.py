@@ -272,4 +272,7 @@ def test_phone_width_390(browser, site_url):
     page.wait_for_selector(".tap-huan-deck .reveal.ready")
     assert counter(page) == "1/8"
     page.screenshot(path=str(SHOTS / "phone-390-slides.png"))
+    # Below 435 px reveal.js shows the deck as one vertical scroll (its scroll view).
+    assert page.locator(".reveal-viewport.reveal-scroll, .reveal-scroll").count() >= 1
     context.close()
+
