@@ -122,10 +122,12 @@
     return copy;
   }
 
-  function recompute(message) {
+  /* computed: a result the caller just made from state.read with the page's settings and
+   * no overrides (an import read without problems), not computed a second time. */
+  function recompute(message, computed) {
     state.settings = settingsFromPage();
     try {
-      state.result = state.read ? BX.unit.compute(withOverrides(state.read), state.year, state.settings) : null;
+      state.result = computed || (state.read ? BX.unit.compute(withOverrides(state.read), state.year, state.settings) : null);
     } catch (e) {
       state.result = null;
       document.getElementById("bx-status").textContent = t("failed");
@@ -152,7 +154,7 @@
     if (!trial.problems.length) {
       state.read = read;
       state.overrides = {};
-      recompute(t("preview_ok", { n: read.members.length }));
+      recompute(t("preview_ok", { n: read.members.length }), trial);
       box.appendChild(el("p", { class: "bx-ok", text: t("preview_ok", { n: read.members.length }) }));
       return;
     }

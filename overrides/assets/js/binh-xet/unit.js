@@ -50,7 +50,8 @@
   function evaluateMember(m, year) {
     var result;
     try {
-      result = ev().evaluate(profileOf(m, year), "vi");
+      // lean: the member's outcome only (not which flags mattered): 500 people stay fast.
+      result = ev().evaluate(profileOf(m, year), "vi", { lean: true });
     } catch (e) {
       if (!ev().problems(profileOf(m, year)).length) { throw e; }
       return { trouble: BX.members.problem(m.row, BX.members.BY_KEY.level.header, String(year),
@@ -157,7 +158,7 @@
       if (["score_total", "score_general", "score_tasks", "period_scores"].indexOf(k) < 0) { profile[k] = base[k]; }
     });
     profile.classification_input = "HTT";
-    return ev().evaluate(profile, "vi").eligible_titles;
+    return ev().evaluate(profile, "vi", { lean: true }).eligible_titles;
   }
 
   function proposable(m) { return m.titles_if_htt !== null && m.titles_if_htt !== undefined ? m.titles_if_htt : m.eligible_titles; }

@@ -174,10 +174,17 @@
     return exact === null ? new Frac(Math.round(Number(value) * 1e6), 1e6) : exact;
   }
 
+  /* A message template split once into [text, key, text, key, …, text] (a page may format
+   * the same few templates thousands of times: the Bình xét page's 500 members). */
+  var TEMPLATE_PARTS = {};
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return has(values, key) ? String(values[key]) : whole;
-    });
+    var parts = hasOwn.call(TEMPLATE_PARTS, template) ? TEMPLATE_PARTS[template]
+      : (TEMPLATE_PARTS[template] = template.split(/\{(\w+)\}/));
+    var out = parts[0];
+    for (var i = 1; i < parts.length; i += 2) {
+      out += (has(values, parts[i]) ? String(values[parts[i]]) : "{" + parts[i] + "}") + parts[i + 1];
+    }
+    return out;
   }
 
   function unique(items) {
@@ -1622,7 +1629,7 @@
     return found;
   }
 
-  function runOnce(rules, profile, flags, lang) {
+  function runOnce(rules, profile, flags, lang, lean) {
     var ctx = new Ctx(rules, profile, flags, lang);
     var subject = profile.subject;
     var entry = ctx.yearEntry;
@@ -1700,7 +1707,7 @@
     }
     result.manual_review_reasons = ctx.manual.slice();
     result.manual_review = ctx.manual.length > 0;
-    result.unverified_basis = unverified(rules, ctx.sources);
+    result.unverified_basis = lean ? null : unverified(rules, ctx.sources);
     result.explanation = ctx.explanation;
     return { result: result, consulted: keys(ctx.flagsConsulted).sort(), quotaFlags: ctx.quotaFlags };
   }
@@ -1711,8 +1718,13 @@
     return true;
   }
 
-  /** The contract result for a valid profile; throws (with .problems) when invalid. */
-  function evaluate(profile, lang) {
+  /** The contract result for a valid profile; throws (with .problems) when invalid.
+   * options.lean (for a caller that evaluates many people and reads only the outcome:
+   * level, titles, not_reached, not_eligible, manual_review_reasons, explanation):
+   * skips the re-runs that find which yes/no flags changed the titles and the unverified
+   * bases, so flags_used and unverified_basis are null. Without it: the full contract. */
+  function evaluate(profile, lang, options) {
+    var lean = !!(options && options.lean);
     if (lang === undefined) { lang = "vi"; }
     if (lang !== "vi" && lang !== "en") { throw new Error("lang: found " + pyRepr(String(lang)) + "; allowed: vi or en"); }
     var found = problems(profile);
@@ -1725,8 +1737,12 @@
     var normal = normalise(profile);
     var quotaRules = normal.subject === "unit_quota" ? quotaRulesId(rules, normal) : null;
     var flags = effectiveFlags(rules, normal.evaluation_year, normal.flags, quotaRules);
-    var first = runOnce(rules, normal, flags, lang);
+    var first = runOnce(rules, normal, flags, lang, lean);
     var result = first.result;
+    if (lean) {
+      result.flags_used = null;
+      return result;
+    }
     var used = {};
     keys(first.quotaFlags).forEach(function (k) { used[k] = first.quotaFlags[k]; });
     first.consulted.forEach(function (name) {
