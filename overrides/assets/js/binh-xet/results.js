@@ -71,7 +71,7 @@
    * shared by many people is written once in a numbered list above the table (the row
    * says "note 1, 2"), as the printed table does: the rows stay short. */
   var HEADS = ["c_row", "c_name", "c_group", "c_role", "c_level", "c_titles", "c_rank", "c_votes", "c_status", "c_notes"];
-  var WIDTHS = [5, 11, 8, 8, 10, 13, 6, 6, 9, 24];
+  var WIDTHS = [6, 11, 10, 8, 10, 12, 6, 6, 9, 22];
 
   function prototypeRow() {
     var cells = HEADS.map(function (k) { return el(k === "c_name" ? "th" : "td", k === "c_name" ? { scope: "row" } : {}); });

@@ -53,7 +53,7 @@
       none: "không có",
       h_members: "Từng người",
       members_caption: "Kết quả từng người. Nhập thứ tự xếp hạng (1 là cao nhất) hoặc số phiếu đồng ý để biết ai trong tỷ lệ.",
-      c_row: "Dòng", c_name: "Họ và tên", c_group: "Phòng/Nhóm", c_role: "Đối tượng", c_level: "Xếp loại",
+      c_row: "Dòng", c_name: "Họ và tên", c_group: "Phòng / Nhóm", c_role: "Đối tượng", c_level: "Xếp loại",
       c_titles: "Danh hiệu có thể đề nghị", c_rank: "Thứ tự", c_votes: "Số phiếu", c_status: "Tỷ lệ", c_notes: "Còn thiếu, cần xem xét",
       rank_of: "Thứ tự của {name}", votes_of: "Số phiếu của {name}",
       status_within: "Trong tỷ lệ", status_over: "Vượt tỷ lệ", status_tie: "Bằng nhau ở ranh giới — Hội đồng quyết định", status_unranked: "Cần thứ tự hoặc số phiếu",
