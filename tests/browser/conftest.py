@@ -93,9 +93,18 @@ def base_url(site_server: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict) -> dict:
-    """A desktop viewport (search field and language menu in the header), Vietnamese."""
-    return {**browser_context_args, "viewport": {"width": 1280, "height": 800}, "locale": "vi-VN"}
+def browser_context_args(browser_context_args: dict, base_url: str) -> dict:
+    """A desktop viewport (search field and language menu in the header), Vietnamese.
+
+    ``base_url`` is set here, not only through pytest-playwright's own session fixture:
+    that one is cached with the base URL of whichever test folder asked for it first
+    (tests/binh_xet runs before this folder and serves another build)."""
+    return {
+        **browser_context_args,
+        "base_url": base_url,
+        "viewport": {"width": 1280, "height": 800},
+        "locale": "vi-VN",
+    }
 
 
 def is_loopback(url: str) -> bool:
