@@ -8,7 +8,6 @@ data cites them ("Nghị định 335/2025/NĐ-CP Điều 20 khoản 4 điểm c"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -244,23 +243,6 @@ def test_built_print_page_and_comparison_include_2026(built_site):
     assert "90/2020/NĐ-CP" in html and "Tỷ lệ hoàn thành xuất sắc nhiệm vụ" in html
     index = (built_site.site / "van-ban/diem-moi/index.html").read_text(encoding="utf-8")
     assert 'href="nd-335-2025/"' in index
-
-
-@pytest.fixture
-def tab(page) -> Iterator[object]:
-    """pytest-playwright's page; a JS error or a request off the machine fails the test."""
-    errors: list[str] = []
-    external: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on(
-        "request",
-        lambda r: (
-            None if r.url.startswith(("http://127.0.0.1", "data:")) else external.append(r.url)
-        ),
-    )
-    yield page
-    assert not errors, errors
-    assert not external, external
 
 
 @pytest.mark.browser

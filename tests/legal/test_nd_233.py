@@ -7,7 +7,6 @@ OCR copy of the official text (vanban.chinhphu.vn, docid 218616). Where the OCR 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -136,23 +135,6 @@ def test_built_comparison_with_nd_90(built_site):
     assert "90/2020/NĐ-CP" in html and "233/2026/NĐ-CP" in html
     index = (built_site.site / "van-ban/diem-moi/index.html").read_text(encoding="utf-8")
     assert 'href="nd-233-2026/"' in index
-
-
-@pytest.fixture
-def tab(page) -> Iterator[object]:
-    """pytest-playwright's page; a JS error or a request off the machine fails the test."""
-    errors: list[str] = []
-    external: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on(
-        "request",
-        lambda r: (
-            None if r.url.startswith(("http://127.0.0.1", "data:")) else external.append(r.url)
-        ),
-    )
-    yield page
-    assert not errors, errors
-    assert not external, external
 
 
 @pytest.mark.browser
