@@ -16,8 +16,7 @@ import copy
 import random
 from typing import Any
 
-from thidua.evaluator import validate_profile
-from thidua.evaluator.profile import (
+from thidua.contract import (
     CERTIFIED_BY,
     CLASSIFICATIONS,
     CRITERION_VALUES,
@@ -34,6 +33,7 @@ from thidua.evaluator.profile import (
     ROLES,
     UNIT_KINDS,
 )
+from thidua.evaluator import validate_profile
 
 MONTHS_WORKED = [12, 12, 12, 11.5, 9, 8.25, 6.01, 6, 5.99, 5, 3, 0.5, 0]
 LEAVE_MONTHS = [3, 3, 2.99, 3.01, 6, 5.99, 6.01, 1, 0.5, 4, 4.75, 2, 0.01, 0]

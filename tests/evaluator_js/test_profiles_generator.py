@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from thidua.criteria import load_rules
-from thidua.evaluator import evaluate, validate_profile
-from thidua.evaluator.profile import (
+from thidua.contract import (
     DISCIPLINE_FORMS,
     INITIATIVE_KINDS,
     LEAVE_KINDS,
     ROLES,
 )
+from thidua.criteria import load_rules
+from thidua.evaluator import evaluate, validate_profile
 
 from evaluator_js.compare import diffs
 from evaluator_js.profiles import invalid_profiles, random_profiles

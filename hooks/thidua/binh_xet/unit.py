@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from thidua.binh_xet.members import BY_KEY, problem
+from thidua.contract import COLLECTIVE, UNIT_QUOTA
 from thidua.evaluator import ProfileError, evaluate
-from thidua.evaluator.profile import COLLECTIVE, UNIT_QUOTA
 
 HTT_OR_ABOVE = ("HTXS", "HTT")
 HTNV_OR_ABOVE = ("HTXS", "HTT", "HTNV")

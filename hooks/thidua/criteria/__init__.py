@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from thidua.contract import field_paths
 from thidua.criteria import schema
 from thidua.criteria.yamlfile import display_path, line_of, load_file, plain
 from thidua.errors import ContentError
@@ -123,8 +124,6 @@ def _load(path: Path, spec: schema.Spec, root: Path, errors: list[ContentError])
 
 def _cross_check(rules: Rules, raw: dict[str, Any], errors: list[ContentError]) -> None:
     """References between files: ids exist, fields are profile fields, files match ids."""
-    from thidua.evaluator.profile import field_paths
-
     fields = field_paths("individual") | field_paths("collective")
     catalogue_file = rules.files["criteria"]
     catalogue = raw["criteria"]["criteria"]

@@ -141,7 +141,7 @@ class Case:
         runs: list[tuple[dict | None, dict]] = [(None, self.data["expected"])]
         alt = self.data.get("expected_if_flags")
         if isinstance(alt, dict):
-            from thidua.evaluator.profile import FLAG_NAMES
+            from thidua.contract import FLAG_NAMES
 
             flags = {k: v for k, v in alt.items() if k in FLAG_NAMES}
             expected = {k: v for k, v in alt.items() if k not in FLAG_NAMES}

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from thidua import contract
+from thidua.contract import ratio_value
 from thidua.criteria.yamlfile import line_of
 from thidua.errors import ContentError
 
@@ -134,8 +136,6 @@ class Ratio(Spec):
     def ok(self, value: Any) -> bool:
         if value is None:
             return self.nullable
-        from thidua.evaluator.profile import ratio_value
-
         return isinstance(value, str) and ratio_value(value) is not None
 
 
@@ -146,8 +146,6 @@ class Decimal(Spec):
     example = 'value: "0.3"'
 
     def ok(self, value: Any) -> bool:
-        from thidua.evaluator.profile import ratio_value
-
         if isinstance(value, int) and not isinstance(value, bool):
             return 0 <= value <= 100
         return isinstance(value, str) and ratio_value(value) is not None
@@ -336,8 +334,6 @@ class Tagged(Spec):
 
 # --- the data's vocabulary ----------------------------------------------------------
 
-from thidua.evaluator import profile as P  # noqa: E402
-
 LEVELS = ("HTXS", "HTT", "HTNV")
 CMP = Enum(("ge", "gt", "le", "lt", "eq"), example="cmp: ge")
 CRITERION_ID = Str(
@@ -348,16 +344,16 @@ TERM = Str(
 )
 FIELD = Str(re.compile(r"^[a-z_0-9]+(\.[a-z_0-9]+)?$"), "a profile field such as tasks.assigned")
 PERCENT = Int(0, 100, example="percent: 50")
-TITLES_ALL = P.INDIVIDUAL_TITLES + P.COLLECTIVE_TITLES
+TITLES_ALL = contract.INDIVIDUAL_TITLES + contract.COLLECTIVE_TITLES
 
 MATCHER = Map(
-    {"kinds": ListOf(Enum(P.INITIATIVE_KINDS), 1)},
+    {"kinds": ListOf(Enum(contract.INITIATIVE_KINDS), 1)},
     {
-        "recognised_at_min": Enum(P.RECOGNISED_AT),
-        "effect_min": Enum(P.EFFECTS),
+        "recognised_at_min": Enum(contract.RECOGNISED_AT),
+        "effect_min": Enum(contract.EFFECTS),
         "accepted": Bool(),
         "applied_not_false": Bool(),
-        "recognised_by_in": ListOf(Enum(P.RECOGNISED_BY), 1),
+        "recognised_by_in": ListOf(Enum(contract.RECOGNISED_BY), 1),
     },
     example="- {kinds: [sang_kien], recognised_at_min: co_so}",
 )
@@ -395,14 +391,14 @@ CRITERION = Tagged(
         "leave_months": Map(
             {},
             {
-                "kinds": ListOf(Enum(P.LEAVE_KINDS), 1),
-                "exclude_kinds": ListOf(Enum(P.LEAVE_KINDS), 1),
+                "kinds": ListOf(Enum(contract.LEAVE_KINDS), 1),
+                "exclude_kinds": ListOf(Enum(contract.LEAVE_KINDS), 1),
                 "at_least": Int(0, 12),
                 "below": Int(0, 13),
             },
             example="{op: leave_months, exclude_kinds: [thai_san], at_least: 3, below: 6}",
         ),
-        "has_leave": Map({"kinds": ListOf(Enum(P.LEAVE_KINDS), 1)}),
+        "has_leave": Map({"kinds": ListOf(Enum(contract.LEAVE_KINDS), 1)}),
         "recruited_months": Map(
             {"at_least": Int(1, 12)}, example="{op: recruited_months, at_least: 6}"
         ),
@@ -412,17 +408,17 @@ CRITERION = Tagged(
             {"field": FIELD},
             example="{op: level_not_above, field: unit_classification, missing: met}",
         ),
-        "classification_in": Map({"values": ListOf(Enum(P.CLASSIFICATIONS), 1)}),
-        "title_eligible": Map({"titles": ListOf(Enum(P.INDIVIDUAL_TITLES), 1)}),
+        "classification_in": Map({"values": ListOf(Enum(contract.CLASSIFICATIONS), 1)}),
+        "title_eligible": Map({"titles": ListOf(Enum(contract.INDIVIDUAL_TITLES), 1)}),
         "initiative": Map(
             {"within_years": Int(1, 20), "alternatives": ListOf(MATCHER, 1)},
             example="{op: initiative, within_years: 1, alternatives: [{kinds: [sang_kien]}]}",
         ),
-        "chain": Map({"title": Enum(P.INDIVIDUAL_TITLES), "count": Int(1, 20)}),
+        "chain": Map({"title": Enum(contract.INDIVIDUAL_TITLES), "count": Int(1, 20)}),
         "chain_in_run": Map(
             {
-                "title": Enum(P.INDIVIDUAL_TITLES),
-                "run_of": Enum(P.INDIVIDUAL_TITLES),
+                "title": Enum(contract.INDIVIDUAL_TITLES),
+                "run_of": Enum(contract.INDIVIDUAL_TITLES),
                 "count": Int(1, 20),
             }
         ),
@@ -541,15 +537,15 @@ THI_DUA = Map(
 YEAR_ENTRY = Map(
     {
         "thi_dua": Str(ID, "a thi-dua rule set id"),
-        "danh_gia": DictOf(Enum(P.ROLES), Str(ID, "a danh-gia rule set id")),
+        "danh_gia": DictOf(Enum(contract.ROLES), Str(ID, "a danh-gia rule set id")),
         "quota_rules": Str(ID, "a danh-gia rule set id"),
     },
     {
         "transition": Text(),
-        "notes": DictOf(Enum((*P.ROLES, "unit_quota")), Text()),
+        "notes": DictOf(Enum((*contract.ROLES, "unit_quota")), Text()),
         "flag_defaults": Map({}, {"htxs_ratio_base": Enum(("htt_or_above", "htt_only"))}),
         "role_transitions": DictOf(
-            Enum(P.ROLES),
+            Enum(contract.ROLES),
             Map(
                 {
                     "rule_set": Str(ID, "a danh-gia rule set id"),
@@ -562,11 +558,11 @@ YEAR_ENTRY = Map(
                 }
             ),
         ),
-        "collective_rules": DictOf(Enum(P.UNIT_KINDS), Str(ID, "a danh-gia rule set id")),
+        "collective_rules": DictOf(Enum(contract.UNIT_KINDS), Str(ID, "a danh-gia rule set id")),
         "title_reviews": ListOf(
             Map(
                 {
-                    "titles": ListOf(Enum(P.INDIVIDUAL_TITLES), 1),
+                    "titles": ListOf(Enum(contract.INDIVIDUAL_TITLES), 1),
                     "legal_basis": Basis(),
                     "reason": Text(),
                 },
@@ -582,7 +578,7 @@ FLAGS = Map(
     {
         "schema_version": Int(1, 1),
         "flags": DictOf(
-            Enum(P.FLAG_NAMES),
+            Enum(contract.FLAG_NAMES),
             Map(
                 {"type": Enum(("bool", "choice", "ratio")), "text": Text()},
                 {"values": ListOf(Str(), 2), "default": Scalar(), "default_from": Str()},
@@ -606,7 +602,7 @@ UNVERIFIED = Map(
                     "legal_basis": Basis(),
                     "used_by": ListOf(Str(), 1),
                     "rule_sets": ListOf(Str(ID), 1),
-                    "flag": Enum(P.FLAG_NAMES),
+                    "flag": Enum(contract.FLAG_NAMES),
                     "reason_ref": Str(),
                 },
             ),

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
+from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, ratio_value
 from thidua.evaluator import ops
-from thidua.evaluator.profile import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, ratio_value
 
 LEVEL_ORDER = ("HTXS", "HTT", "HTNV")
 RANK = ("HTXS", "HTT", "HTNV", "KHTNV")

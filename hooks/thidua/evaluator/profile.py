@@ -1,382 +1,42 @@
-"""The profile of the evaluation contract: field catalogue, validation, normalisation.
+"""Checking and normalising a profile against the contract's field catalogue.
 
 ``check(profile)`` returns every problem (path, found, allowed); ``normalise`` turns a
 valid profile into the form the engine reads (defaults filled, dates as ISO strings,
-numbers as exact ``Fraction``). The field names and codes are fixed by
-evaluation-contract.md; an unknown field is a problem, never ignored.
+numbers as exact ``Fraction``). The fields, codes and number grammar are those of
+``thidua.contract`` (evaluation-contract.md); an unknown field is a problem, never
+ignored.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
-SUBJECTS = ("individual", "collective", "unit_quota")
-CLASSIFICATIONS = ("HTXS", "HTT", "HTNV", "KHTNV", "NOT_CLASSIFIED")
-LEVEL_CODES = ("HTXS", "HTT", "HTNV", "KHTNV")
-UNIT_KINDS = ("don_vi_su_nghiep", "co_quan_hanh_chinh")
-INDIVIDUAL_TITLES = ("LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTDTQ")
-COLLECTIVE_TITLES = ("TTLDTT", "TTLDXS", "CO_THI_DUA_BO", "CO_THI_DUA_CP")
-CRITERION_VALUES = ("tot", "dap_ung", "khong_dap_ung")
-LEAVE_KINDS = (
-    "thai_san",
-    "om_dau",
-    "khong_luong",
-    "dieu_tri_thuong_tich_cuu_nguoi",
-    "dieu_tri_thuong_tich_chien_dau",
-    "hoc_tap",
-    "khac",
+from thidua.contract import (
+    COMMON,
+    FIELDS_BY_SUBJECT,
+    FLAG_NAMES,
+    INDIVIDUAL_TITLES,
+    TITLE_FIELDS,
+    Field,
+    Kind,
+    Problem,
+    agree,
+    describe,
+    dotted,
+    parse_date,
+    ratio_value,
+    show,
+    show_score,
+    to_fraction,
+    year_key,
 )
-DISCIPLINE_SYSTEMS = ("dang", "hanh_chinh")
-DISCIPLINE_FORMS = (
-    "khien_trach",
-    "canh_cao",
-    "ha_bac_luong",
-    "giang_chuc",
-    "cach_chuc",
-    "buoc_thoi_viec",
-    "khai_tru",
-)
-INITIATIVE_KINDS = ("sang_kien", "de_tai", "de_an", "cong_trinh", "muu_tri_chien_dau")
-RECOGNISED_AT = ("co_so", "bo_tinh", "toan_quoc")
-EFFECTS = ("applied", "applied_and_replicable_in_bo_tinh", "applied_and_replicable_nationwide")
-RECOGNISED_BY = ("co_so", "nguoi_dung_dau_bo_tinh", "bo_truong_quoc_phong_cong_an", "khac")
-CERTIFIED_BY = ("co_so_y_te_cap_huyen_tro_len", "khac")
-EFFICIENCY = ("high", "normal", "low")
-GENERAL_CRITERIA = (
-    "chinh_tri_tu_tuong",
-    "dao_duc_loi_song",
-    "tac_phong_le_loi",
-    "y_thuc_to_chuc_ky_luat",
-)
-FLAG_NAMES = (
-    "cstdcs_htxs_alternative",
-    "quota_rounding",
-    "htxs_ratio_base",
-    "htxs_ratio",
-    "cstdcs_ratio",
-)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a profile."""
-
-    path: tuple[str | int, ...]
-    found: str
-    allowed: str
-
-    @property
-    def field(self) -> str:
-        """Dotted path with list indexes: ``leave[1].months``."""
-        return dotted(self.path)
-
-    @property
-    def message(self) -> str:
-        return f"{self.field}: {self.found}; allowed: {self.allowed}"
-
-
-def dotted(path: tuple[str | int, ...]) -> str:
-    """``("leave", 1, "months")`` → ``leave[1].months``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "(profile)"
-
-
-def show(value: Any) -> str:
-    """A found value as shown in messages."""
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, (dict, list)):
-        return "a " + ("mapping" if isinstance(value, dict) else "list")
-    if value is None:
-        return "nothing (null)"
-    return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-# --- field kinds -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A field's type: ``int``, ``number``, ``bool``, ``code``, ``date``, ``map``, ``list``."""
-
-    kind: str
-    values: tuple[str, ...] = ()
-    low: int | None = None
-    high: int | None = None
-    fields: dict[str, Field] | None = None
-    item: Kind | None = None
-
-
-@dataclass(frozen=True)
-class Field:
-    kind: Kind
-    required: bool = False
-    default: Any = None
-
-
-def code(*values: str) -> Kind:
-    return Kind("code", values=values)
-
-
-def integer(low: int | None = 0, high: int | None = None) -> Kind:
-    return Kind("int", low=low, high=high)
-
-
-def number(low: int, high: int) -> Kind:
-    return Kind("number", low=low, high=high)
-
-
-BOOL = Kind("bool")
-DATE = Kind("date")
-SHARE = Kind("share")
-PERIOD = Kind("period")
-YEAR = integer(1945, 2100)
-
-
-def mapping(**fields: Field) -> Kind:
-    return Kind("map", fields=fields)
-
-
-def listing(item: Kind) -> Kind:
-    return Kind("list", item=item)
-
-
-LEAVE = mapping(
-    kind=Field(code(*LEAVE_KINDS), required=True),
-    months=Field(number(0, 12), required=True),
-    **{"from": Field(DATE)},
-    to=Field(DATE),
-    certified_by=Field(code(*CERTIFIED_BY)),
-)
-DISCIPLINE = mapping(
-    system=Field(code(*DISCIPLINE_SYSTEMS), required=True),
-    form=Field(code(*DISCIPLINE_FORMS), required=True),
-    decided_on=Field(DATE, required=True),
-    violation_year=Field(YEAR, required=True),
-    already_used_for_rating_year=Field(YEAR),
-)
-INITIATIVE = mapping(
-    kind=Field(code(*INITIATIVE_KINDS), required=True),
-    year=Field(YEAR, required=True),
-    recognised_at=Field(code(*RECOGNISED_AT)),
-    accepted=Field(BOOL),
-    applied=Field(BOOL),
-    effect=Field(code(*EFFECTS)),
-    recognised_by=Field(code(*RECOGNISED_BY)),
-)
-PERIOD_SCORE = mapping(
-    period=Field(PERIOD, required=True),
-    score=Field(number(0, 100), required=True),
-)
-FLAGS = Kind("flags")
-PRIOR_TITLES = Kind("prior_titles")
-
-COMMON = {
-    "evaluation_year": Field(integer(1900, 2100), required=True),
-    "subject": Field(code(*SUBJECTS), required=True),
-    "flags": Field(FLAGS),
-}
-
-INDIVIDUAL: dict[str, Field] = {
-    "role": Field(code(*ROLES), required=True),
-    "leader": Field(BOOL, default=False),
-    "armed_forces": Field(BOOL, default=False),
-    # Default: 12 months (or the months since recruitment in the year) minus the leave.
-    "months_worked": Field(number(0, 12)),
-    "recruited_on": Field(DATE),
-    "leave": Field(listing(LEAVE), default=[]),
-    "discipline": Field(listing(DISCIPLINE), default=[]),
-    "general_criteria": Field(
-        mapping(**{k: Field(code(*CRITERION_VALUES), required=True) for k in GENERAL_CRITERIA})
-    ),
-    "leadership_criterion_5a": Field(code(*CRITERION_VALUES)),
-    "tasks": Field(
-        mapping(
-            assigned=Field(integer(1), required=True),
-            completed=Field(integer(), required=True),
-            on_time_with_quality=Field(integer(), required=True),
-            exceeded=Field(integer(), required=True),
-            efficiency=Field(code(*EFFICIENCY)),
-        )
-    ),
-    "unit": Field(
-        mapping(
-            targets_total=Field(integer(1), required=True),
-            targets_completed=Field(integer(), required=True),
-            targets_on_time_quality=Field(integer(), required=True),
-            targets_exceeded=Field(integer(), required=True),
-        )
-    ),
-    "sub_units": Field(
-        mapping(
-            total=Field(integer(), required=True),
-            htnv_or_above=Field(integer(), required=True),
-            htt_or_above=Field(integer(), required=True),
-        )
-    ),
-    "score_total": Field(number(0, 100)),
-    "score_general": Field(number(0, 30)),
-    "score_tasks": Field(number(0, 70)),
-    "period_scores": Field(listing(PERIOD_SCORE)),
-    "unit_has_own_rules": Field(BOOL),
-    "unit_classification": Field(code(*LEVEL_CODES)),
-    "degradation_concluded": Field(BOOL, default=False),
-    "unit_corruption_or_waste": Field(BOOL, default=False),
-    "classification_input": Field(code(*CLASSIFICATIONS)),
-    "emulation_spirit": Field(BOOL, default=True),
-    "initiatives": Field(listing(INITIATIVE), default=[]),
-    "prior_titles": Field(PRIOR_TITLES, default={}),
-}
-
-COLLECTIVE: dict[str, Field] = {
-    "members": Field(integer(1), required=True),
-    "unit_result": Field(code(*CLASSIFICATIONS), required=True),
-    "movement_regular_effective": Field(BOOL, required=True),
-    "internal_unity": Field(BOOL, required=True),
-    "members_htnv_or_above": Field(integer(), required=True),
-    "members_ldtt": Field(integer(), required=True),
-    "members_cstdcs": Field(integer(), required=True),
-    "members_disciplined": Field(integer()),
-    "members_disciplined_canh_cao_or_above": Field(integer(), default=0),
-    "leads_emulation_cluster": Field(BOOL, default=False),
-    "exceeded_all_targets": Field(BOOL, default=False),
-    # Version 3: the level of a collective on 100 points (2026).
-    "unit_kind": Field(code(*UNIT_KINDS)),
-    "score_total": Field(number(0, 100)),
-    "tasks_completed_share": Field(SHARE),
-    "tasks_exceeded_share": Field(SHARE),
-    "tasks_late_share": Field(SHARE),
-    "constituent_units_khtnv": Field(integer()),
-    "deficiencies_remedied": Field(BOOL),
-    "violation_concluded": Field(BOOL),
-}
-# With unit_kind and without members, a collective profile asks for its level only.
-TITLE_FIELDS = (
-    "members",
-    "unit_result",
-    "movement_regular_effective",
-    "internal_unity",
-    "members_htnv_or_above",
-    "members_ldtt",
-    "members_cstdcs",
-)
-
-UNIT_QUOTA: dict[str, Field] = {
-    "unit_ldtt_count": Field(integer()),
-    "cstdcs_eligible_candidates": Field(integer()),
-    "group_size_htt_or_above": Field(integer()),
-    "individuals_meeting_htxs_criteria": Field(integer()),
-    "unit_outstanding_exception_granted": Field(BOOL, default=False),
-    "role": Field(code(*ROLES)),
-    "unit_kind": Field(code(*UNIT_KINDS)),
-    "units_total": Field(integer()),
-}
-
-FIELDS_BY_SUBJECT = {"individual": INDIVIDUAL, "collective": COLLECTIVE, "unit_quota": UNIT_QUOTA}
-
-
-def field_paths(subject: str) -> set[str]:
-    """Every dotted path (maps expanded) a criterion may read for ``subject``."""
-    paths: set[str] = set()
-
-    def walk(prefix: str, fields: dict[str, Field]) -> None:
-        for name, spec in fields.items():
-            path = f"{prefix}{name}"
-            paths.add(path)
-            if spec.kind.kind == "map" and spec.kind.fields:
-                walk(path + ".", spec.kind.fields)
-
-    walk("", FIELDS_BY_SUBJECT[subject])
-    return paths
-
-
-# --- validation --------------------------------------------------------------------
-
-
-def _describe(kind: Kind) -> str:
-    if kind.kind == "code":
-        return "one of " + ", ".join(kind.values)
-    if kind.kind == "int":
-        if kind.high is not None:
-            return f"a whole number from {kind.low} to {kind.high}"
-        return f"a whole number ≥ {kind.low}"
-    if kind.kind == "number":
-        return f"a number from {kind.low} to {kind.high} (at most 2 decimals)"
-    if kind.kind == "bool":
-        return "true or false"
-    if kind.kind == "date":
-        return "a date YYYY-MM-DD"
-    if kind.kind == "map":
-        return "a mapping with " + ", ".join(kind.fields or {})
-    if kind.kind == "list":
-        return "a list"
-    if kind.kind == "share":
-        return "a share from 0 to 1 (at most 4 decimals, e.g. 0.25)"
-    if kind.kind == "period":
-        return "a month YYYY-MM or a quarter YYYY-Qn (n = 1–4)"
-    return kind.kind
-
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
-_YEAR = re.compile(r"[0-9]{4}")
-# Fraction("1e-999999") computes 10**999999 before it can be refused: a number with a
-# larger exponent than any value in range is refused first (the browser does the same).
-_EXPONENT = re.compile(r"[eE][+-]?0*([0-9]+)")
-MAX_EXPONENT = 20
-
-
-def _exact(text: str) -> Fraction | None:
-    """``Fraction(text)`` for a numeric text, None when it is not one (or absurd)."""
-    exponent = _EXPONENT.search(text)
-    if exponent and int(exponent[1]) > MAX_EXPONENT:
-        return None
-    try:
-        return Fraction(text)
-    except (ValueError, ZeroDivisionError):
-        return None
-
-
-def to_fraction(value: Any) -> Fraction | None:
-    """An exact value for an int/float/decimal string with at most 2 decimals, else None."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    exact = _exact(str(value))
-    if exact is None or (exact * 100).denominator != 1:
-        return None
-    return exact
-
-
-def parse_date(value: Any) -> str | None:
-    """ISO date string for a YAML date or a ``YYYY-MM-DD`` string, else None."""
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    # date.fromisoformat also takes week dates and other forms: YYYY-MM-DD only.
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value).isoformat()
-        except ValueError:
-            return None
-    return None
+from thidua.contract.numbers import PERIOD
 
 
 def _check_value(kind: Kind, value: Any, path: tuple, out: list[Problem]) -> None:
-    allowed = _describe(kind)
+    allowed = describe(kind)
     if kind.kind == "code":
         if not isinstance(value, str) or value not in kind.values:
             out.append(Problem(path, f"found {show(value)}", allowed))
@@ -411,7 +71,7 @@ def _check_value(kind: Kind, value: Any, path: tuple, out: list[Problem]) -> Non
         if ratio_value(value) is None or isinstance(value, str):
             out.append(Problem(path, f"found {show(value)}", allowed))
     elif kind.kind == "period":
-        if not isinstance(value, str) or not _PERIOD.fullmatch(value):
+        if not isinstance(value, str) or not PERIOD.fullmatch(value):
             out.append(Problem(path, f"found {show(value)}", allowed))
     elif kind.kind == "flags":
         _check_flags(value, path, out)
@@ -429,7 +89,7 @@ def _check_map(fields: dict[str, Field], value: Any, path: tuple, out: list[Prob
     for name, spec in fields.items():
         if name not in value:
             if spec.required:
-                out.append(Problem((*path, name), "missing", _describe(spec.kind)))
+                out.append(Problem((*path, name), "missing", describe(spec.kind)))
             continue
         _check_value(spec.kind, value[name], (*path, name), out)
 
@@ -459,18 +119,6 @@ def _check_flags(value: Any, path: tuple, out: list[Problem]) -> None:
             )
 
 
-def ratio_value(value: Any) -> Fraction | None:
-    """A ratio 0–1 with at most 4 decimals (number or decimal string), else None."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    exact = _exact(str(value).strip())
-    if exact is None or (exact * 10000).denominator != 1 or not 0 <= exact <= 1:
-        return None
-    return exact
-
-
 def _check_prior_titles(value: Any, path: tuple, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(path, f"found {show(value)}", "a mapping year → list of title codes"))
@@ -488,17 +136,6 @@ def _check_prior_titles(value: Any, path: tuple, out: list[Problem]) -> None:
                 out.append(
                     Problem((*where, index), f"found {show(title)}", ", ".join(INDIVIDUAL_TITLES))
                 )
-
-
-def year_key(value: Any) -> int | None:
-    """A prior_titles key (int or digit string) as an int."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and _YEAR.fullmatch(value):
-        return int(value)
-    return None
 
 
 def _consistency(profile: dict, out: list[Problem]) -> None:
@@ -566,23 +203,6 @@ def _consistency(profile: dict, out: list[Problem]) -> None:
         le(("group_size_htt_or_above",), ("units_total",), profile)
 
 
-def agree(a: Fraction, b: Fraction) -> bool:
-    """Two scores agree to 0.01 (|a − b| ≤ 0.01)."""
-    return abs(a - b) * 100 <= 1
-
-
-def show_score(value: Fraction) -> str:
-    """A score for messages: exact with 2 decimals, else ≈ rounded to 4 decimals."""
-    hundredths = value * 100
-    if hundredths.denominator == 1:
-        whole, frac = divmod(hundredths.numerator, 100)
-        return str(whole) if frac == 0 else f"{whole}.{frac:02d}".rstrip("0")
-    scaled = value * 10000
-    n = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
-    whole, frac = divmod(n, 10000)
-    return f"≈ {whole}.{frac:04d}".rstrip("0").rstrip(".")
-
-
 def period_mean(items: list[dict]) -> Fraction:
     """The year's score: the mean of the period scores (exact)."""
     total = Fraction(0)
@@ -636,7 +256,7 @@ def _check_scores(profile: dict, out: list[Problem]) -> None:
     for index, item in enumerate(items):
         period = item["period"]
         where = ("period_scores", index, "period")
-        match = _PERIOD.fullmatch(period)
+        match = PERIOD.fullmatch(period)
         assert match is not None
         kind = "month" if match[2] else "quarter"
         if int(match[1]) != year:

@@ -1,0 +1,119 @@
+"""The number grammar of the contract: exact numbers, ratios, dates, periods, years.
+
+A profile's numbers have at most 2 decimals and ratios at most 4; they are read as
+exact ``Fraction`` values (never floats), so that 89.99 stays below 90 everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from fractions import Fraction
+from typing import Any
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
+YEAR_TEXT = re.compile(r"[0-9]{4}")
+# Fraction("1e-999999") computes 10**999999 before it can be refused: a number with a
+# larger exponent than any value in range is refused first (the browser does the same).
+EXPONENT = re.compile(r"[eE][+-]?0*([0-9]+)")
+MAX_EXPONENT = 20
+
+
+def exact_number(text: str) -> Fraction | None:
+    """``Fraction(text)`` for a numeric text, None when it is not one (or absurd)."""
+    exponent = EXPONENT.search(text)
+    if exponent and int(exponent[1]) > MAX_EXPONENT:
+        return None
+    try:
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def to_fraction(value: Any) -> Fraction | None:
+    """An exact value for an int/float/decimal string with at most 2 decimals, else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    exact = exact_number(str(value))
+    if exact is None or (exact * 100).denominator != 1:
+        return None
+    return exact
+
+
+def parse_date(value: Any) -> str | None:
+    """ISO date string for a YAML date or a ``YYYY-MM-DD`` string, else None."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    # date.fromisoformat also takes week dates and other forms: YYYY-MM-DD only.
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def ratio_value(value: Any) -> Fraction | None:
+    """A ratio 0–1 with at most 4 decimals (number or decimal string), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    exact = exact_number(str(value).strip())
+    if exact is None or (exact * 10000).denominator != 1 or not 0 <= exact <= 1:
+        return None
+    return exact
+
+
+def year_key(value: Any) -> int | None:
+    """A prior_titles key (int or digit string) as an int."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and YEAR_TEXT.fullmatch(value):
+        return int(value)
+    return None
+
+
+def agree(a: Fraction, b: Fraction) -> bool:
+    """Two scores agree to 0.01 (|a − b| ≤ 0.01)."""
+    return abs(a - b) * 100 <= 1
+
+
+def show_score(value: Fraction) -> str:
+    """A score for messages: exact with 2 decimals, else ≈ rounded to 4 decimals."""
+    hundredths = value * 100
+    if hundredths.denominator == 1:
+        whole, frac = divmod(hundredths.numerator, 100)
+        return str(whole) if frac == 0 else f"{whole}.{frac:02d}".rstrip("0")
+    scaled = value * 10000
+    n = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
+    whole, frac = divmod(n, 10000)
+    return f"≈ {whole}.{frac:04d}".rstrip("0").rstrip(".")
+
+
+def format_number(value: Any, lang: str = "vi") -> str:
+    """A number for people: ``89,99`` in Vietnamese, ``89.99`` in English.
+
+    Exact values with at most 2 decimals are written exactly (no trailing zeros);
+    others are rounded to 2 decimals. Thousands are grouped (``1.234`` / ``1,234``).
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+        return str(value)
+    exact = Fraction(value) if not isinstance(value, float) else Fraction(str(value))
+    hundredths = exact * 100
+    n = (2 * hundredths.numerator + hundredths.denominator) // (2 * hundredths.denominator)
+    sign = "-" if n < 0 else ""
+    whole, frac = divmod(abs(n), 100)
+    group, point = (".", ",") if lang == "vi" else (",", ".")
+    text = f"{whole:,}".replace(",", group)
+    if frac:
+        text += point + f"{frac:02d}".rstrip("0")
+    return sign + text
