@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from thidua.criteria.yamlfile import line_of, load_text
 from thidua.errors import ContentError
+from thidua.yaml_lines import line_of, load_text
 
 HELP = "Đánh giá một hồ sơ (YAML/JSON): xếp loại, danh hiệu, giải thích (--json, --lang en)"
 
@@ -23,6 +23,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profile", metavar="PROFILE", help="tệp hồ sơ YAML hoặc JSON; '-' = stdin")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (vi, en)")
+    parser.add_argument(
+        "--layer",
+        metavar="ID",
+        help="lớp quy chế riêng (data/layers/ID.yaml) áp dụng trên luật quốc gia",
+    )
 
 
 def read_profile(name: str) -> tuple[Any, str]:
@@ -130,8 +135,18 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    layer = None
+    if getattr(args, "layer", None):
+        from thidua.layers.cli import load_for_cli
+
+        layer = load_for_cli(args.layer)
+        if layer is None:
+            return 2
     try:
-        result = evaluate(profile, lang=args.lang)
+        if layer is None:
+            result = evaluate(profile, lang=args.lang)
+        else:
+            result = layer.evaluate(profile, lang=args.lang)
     except ProfileError as error:
         for problem in error.problems:
             line = _line(profile, problem.path)
@@ -141,5 +156,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render(result, rules, args.lang))
+        text = render(result, rules, args.lang)
+        if layer is not None:
+            from thidua.layers.cli import layer_line
+
+            heading, _, rest = text.partition("\n")
+            text = f"{heading}\n{layer_line(layer, args.lang)}\n{rest}"
+        sys.stdout.write(text)
     return 0

@@ -1,0 +1,321 @@
+"""Applying a layer AROUND the national evaluator (never inside it).
+
+Before: ``profile_defaults`` takes the layer's own profile fields out (the national
+contract refuses unknown fields) and fills the layer's defaults (NĐ 233's transition
+for the institution's viên chức). After: ``apply_to_result`` adds the layer's extra
+requirements (a title withheld from a staff group), its quotas and its checks, each
+with ``source: "layer"`` and the layer's clause; every other explanation entry and
+reason gets ``source: "law"``; ``rules.layer`` names the layer.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from thidua.contract import Problem, show, to_fraction
+from thidua.layers.model import Layer, Rule, apply_rounding
+
+NOT_ELIGIBLE = {"vi": "chưa đề nghị danh hiệu này", "en": "the title is not proposed"}
+
+
+def _individual(profile: dict) -> bool:
+    return profile.get("subject") == "individual"
+
+
+def _applies(rule: Rule, profile: dict) -> bool:
+    """Whether a rule with ``vai_tro`` (and ``nam``) concerns this profile."""
+    role = rule.params.get("vai_tro")
+    if role is not None and profile.get("role") != role:
+        return False
+    years = rule.params.get("nam")
+    return years is None or profile.get("evaluation_year") in years
+
+
+def profile_problems(layer: Layer, profile: Any) -> list[Problem]:
+    """Problems of the layer's own fields in ``profile`` (national fields are not checked)."""
+    if not isinstance(profile, dict):
+        return []
+    out: list[Problem] = []
+    for name, declared in layer.fields.items():
+        if name not in profile:
+            continue
+        value = profile[name]
+        if declared.kind == "nhom":
+            if not isinstance(value, str) or value not in layer.groups:
+                out.append(Problem((name,), f"found {show(value)}",
+                                   "một nhóm của lớp quy chế (a staff group of the layer): "
+                                   + ", ".join(layer.groups)))
+        elif declared.kind == "so_dem":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                out.append(Problem((name,), f"found {show(value)}",
+                                   "một số nguyên ≥ 0 (a whole number ≥ 0)"))
+        elif declared.kind == "diem_thanh_phan":
+            out += _split_problems(layer, name, value, profile)
+    return out
+
+
+def _split_problems(layer: Layer, name: str, value: Any, profile: dict) -> list[Problem]:
+    rules = [r for r in layer.rules_of("chia_diem_chung") if r.params["truong"] == name]
+    rule = next((r for r in rules if _applies(r, profile)), None)
+    if rule is None:
+        roles = ", ".join(sorted({r.params["vai_tro"] for r in rules})) or "—"
+        return [Problem((name,), f"found {show(value)} for role {profile.get('role')!r}",
+                        f"chỉ cho (only for) {roles} — {rules[0].source() if rules else ''}")]
+    parts = rule.params["phan"]
+    allowed = ", ".join(f"{k} 0–{v}" for k, v in parts.items())
+    if not isinstance(value, dict) or set(value) != set(parts):
+        return [Problem((name,), f"found {show(value)}",
+                        f"một bảng điểm {allowed} (a mapping {allowed}) — {rule.source()}")]
+    out: list[Problem] = []
+    total = Fraction(0)
+    for key, most in parts.items():
+        score = to_fraction(value[key])
+        if score is None or isinstance(value[key], bool) or not 0 <= score <= most:
+            out.append(Problem((name, key), f"found {show(value[key])}",
+                               f"từ 0 đến {most} điểm (0 to {most}) — {rule.source()}"))
+        else:
+            total += score
+    if out:
+        return out
+    general = to_fraction(profile.get("score_general")) if "score_general" in profile else None
+    if general is None:
+        return [Problem((name,), "found the parts without score_general",
+                        "score_general và score_tasks, với tổng các phần bằng score_general "
+                        "(score_general + score_tasks, the parts summing to score_general)")]
+    if abs(total - general) > Fraction(1, 100):
+        return [Problem((name,), f"found a + b + c = {float(total):g}, but score_general = "
+                        f"{float(general):g}",
+                        f"các phần cộng lại bằng score_general (parts summing to score_general) "
+                        f"— {rule.source()}")]
+    return []
+
+
+def national_profile(layer: Layer, profile: Any) -> Any:
+    """``profile`` without the layer's fields, with the layer's defaults (no checks)."""
+    if not isinstance(profile, dict):
+        return profile
+    out = type(profile)()
+    for key, value in profile.items():
+        if key not in layer.fields:
+            out[key] = value
+    if hasattr(profile, "lines"):
+        out.lines = dict(profile.lines)
+        out.line = profile.line
+    if _individual(profile):
+        for rule in layer.rules_of("quy_che_rieng"):
+            if _applies(rule, profile) and "unit_has_own_rules" not in out:
+                out["unit_has_own_rules"] = rule.params["gia_tri"]
+                break
+    return out
+
+
+def profile_defaults(layer: Layer, profile: Any) -> Any:
+    """The national profile; raises ``ProfileError`` when the layer's fields are wrong."""
+    from thidua.evaluator import ProfileError
+
+    found = profile_problems(layer, profile)
+    if found:
+        raise ProfileError(found)
+    return national_profile(layer, profile)
+
+
+def evaluate(layer: Layer, profile: Any, lang: str = "vi", root=None) -> dict:
+    """The national result of ``profile`` with the layer applied around it.
+
+    Raises ``ProfileError`` listing the layer's and the law's problems together.
+    """
+    from thidua.evaluator import ProfileError
+    from thidua.evaluator import evaluate as national
+
+    own = profile_problems(layer, profile)
+    try:
+        result = national(national_profile(layer, profile), lang=lang, root=root)
+    except ProfileError as error:
+        raise ProfileError(own + error.problems) from None
+    if own:
+        raise ProfileError(own)
+    return apply_to_result(layer, profile, result, lang)
+
+
+def _entry(rule: Rule, met: bool, text: str, lang: str, layer: Layer) -> dict:
+    return {
+        "criterion": f"lop.{rule.layer_id}.{rule.id}",
+        "met": met,
+        "legal_basis": [rule.cite, rule.tightens],
+        "text": f"{rule.source(lang)}: {text}",
+        "scope": "layer",
+        "source": "layer",
+        "layer": rule.layer_id,
+    }
+
+
+def apply_to_result(layer: Layer, profile: dict, result: dict, lang: str = "vi") -> dict:
+    """A copy of the national ``result`` with the layer's decisions and sources marked."""
+    out = copy.deepcopy(result)
+    out["rules"]["layer"] = layer.id
+    for entry in out["explanation"]:
+        entry.setdefault("source", "law")
+    for group in ("not_eligible", "not_reached"):
+        for item in out[group].values():
+            item.setdefault("source", "law")
+    if out["subject"] == "individual":
+        for rule in layer.rules:
+            if rule.kind == "quy_che_rieng" and _applies(rule, profile):
+                _transition(rule, profile, out, lang, layer)
+            elif rule.kind == "chia_diem_chung" and _applies(rule, profile):
+                _split(rule, profile, out, lang, layer)
+            elif rule.kind == "yeu_cau_danh_hieu":
+                _requirement(rule, profile, out, lang, layer)
+    elif out["subject"] == "unit_quota":
+        _quota(layer, profile, out, lang)
+        _htxs(layer, profile, out, lang)
+    return out
+
+
+def _transition(rule, profile, out, lang, layer) -> None:
+    text = rule.text[lang]
+    if "unit_has_own_rules" in profile:
+        note = {
+            "vi": "hồ sơ đã ghi rõ đơn vị {0} ban hành Quy chế đánh giá; dùng giá trị của hồ sơ",
+            "en": "the profile states that the unit {1} issued its own rules; the profile wins",
+        }[lang]
+        said = profile["unit_has_own_rules"]
+        text = f"{text} — " + note.format("đã" if said else "chưa", "has" if said else "has not")
+    out["explanation"].append(_entry(rule, True, text, lang, layer))
+
+
+def _split(rule, profile, out, lang, layer) -> None:
+    name = rule.params["truong"]
+    if name not in profile:
+        return
+    parts = profile[name]
+    given = ", ".join(f"{k}) {show(parts[k])}/{most}" for k, most in rule.params["phan"].items())
+    word = {"vi": "hồ sơ", "en": "profile"}[lang]
+    out["explanation"].append(_entry(rule, True, f"{rule.text[lang]} — {word}: {given}", lang,
+                                     layer))
+
+
+def _title_name(code: str, lang: str) -> str:
+    from thidua.criteria import load_rules
+
+    return load_rules().labels["titles"][code][lang]
+
+
+def _requirement(rule, profile, out, lang, layer) -> None:
+    group_field = next((n for n, f in layer.fields.items() if f.kind == "nhom"), None)
+    group = rule.params.get("nhom")
+    if group is not None and (group_field is None or profile.get(group_field) != group):
+        return
+    title, name, least = rule.params["danh_hieu"], rule.params["truong"], rule.params["toi_thieu"]
+    label = layer.fields[name].text[lang]
+    value = profile.get(name)
+    if value is None:
+        status = {"vi": f"hồ sơ chưa ghi {label}", "en": f"the profile does not give {label}"}
+    else:
+        status = {"vi": f"hồ sơ ghi {label}: {value}", "en": f"the profile gives {label}: {value}"}
+    met = value is not None and value >= least
+    text = f"{rule.text[lang]} — {status[lang]}"
+    out["explanation"].append(_entry(rule, met, text, lang, layer))
+    if met or title not in out["eligible_titles"]:
+        return
+    reason = f"{rule.source(lang)}: {rule.text[lang]} — {status[lang]}, {NOT_ELIGIBLE[lang]}"
+    _withhold(out, title, reason, [rule.cite, rule.tightens], rule, lang)
+
+
+def _withhold(out: dict, title: str, reason: str, basis: list[str], rule: Rule, lang: str) -> None:
+    """Take ``title`` (and the titles that need it this year) out of the eligible ones."""
+    out["eligible_titles"].remove(title)
+    out["not_eligible"][title] = {
+        "reason": reason, "legal_basis": basis, "source": "layer", "layer": rule.layer_id
+    }
+    needs = {
+        "vi": f"cần danh hiệu \"{_title_name(title, 'vi')}\" của năm đánh giá, "
+        f"mà {rule.source('vi')[0].lower()}{rule.source('vi')[1:]} chưa đề nghị",
+        "en": f"needs \"{_title_name(title, 'en')}\" for the evaluation year, which is not "
+        f"proposed {rule.source('en')[0].lower()}{rule.source('en')[1:]}",
+    }[lang]
+    for other in dependants(out["rules"]["thi_dua"], title):
+        if other in out["eligible_titles"]:
+            _withhold_plain(out, other, needs, basis, rule)
+
+
+def _withhold_plain(out: dict, title: str, reason: str, basis: list[str], rule: Rule) -> None:
+    out["eligible_titles"].remove(title)
+    out["not_eligible"][title] = {
+        "reason": reason, "legal_basis": basis, "source": "layer", "layer": rule.layer_id
+    }
+
+
+def dependants(thi_dua_id: str, title: str) -> list[str]:
+    """Titles of the emulation rule set whose criteria need ``title`` in the same year."""
+    from thidua.criteria import load_rules
+
+    rules = load_rules()
+    rule_set = rules.thi_dua.get(thi_dua_id, {})
+
+    def needs(cid: str, seen: set[str]) -> bool:
+        crit = rules.criteria.get(cid, {})
+        if cid in seen:
+            return False
+        seen.add(cid)
+        if crit.get("op") in ("chain", "chain_in_run"):
+            return title in (crit.get("title"), crit.get("run_of"))
+        if crit.get("op") == "title_eligible":
+            return title in crit.get("titles", [])
+        return any(needs(sub, seen) for sub in crit.get("criteria", []))
+
+    return [
+        entry["title"]
+        for entry in rule_set.get("individual_titles", [])
+        if entry["title"] != title and any(needs(b["criterion"], set()) for b in entry["criteria"])
+    ]
+
+
+def _quota(layer: Layer, profile: dict, out: dict, lang: str) -> None:
+    quota = layer.cstdcs_quota
+    count = profile.get("unit_ldtt_count")
+    if quota is None or not isinstance(count, int) or isinstance(count, bool):
+        return
+    cap = quota.maximum(count)
+    most = cap
+    candidates = profile.get("cstdcs_eligible_candidates")
+    if isinstance(candidates, int) and not isinstance(candidates, bool):
+        most = min(most, candidates)
+    national = out["max_cstdcs"]
+    if national is None:
+        dropped = {e["text"] for e in out["explanation"] if e["criterion"] == "quota.cstdcs"}
+        out["manual_review_reasons"] = [
+            r for r in out["manual_review_reasons"] if r not in dropped
+        ]
+        out["manual_review"] = bool(out["manual_review_reasons"])
+        out["max_cstdcs"] = most
+    else:
+        out["max_cstdcs"] = min(national, most)
+    percent = f"{(quota.ratio * 100).normalize():f}"
+    rounding = {"floor": ("làm tròn xuống", "rounded down"),
+                "ceil": ("làm tròn lên", "rounded up"),
+                "round_half_up": ("làm tròn", "rounded half up")}[quota.rounding]
+    text = {
+        "vi": f"tối đa {percent} % {quota.base_text('vi')} ({count}), {rounding[0]}: {cap}",
+        "en": f"at most {percent} % of {quota.base_text('en')} ({count}), {rounding[1]}: {cap}",
+    }[lang]
+    rule = next(r for r in layer.rules if r.id == quota.rule_id and r.layer_id == quota.layer_id)
+    out["explanation"].append(_entry(rule, True, text, lang, layer))
+
+
+def _htxs(layer: Layer, profile: dict, out: dict, lang: str) -> None:
+    cap = layer.htxs_cap(profile.get("role"))
+    size = profile.get("group_size_htt_or_above")
+    if cap is None or out["max_htxs"] is None or not isinstance(size, int):
+        return
+    most = apply_rounding(cap.ratio * Decimal(size), cap.rounding)
+    out["max_htxs"] = min(out["max_htxs"], most)
+    rule = next(r for r in layer.rules if r.id == cap.rule_id and r.layer_id == cap.layer_id)
+    text = {
+        "vi": f"tối đa {(cap.ratio * 100).normalize():f} % của {size} người: {most}",
+        "en": f"at most {(cap.ratio * 100).normalize():f} % of {size} people: {most}",
+    }[lang]
+    out["explanation"].append(_entry(rule, True, text, lang, layer))

@@ -1,0 +1,224 @@
+"""Reading layer files: schema, chain (``tren``), then the checks against the law.
+
+``read_chain(root, layer_id)`` collects EVERY problem of the layer and its parents
+(schema, unknown parent, cycle, citations, loosening) and raises ``LayerError`` with
+all of them, or returns the resolved ``Layer``. Messages name the file, the line and
+the key, in Vietnamese with English second; never a traceback.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from thidua.criteria import schema as S
+from thidua.errors import ContentError
+from thidua.layers import spec
+from thidua.layers.model import Layer, ProfileField, Regulation, Rule
+from thidua.yaml_lines import display_path, line_of, load_file
+
+LAYERS_DIR = ("data", "layers")
+NO_PARENT = "none"
+
+
+class LayerError(ContentError):
+    """A layer (or its chain) has problems; ``errors`` lists every one (the first is self)."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        first = errors[0]
+        super().__init__(
+            first.file, first.line, first.field, first.found, first.allowed, first.example
+        )
+        self.errors = errors
+
+
+class UnknownLayer(LayerError):
+    """No layer file with this id; ``known`` lists the ids there are."""
+
+    def __init__(self, layer_id: str, known: list[str], where: str) -> None:
+        self.layer_id, self.known = layer_id, known
+        super().__init__(
+            [
+                ContentError(
+                    where,
+                    None,
+                    "(lớp quy chế / layer)",
+                    f"không có lớp {layer_id!r} (no layer {layer_id!r})",
+                    "một trong các lớp (one of): " + (", ".join(known) or "(chưa có lớp nào)"),
+                )
+            ]
+        )
+
+
+def layers_dir(root: Path) -> Path:
+    """The folder of layer files under ``root``."""
+    return root.joinpath(*LAYERS_DIR)
+
+
+def list_layers(root: Path) -> list[str]:
+    """The ids of the layer files (``data/layers/<id>.yaml``), sorted."""
+    folder = layers_dir(Path(root))
+    return sorted(path.stem for path in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _read_one(root: Path, layer_id: str, errors: list[ContentError]) -> tuple[Any, str] | None:
+    """The validated data of one file (``None`` when it has schema problems)."""
+    path = layers_dir(root) / f"{layer_id}.yaml"
+    shown = display_path(path, root)
+    try:
+        data = load_file(path, root)
+    except ContentError as error:
+        errors.append(error)
+        return None
+    problems = S.validate(spec.LAYER, data, shown)
+    errors.extend(problems)
+    if problems:
+        return None
+    if data["id"] != layer_id:
+        errors.append(
+            ContentError(
+                shown,
+                line_of(data, "id"),
+                "id",
+                f"found {data['id']!r}",
+                f"tên tệp không có .yaml (the file name without .yaml): {layer_id!r}",
+            )
+        )
+        return None
+    return data, shown
+
+
+def read_files(root: Path, layer_id: str, errors: list[ContentError]) -> list[tuple[Any, str]]:
+    """The chain's files, the layer first, then each parent (stops at a cycle or a gap)."""
+    chain: list[tuple[Any, str]] = []
+    seen: list[str] = []
+    current, where, key_line = layer_id, None, None
+    while current != NO_PARENT:
+        if current in seen:
+            data, shown = chain[-1]
+            errors.append(
+                ContentError(
+                    shown,
+                    line_of(data, "tren"),
+                    "tren",
+                    "vòng lặp giữa các lớp (a layer cycle): " + " → ".join([*seen, current]),
+                    "lớp cấp trên khác, không quay lại lớp đã có trong chuỗi "
+                    "(a parent that does not lead back to the layer)",
+                )
+            )
+            break
+        if not (layers_dir(root) / f"{current}.yaml").is_file():
+            if where is not None:
+                errors.append(
+                    ContentError(
+                        where,
+                        key_line,
+                        "tren",
+                        f"không có lớp {current!r} (no layer {current!r})",
+                        "none hoặc một trong (or one of): " + ", ".join(list_layers(root)),
+                        "tren: none",
+                    )
+                )
+            break
+        seen.append(current)
+        one = _read_one(root, current, errors)
+        if one is None:
+            break
+        chain.append(one)
+        data, where = one
+        key_line = line_of(data, "tren")
+        current = data["tren"]
+    return chain
+
+
+def _build(chain: list[tuple[Any, str]]) -> Layer:
+    """The ``Layer`` object of a checked chain (nearest first)."""
+    data, shown = chain[0]
+    rules: list[Rule] = []
+    groups: dict[str, dict[str, str]] = {}
+    fields: dict[str, ProfileField] = {}
+    for item, _ in chain:
+        regulation = Regulation(item["quy_che"]["so_hieu"], dict(item["quy_che"]["ten"]))
+        for name, text in item.get("nhom_can_bo", {}).items():
+            groups.setdefault(name, dict(text))
+        for name, declared in item.get("truong_ho_so", {}).items():
+            fields.setdefault(name, ProfileField(name, declared["kieu"], dict(declared["text"])))
+        for index, rule in enumerate(item["quy_tac"]):
+            params = {
+                k: v
+                for k, v in rule.items()
+                if k not in ("id", "loai", "can_cu", "siet_chat", "text")
+            }
+            rules.append(
+                Rule(
+                    id=rule["id"],
+                    kind=rule["loai"],
+                    cite=rule["can_cu"],
+                    tightens=rule["siet_chat"],
+                    text=dict(rule["text"]),
+                    params=params,
+                    layer_id=item["id"],
+                    layer_name=dict(item["ten"]),
+                    regulation=regulation,
+                    line=line_of(item["quy_tac"], index),
+                )
+            )
+    for rule in rules:
+        if rule.kind == "chia_diem_chung" and rule.params["truong"] in fields:
+            old = fields[rule.params["truong"]]
+            fields[old.name] = ProfileField(old.name, old.kind, old.text, dict(rule.params["phan"]))
+    return Layer(
+        id=data["id"],
+        name=dict(data["ten"]),
+        level=data["cap"],
+        regulation=Regulation(data["quy_che"]["so_hieu"], dict(data["quy_che"]["ten"])),
+        chain=[item["id"] for item, _ in chain],
+        groups=groups,
+        fields=fields,
+        rules=rules,
+        file=shown,
+    )
+
+
+def read_chain(root: Path, layer_id: str) -> Layer:
+    """The resolved layer ``layer_id`` under ``root``; ``LayerError`` with every problem."""
+    from thidua.layers.checks import check_chain
+
+    root = Path(root)
+    known = list_layers(root)
+    if layer_id not in known:
+        raise UnknownLayer(layer_id, known, display_path(layers_dir(root), root))
+    errors: list[ContentError] = []
+    chain = read_files(root, layer_id, errors)
+    if not errors:
+        check_chain(root, chain, errors)
+    if errors:
+        raise LayerError(errors)
+    return _build(chain)
+
+
+def _stamp(root: Path) -> tuple:
+    """Names and modification times of the layer files, the criteria data and the documents."""
+    paths = [layers_dir(root), root / "data" / "criteria", root / "docs" / "van-ban"]
+    return tuple(
+        (str(path), path.stat().st_mtime_ns)
+        for folder in paths
+        if folder.is_dir()
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in (".yaml", ".md")
+    )
+
+
+@lru_cache(maxsize=16)
+def _cached(root: str, layer_id: str, stamp: tuple) -> Layer:
+    return read_chain(Path(root), layer_id)
+
+
+def load_layer(root: Path, layer_id: str) -> Layer:
+    """The resolved layer ``layer_id`` (cached until a layer, criteria or document changes).
+
+    Raises ``UnknownLayer`` (its ``known`` lists the ids) or ``LayerError`` (``errors``).
+    """
+    resolved = Path(root).resolve()
+    return _cached(str(resolved), layer_id, _stamp(resolved))
