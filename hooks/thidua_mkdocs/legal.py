@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from thidua.legal.basis import BASIS, entries
 from thidua.legal.citations import Citation, find_citations, replace_citations
 from thidua.legal.metadata import ALL_RELATIONS, TINH_TRANG
 from thidua.legal.registry import Clause, Document, Registry
@@ -88,6 +89,8 @@ RELATION_LABELS = {
     "duoc_sua_doi_boi": "Được sửa đổi, bổ sung bởi",
     "huong_dan": "Hướng dẫn thi hành",
     "duoc_huong_dan_boi": "Được hướng dẫn bởi",
+    "can_cu": "Căn cứ",
+    "lam_can_cu_cho": "Làm căn cứ cho",
 }
 
 
@@ -330,7 +333,19 @@ def panel_context(document: Document, registry: Registry, href: Href) -> dict[st
     relations = [
         {"key": name, "label": RELATION_LABELS[name], "links": [link(s) for s in targets]}
         for name in ALL_RELATIONS
-        if (targets := document.relations.get(name))
+        if name != BASIS and (targets := document.relations.get(name))
+    ]
+    # "Căn cứ": every can_cu entry; portal documents linked, the rest as written.
+    linked = set(document.relations.get(BASIS, []))
+    basis = [
+        {
+            "bare": link(entry.bare) if entry.bare else None,
+            "parts": [
+                {"text": part.text, "href": link(part.so_hieu)["href"] if part.so_hieu else ""}
+                for part in entry.segments
+            ],
+        }
+        for entry in entries(meta.can_cu, linked.__contains__)
     ]
     replaced_by = [link(s) for s in document.relations.get("bi_thay_the_boi", [])]
     amended_by = [link(s) for s in document.relations.get("duoc_sua_doi_boi", [])]
@@ -343,6 +358,7 @@ def panel_context(document: Document, registry: Registry, href: Href) -> dict[st
         "status": meta.tinh_trang,
         "rows": [r for r in rows if r["value"]],
         "relations": relations,
+        "basis": basis,
         "replaced_by": replaced_by,
         "amended_by": amended_by,
         "ngay_hieu_luc": date_text(meta.ngay_hieu_luc),

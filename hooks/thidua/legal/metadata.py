@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from thidua.errors import ContentError
+from thidua.legal.basis import BASIS, BASIS_INVERSE, numbers
 from thidua.legal.ref import SO_HIEU
 
 LOAI_VAN_BAN = (
@@ -38,7 +39,8 @@ TINH_TRANG = {
 }
 
 # Relations written in front matter → their inverse. "huong_dan" has an inverse
-# that is only ever derived ("duoc_huong_dan_boi").
+# that is only ever derived ("duoc_huong_dan_boi"). The legal basis ``can_cu`` is read
+# apart (thidua.legal.basis): an entry naming no portal document stays plain text.
 RELATIONS = {
     "thay_the": "bi_thay_the_boi",
     "bi_thay_the_boi": "thay_the",
@@ -46,8 +48,8 @@ RELATIONS = {
     "duoc_sua_doi_boi": "sua_doi",
     "huong_dan": "duoc_huong_dan_boi",
 }
-DERIVED_RELATIONS = ("duoc_huong_dan_boi",)
-ALL_RELATIONS = (*RELATIONS, *DERIVED_RELATIONS)
+DERIVED_RELATIONS = ("duoc_huong_dan_boi", BASIS_INVERSE)
+ALL_RELATIONS = (*RELATIONS, BASIS, *DERIVED_RELATIONS)
 
 _TEXT_FIELDS = ("so_hieu", "ten", "loai_van_ban", "co_quan_ban_hanh", "nguoi_ky", "nguon")
 _DATE_FIELDS = ("ngay_ban_hanh", "ngay_hieu_luc", "ngay_cong_bao")
@@ -97,12 +99,18 @@ class Metadata:
     tom_luoc: bool = False
     # The page holds the official text itself (``thidua import``), not a summary.
     van_ban_chinh_thuc: bool = False
-    # "Căn cứ …" lines of the official text, as written.
+    # The legal basis as written: số hiệu, or "Căn cứ …" lines of the official text.
     can_cu: list[str] = field(default_factory=list)
     relations: dict[str, list[str]] = field(default_factory=dict)
     chua_xac_minh: list[str] = field(default_factory=list)
     chua_xac_minh_truong: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def basis(self) -> list[str]:
+        """The số hiệu named in ``can_cu``, each once, in order."""
+        found = [so for entry in self.can_cu for so in numbers(entry)]
+        return list(dict.fromkeys(found))
 
     @property
     def nam(self) -> int | None:
@@ -253,6 +261,7 @@ def validate(data: dict[str, Any], file: str, lines: dict[str, int]) -> Metadata
             "one of them: the official text is not a summary",
         )
     values["can_cu"] = _text_list(data.get("can_cu"), "can_cu", fail)
+    _check_basis(values["can_cu"], so_hieu, fail)
     relations: dict[str, list[str]] = {}
     for key in RELATIONS:
         items = _text_list(data.get(key), key, fail)
@@ -282,6 +291,23 @@ def validate(data: dict[str, Any], file: str, lines: dict[str, int]) -> Metadata
         lines=lines,
         **values,
     )
+
+
+def _check_basis(entries: list[str], so_hieu: str, fail: Any) -> None:
+    """``can_cu``: no empty entry, not the document itself, no document twice."""
+    seen: set[str] = set()
+    for entry in entries:
+        if not entry:
+            raise fail("can_cu", "một dòng để trống", "số hiệu văn bản hoặc dòng 'Căn cứ …'",
+                       'can_cu: ["06/2022/QH15"]')
+        for number in numbers(entry):
+            if number == so_hieu:
+                raise fail("can_cu", f"văn bản tự nêu chính nó làm căn cứ ({number})",
+                           "số hiệu của văn bản khác")
+            if number in seen:
+                raise fail("can_cu", f"{number} được nêu hai lần",
+                           "mỗi văn bản một lần trong can_cu")
+            seen.add(number)
 
 
 def _date(value: Any, key: str, fail: Any) -> dt.date:

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from thidua.errors import ContentError
+from thidua.legal import basis
 from thidua.legal.citations import Citation, find_citations
 from thidua.legal.metadata import (
     ALL_RELATIONS,
@@ -432,7 +433,8 @@ def load_registry(docs_dir: Path, cache: DocumentCache | None = None) -> Registr
 
 
 def _derive_relations(documents: list[Document]) -> list[ContentError]:
-    """Fill each document's relations both ways; report missing or disagreeing ones."""
+    """Fill each document's relations both ways; report missing, disagreeing or
+    date-inverted ones (a document cannot act on, or rest on, a later one)."""
     errors: list[ContentError] = []
     by_so_hieu = {doc.so_hieu: doc for doc in documents}
     for doc in documents:
@@ -457,6 +459,10 @@ def _derive_relations(documents: list[Document]) -> list[ContentError]:
                         )
                     )
                     continue
+                order = basis.date_order(doc, name, other)
+                if order is not None:
+                    errors.append(order)
+                    continue
                 written = other.meta.relations.get(inverse, [])
                 if written and doc.so_hieu not in written:
                     errors.append(
@@ -472,7 +478,7 @@ def _derive_relations(documents: list[Document]) -> list[ContentError]:
                     continue
                 if doc.so_hieu not in other.relations[inverse]:
                     other.relations[inverse].append(doc.so_hieu)
-    return errors
+    return errors + basis.derive(documents, by_so_hieu)
 
 
 def page_title(text: str, fallback: str) -> str:
