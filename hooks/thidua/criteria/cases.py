@@ -9,6 +9,8 @@ Our own files may also say ``manual_review`` (equal), ``flags_used`` (each equal
 ``rules`` (each rule-set id equal), ``manual_review_reasons_contain`` (texts found),
 ``unverified_basis`` (each included), ``explanation`` (criterion id → met, each equal)
 and ``stderr_contains`` (text of a refusal). Other keys are prose for people.
+``layer:`` (for the file or one case; ``none`` for no layer) runs the case with a local
+layer around the evaluator (``thidua.layers``); a refused layer is exit status 2.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from thidua.criteria import schema
-from thidua.criteria.yamlfile import display_path, line_of, load_file, plain
 from thidua.errors import ContentError
+from thidua.yaml_lines import display_path, line_of, load_file, plain
 
 CASES_DIR = ("data", "cases")
 CHECKED = {
@@ -83,7 +85,7 @@ class _Prose(schema.Map):
 
 
 def _with_lines(data: dict, source: Any):
-    from thidua.criteria.yamlfile import LineDict
+    from thidua.yaml_lines import LineDict
 
     copy = LineDict(data)
     copy.line = getattr(source, "line", None)
@@ -107,11 +109,17 @@ CASE = schema.Map(
         "sources": schema.Spec(),
         "notes": schema.Spec(),
         "tags": schema.Spec(),
+        "layer": schema.Str(allowed="none or a layer id of data/layers/ (thidua.layers)"),
     },
 )
 CASE_FILE = schema.Map(
     {"schema_version": schema.Int(1, 1), "cases": schema.ListOf(CASE, 1)},
-    {"conventions": schema.Spec(), "default_flags": schema.Spec(), "rule_values": schema.Spec()},
+    {
+        "conventions": schema.Spec(),
+        "default_flags": schema.Spec(),
+        "rule_values": schema.Spec(),
+        "layer": schema.Str(allowed="a layer id of data/layers/ for every case of the file"),
+    },
 )
 
 
@@ -124,6 +132,7 @@ class Case:
     id: str
     title: str
     data: dict
+    layer: str | None = None
 
     def profile(self, flags: dict | None = None) -> dict:
         inputs = plain(self.data.get("inputs") or {})
@@ -179,8 +188,16 @@ def load_cases(root: Path) -> tuple[list[Case], list[ContentError]]:
                     )
                 )
             seen[key] = shown
+            layer = item.get("layer", data.get("layer"))
             cases.append(
-                Case(shown, line_of(data["cases"], index), item["id"], item["title"], item)
+                Case(
+                    shown,
+                    line_of(data["cases"], index),
+                    item["id"],
+                    item["title"],
+                    item,
+                    None if layer in (None, "none") else layer,
+                )
             )
     return cases, errors
 
@@ -193,9 +210,14 @@ def run_case(case: Case, root: Path | None = None) -> list[str]:
     for flags, expected in case.variants():
         label = f" with flags {flags}" if flags else ""
         try:
-            result = evaluate(case.profile(flags), root=root)
+            if case.layer:
+                from thidua.layers.cases import evaluate_case
+
+                result = evaluate_case(root, case.layer, case.profile(flags))
+            else:
+                result = evaluate(case.profile(flags), root=root)
             status, stderr = 0, ""
-        except ProfileError as error:
+        except (ProfileError, ContentError) as error:  # ContentError: a layer refused
             result, status, stderr = None, 2, str(error)
         want_status = expected.get("exit_status", 0)
         if status != want_status:

@@ -34,10 +34,24 @@ def national_bases(rules: Any, criterion: str) -> list[str]:
     """The legal bases the national rule sets give ``criterion`` (first found first)."""
     found: list[str] = []
 
+    def add(bases: list[str]) -> None:
+        found.extend(b for b in bases if b not in found)
+
     def walk(value: Any) -> None:
         if isinstance(value, dict):
             if value.get("criterion") == criterion:
-                found.extend(b for b in value.get("legal_basis", []) if b not in found)
+                add(value.get("legal_basis", []))
+            branches = [value.get("non_leader", []), value.get("leader", [])]
+            uses = value.get("band") == criterion or any(
+                isinstance(b, dict) and b.get("criterion") == criterion
+                for branch in branches
+                if isinstance(branch, list)
+                for b in branch
+            )
+            if uses and isinstance(value.get("basis"), dict):
+                for by_role in value["basis"].values():
+                    for texts in by_role.values():
+                        add(texts)
             for item in value.values():
                 walk(item)
         elif isinstance(value, list):
@@ -194,11 +208,14 @@ def _check_ratio(rule, path, national, parents, report, what: str) -> None:
     ratio = Decimal(rule["ty_le"])
     above = [(year, value, basis) for year, value, basis in national if ratio > value]
     if above:
-        year, value, basis = min(above, key=lambda item: item[1])
+        value = min(item[1] for item in above)
         years = ", ".join(str(y) for y, v, _ in above if v == value)
+        bases: list[str] = []
+        for _, v, basis in reversed(above):
+            bases += [b for b in basis if v == value and b not in bases]
         report(rule, "ty_le", f"{path}.ty_le",
                f"tỷ lệ {what} {ratio} cao hơn tỷ lệ của pháp luật {value} năm {years} "
-               f"({'; '.join(basis) or 'quy định quốc gia'}) — ratio above the law's",
+               f"({'; '.join(bases) or 'quy định quốc gia'}) — ratio above the law's",
                f"tỷ lệ không quá {value}: {TIGHTEN}")
     for parent in parents:
         for other in parent["quy_tac"]:
@@ -246,19 +263,32 @@ def _check_split(rule, path, rules, report) -> None:
 
 
 def _check_transition(rule, path, rules, report) -> None:
-    allowed = [
-        year for year, entry in sorted(rules.years.items())
-        if entry.get("role_transitions", {}).get(rule["vai_tro"], {}).get("field")
-        == "unit_has_own_rules"
-    ]
+    def years_of(role: str) -> list[int]:
+        return [
+            year for year, entry in sorted(rules.years.items())
+            if entry.get("role_transitions", {}).get(role, {}).get("field")
+            == "unit_has_own_rules"
+        ]
+
+    allowed = years_of(rule["vai_tro"])
     wrong = [year for year in rule["nam"] if year not in allowed]
     if wrong or not allowed:
-        basis = "Nghị định 233/2026/NĐ-CP Điều 20 khoản 1"
-        report(rule, "nam" if allowed else "vai_tro", f"{path}.nam",
+        basis = "; ".join(
+            dict.fromkeys(
+                b for entry in rules.years.values()
+                for t in entry.get("role_transitions", {}).values() for b in t["legal_basis"]
+            )
+        )
+        hint = "; ".join(
+            f"vai_tro: {role}, nam: {', '.join(str(y) for y in years_of(role))}"
+            for role in sorted({r for e in rules.years.values()
+                                for r in e.get("role_transitions", {})})
+        )
+        report(rule, "nam" if allowed else "vai_tro", f"{path}.{'nam' if allowed else 'vai_tro'}",
                f"pháp luật không để đơn vị tự trả lời việc chuyển tiếp cho "
                f"{rule['vai_tro']} năm {', '.join(str(y) for y in wrong or rule['nam'])} "
                f"({basis}) — the law leaves no such transition to the unit",
-               "vai_tro: vien_chuc, nam: " + (", ".join(str(y) for y in allowed) or "—"))
+               hint or "—")
 
 
 def _check_removal(rule, path, rules, report) -> None:
@@ -291,7 +321,8 @@ def _check_threshold(rule, path, rules, report) -> None:
     lower = value < national if criterion["cmp"] in ("ge", "gt") else value > national
     if lower:
         report(rule, "gia_tri", f"{path}.gia_tri",
-               f"ngưỡng {rule['gia_tri']} nới ngưỡng {criterion['value']} của pháp luật "
+               f"ngưỡng {rule['gia_tri']} của {cid!r} nới ngưỡng {criterion['value']} "
+               "của pháp luật "
                f"({basis}) — relaxes the law's threshold",
                f"ngưỡng chặt hơn hoặc bằng {criterion['value']}: {TIGHTEN}")
     else:

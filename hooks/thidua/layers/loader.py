@@ -32,6 +32,9 @@ class LayerError(ContentError):
         )
         self.errors = errors
 
+    def __str__(self) -> str:
+        return "\n".join(error.message for error in self.errors)
+
 
 class UnknownLayer(LayerError):
     """No layer file with this id; ``known`` lists the ids there are."""
@@ -51,20 +54,22 @@ class UnknownLayer(LayerError):
         )
 
 
-def layers_dir(root: Path) -> Path:
-    """The folder of layer files under ``root``."""
-    return root.joinpath(*LAYERS_DIR)
+def layers_dir(root: Path, folder: Path | None = None) -> Path:
+    """The folder of layer files: ``folder`` when given (test fixtures), else data/layers."""
+    return Path(folder) if folder is not None else Path(root).joinpath(*LAYERS_DIR)
 
 
-def list_layers(root: Path) -> list[str]:
+def list_layers(root: Path, folder: Path | None = None) -> list[str]:
     """The ids of the layer files (``data/layers/<id>.yaml``), sorted."""
-    folder = layers_dir(Path(root))
-    return sorted(path.stem for path in folder.glob("*.yaml")) if folder.is_dir() else []
+    where = layers_dir(Path(root), folder)
+    return sorted(path.stem for path in where.glob("*.yaml")) if where.is_dir() else []
 
 
-def _read_one(root: Path, layer_id: str, errors: list[ContentError]) -> tuple[Any, str] | None:
+def _read_one(
+    root: Path, layer_id: str, errors: list[ContentError], folder: Path | None = None
+) -> tuple[Any, str] | None:
     """The validated data of one file (``None`` when it has schema problems)."""
-    path = layers_dir(root) / f"{layer_id}.yaml"
+    path = layers_dir(root, folder) / f"{layer_id}.yaml"
     shown = display_path(path, root)
     try:
         data = load_file(path, root)
@@ -89,7 +94,9 @@ def _read_one(root: Path, layer_id: str, errors: list[ContentError]) -> tuple[An
     return data, shown
 
 
-def read_files(root: Path, layer_id: str, errors: list[ContentError]) -> list[tuple[Any, str]]:
+def read_files(
+    root: Path, layer_id: str, errors: list[ContentError], folder: Path | None = None
+) -> list[tuple[Any, str]]:
     """The chain's files, the layer first, then each parent (stops at a cycle or a gap)."""
     chain: list[tuple[Any, str]] = []
     seen: list[str] = []
@@ -108,7 +115,7 @@ def read_files(root: Path, layer_id: str, errors: list[ContentError]) -> list[tu
                 )
             )
             break
-        if not (layers_dir(root) / f"{current}.yaml").is_file():
+        if not (layers_dir(root, folder) / f"{current}.yaml").is_file():
             if where is not None:
                 errors.append(
                     ContentError(
@@ -116,13 +123,14 @@ def read_files(root: Path, layer_id: str, errors: list[ContentError]) -> list[tu
                         key_line,
                         "tren",
                         f"không có lớp {current!r} (no layer {current!r})",
-                        "none hoặc một trong (or one of): " + ", ".join(list_layers(root)),
+                        "none hoặc một trong (or one of): "
+                        + ", ".join(list_layers(root, folder)),
                         "tren: none",
                     )
                 )
             break
         seen.append(current)
-        one = _read_one(root, current, errors)
+        one = _read_one(root, current, errors, folder)
         if one is None:
             break
         chain.append(one)
@@ -181,16 +189,19 @@ def _build(chain: list[tuple[Any, str]]) -> Layer:
     )
 
 
-def read_chain(root: Path, layer_id: str) -> Layer:
-    """The resolved layer ``layer_id`` under ``root``; ``LayerError`` with every problem."""
+def read_chain(root: Path, layer_id: str, folder: Path | None = None) -> Layer:
+    """The resolved layer ``layer_id`` under ``root``; ``LayerError`` with every problem.
+
+    ``folder``: where the layer files are (default data/layers; tests use fixtures).
+    """
     from thidua.layers.checks import check_chain
 
     root = Path(root)
-    known = list_layers(root)
+    known = list_layers(root, folder)
     if layer_id not in known:
-        raise UnknownLayer(layer_id, known, display_path(layers_dir(root), root))
+        raise UnknownLayer(layer_id, known, display_path(layers_dir(root, folder), root))
     errors: list[ContentError] = []
-    chain = read_files(root, layer_id, errors)
+    chain = read_files(root, layer_id, errors, folder)
     if not errors:
         check_chain(root, chain, errors)
     if errors:
