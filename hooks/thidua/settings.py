@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thidua.criteria.yamlfile import display_path, line_of, load_file
+from thidua.yaml_lines import display_path, line_of, load_file
 from thidua.errors import ContentError
 
 FILE = "thidua.yml"

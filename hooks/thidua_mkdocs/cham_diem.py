@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from thidua.criteria.yamlfile import display_path, line_of, load_file, plain
 from thidua.errors import ContentError
+from thidua.yaml_lines import display_path, line_of, load_file, plain
 
 FOLDER = Path("data") / "cham-diem"
 ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")

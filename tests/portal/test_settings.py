@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from thidua import settings
-from thidua.criteria.yamlfile import load_text
 from thidua.errors import ContentError
+from thidua.yaml_lines import load_text
 from thidua_testing import ROOT, build_project, copy_project
 
 GOOD = """\

@@ -39,7 +39,7 @@ def load_cases(root: Path) -> list[Case]:
 
     from thidua.criteria.cases import CASES_DIR, Case
     from thidua.criteria.cases import load_cases as full_load
-    from thidua.criteria.yamlfile import display_path
+    from thidua.yaml_lines import display_path
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     out: list[Case] = []

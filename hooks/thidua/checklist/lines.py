@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from thidua.checklist.conditions import threshold
 from thidua.checklist.words import words
-from thidua.criteria.yamlfile import line_of
+from thidua.yaml_lines import line_of
 from thidua.errors import ContentError
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from typing import Any
 
 from thidua.contract import field_paths
 from thidua.criteria import schema
-from thidua.criteria.yamlfile import display_path, line_of, load_file, plain
 from thidua.errors import ContentError
+from thidua.yaml_lines import display_path, line_of, load_file, plain
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = ("data", "criteria")

@@ -16,8 +16,8 @@ from typing import Any
 
 from thidua import contract
 from thidua.contract import ratio_value
-from thidua.criteria.yamlfile import line_of
 from thidua.errors import ContentError
+from thidua.yaml_lines import line_of
 
 ID = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua.criteria.yamlfile import display_path, load_file
 from thidua.errors import ContentError
 from thidua.legal.citations import find_citations
 from thidua.legal.registry import Clause, Registry
 from thidua.tap_huan.module import FOLDER, Module, load_module, module_paths
 from thidua.tap_huan.quiz import Item, Quiz, load_quiz, quiz_path
 from thidua.tap_huan.stale import Reason, clause_reasons, fingerprint, rule_set_reasons
+from thidua.yaml_lines import display_path, load_file
 
 LOCK = "doi-chieu.yaml"
 

@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua.criteria.yamlfile import LineDict, line_of, load_text
 from thidua.errors import ContentError
 from thidua.legal.citations import Citation, find_citations
 from thidua.legal.metadata import split_front_matter
+from thidua.yaml_lines import LineDict, line_of, load_text
 
 FOLDER = "tap-huan"
 # Pages of docs/tap-huan/ that are not modules.

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua.criteria.yamlfile import LineDict, display_path, line_of, load_file
 from thidua.errors import ContentError
+from thidua.yaml_lines import LineDict, display_path, line_of, load_file
 
 KINDS = ("mot_lua_chon", "nhieu_lua_chon", "dung_sai")
 TRUE_FALSE = ("dung", "sai")

@@ -1,6 +1,7 @@
 """YAML loading that remembers where every value came from.
 
-The criteria data and the case files are edited by people; an error must name the
+Every YAML file people edit (criteria data, cases, front matter, local layers, training
+quizzes, settings, comparison keys) is read here: an error must name the
 file and the line. ``LineLoader`` is a ``yaml.SafeLoader`` subclass that records the
 start mark of every node: mappings become ``LineDict`` and sequences ``LineList``,
 both plain ``dict``/``list`` subclasses with a ``lines`` table (key or index → line).
