@@ -1,6 +1,9 @@
 """Hook: Vietnamese search with or without diacritics (issue 8).
 
-- ``on_page_context`` remembers the number (``so_hieu``) of each legal document page;
+- ``on_page_context`` (before Material's search plugin indexes the page) gives the
+  editors' folders their low ``search: boost:`` (``thidua_mkdocs.search.boost``) and
+  remembers the number (``so_hieu``) of each legal document page, each page's
+  ``description`` and which pages hold a form (for the snippets, ``teaser.py``);
 - ``on_post_build`` runs once, after static-i18n has written the merged index of
   both languages (its ``on_post_build`` is at priority -100 and re-runs the search
   plugin's; during its nested builds ``building`` is true and we wait), and after
@@ -11,27 +14,40 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from thidua_mkdocs.search import index
+from thidua_mkdocs.search import boost, index
 
 log = logging.getLogger("mkdocs.hooks.search")
 
 _so_hieu: dict[str, str] = {}
+_descriptions: dict[str, str] = {}
+_forms: set[str] = set()
+_FORM = re.compile(r"<(?:select|fieldset|textarea)\b")
 
 
 def on_startup(command, dirty):
     """A new command: forget the document numbers (``build()`` re-runs ``on_config``
     for every language, so the map is kept across the language passes)."""
     _so_hieu.clear()
+    _descriptions.clear()
+    _forms.clear()
 
 
+@event_priority(50)  # before Material's search plugin (0) reads page.meta["search"]
 def on_page_context(context, page, config, nav):
-    """Remember the number of a legal document's page, by its index location."""
+    """Boost the page by its folder; remember a legal document's number by its location."""
+    boost.apply(page.meta, page.url)
     number = page.meta.get("so_hieu")
     if isinstance(number, str) and number.strip():
         _so_hieu[page.url] = number
+    description = page.meta.get("description")
+    if isinstance(description, str) and description.strip():
+        _descriptions[page.url] = description.strip()
+    if page.content and _FORM.search(page.content):
+        _forms.add(page.url)
     return context
 
 
@@ -46,7 +62,7 @@ def on_post_build(config):
     if not source.is_file():
         return
     before = source.stat().st_size
-    text = index.augment_text(source.read_text(encoding="utf-8"), _so_hieu)
+    text = index.augment_text(source.read_text(encoding="utf-8"), _so_hieu, _descriptions, _forms)
     source.write_text(text, encoding="utf-8")
     offline = folder / "search_index.js"
     if offline.is_file():

@@ -9,15 +9,19 @@ those words that have diacritics, in order (so a word is counted once in
 either its original or its folded form; plain ASCII words are not repeated).
 The entry of a legal document's own page gets ``so_hieu``: its number in the
 forms people type ("98/2023/NĐ-CP", "98/2023", "NĐ 98/2023"), folded.
+Entries whose text reads badly as a snippet get a display-only ``teaser``
+(``teaser.add_teasers``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from thidua.search.terms import DEFAULT_SEPARATOR, folded_words, so_hieu_forms
+
+from .teaser import add_teasers
 
 # Boosts: folded copies weigh as much as the originals; a document number
 # beats a title (1000) so the document's own page comes first.
@@ -27,11 +31,17 @@ SO_HIEU_BOOST = 1e4
 __all__ = ["FOLD_FIELDS", "augment", "augment_text", "dumps", "folded_words", "so_hieu_forms"]
 
 
-def augment(index: dict[str, Any], so_hieu: Mapping[str, str] | None = None) -> dict[str, Any]:
+def augment(
+    index: dict[str, Any],
+    so_hieu: Mapping[str, str] | None = None,
+    descriptions: Mapping[str, str] | None = None,
+    forms: Iterable[str] = (),
+) -> dict[str, Any]:
     """Add the folded fields (and ``so_hieu`` on document pages) to ``index`` in place.
 
     ``so_hieu`` maps a page location as in the index (``van-ban/nd-98-2023/``) to the
-    document's number. Idempotent: folding twice gives the same index.
+    document's number; ``descriptions`` and ``forms`` (page locations) feed the
+    snippets (``teaser.add_teasers``). Idempotent: folding twice gives the same index.
     """
     config = index.setdefault("config", {})
     fields = config.setdefault("fields", {})
@@ -51,6 +61,7 @@ def augment(index: dict[str, Any], so_hieu: Mapping[str, str] | None = None) -> 
         number = numbers.get(doc.get("location", ""))
         if number:
             doc["so_hieu"] = so_hieu_forms(number)
+    add_teasers(index.get("docs", []), descriptions, forms)
     return index
 
 
@@ -59,6 +70,11 @@ def dumps(index: dict[str, Any]) -> str:
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def augment_text(text: str, so_hieu: Mapping[str, str] | None = None) -> str:
+def augment_text(
+    text: str,
+    so_hieu: Mapping[str, str] | None = None,
+    descriptions: Mapping[str, str] | None = None,
+    forms: Iterable[str] = (),
+) -> str:
     """``augment`` on the JSON text of an index; returns the new JSON text."""
-    return dumps(augment(json.loads(text), so_hieu))
+    return dumps(augment(json.loads(text), so_hieu, descriptions, forms))

@@ -43,6 +43,40 @@
     return query.replace(/(^|\s)(dieu)\s+(\d+[a-z]?)(?=\s|$)/gi, "$1+$2* +$3*");
   }
 
+  /*
+   * Ranking (issue 17). Material appends "*" to every word, and lunr scores a word
+   * found by that prefix ("san*" → "sáng", "sánh") as much as the word itself, so
+   * "thai san" ranked "So sánh", "Sáng kiến" above "thai sản". Each plain word is
+   * therefore also asked for exactly, with a boost (lunr's "^N", which Material
+   * leaves without "*"): whole words before prefixes. A word typed with diacritics
+   * is also asked for as typed: the index keeps the accented words in title/text
+   * beside their folded copies, so "sản" ranks pages with "sản" above pages where
+   * only the folded "san" (of "sạn", "sấn"…) matched. The prefix stays, so a word
+   * still being typed finds its pages.
+   */
+  var EXACT = 10;
+  var AS_TYPED = 10;
+  var PLAIN_WORD = /^[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+$/;
+
+  function rank(query, raw) {
+    var typed = {};
+    raw.toLowerCase().split(/\s+/).forEach(function (word) {
+      typed[fold(word)] = word;
+    });
+    return query.split(/\s+/).map(function (word) {
+      var lower = word.toLowerCase();
+      if (!PLAIN_WORD.test(lower)) {
+        return word;
+      }
+      var parts = [word, lower + "^" + EXACT];
+      var asTyped = typed[lower];
+      if (asTyped && asTyped !== lower && PLAIN_WORD.test(asTyped)) {
+        parts.push(asTyped + "^" + AS_TYPED);
+      }
+      return parts.join(" ");
+    }).join(" ");
+  }
+
   function pageLanguage() {
     return (document.documentElement.getAttribute("lang") || "vi").slice(0, 2).toLowerCase();
   }
@@ -61,6 +95,74 @@
       (first && languageOf(first.location) === lang ? mine : others).push(group);
     });
     return mine.concat(others);
+  }
+
+  /*
+   * All the words typed before some of them (issue 17). lunr joins the words of a
+   * query with OR and a title match weighs 1000 times a text match, so one common
+   * word in a title ("nghi" of "Nghị định") outranked a section with every word
+   * ("nghỉ thai sản"). Among the first groups, those whose best entry (the one that
+   * gave the group its rank) has more of the typed words come first; Material's
+   * order is kept otherwise (a stable sort). A word counts 1 when found as typed
+   * (with its diacritics, if typed with them), 0.75 when found only without
+   * diacritics, and the last word 0.5 when only the beginning of a word (it may
+   * still be being typed); the words found side by side, as typed, add 0.5.
+   */
+  var RERANK = 50;
+
+  function wordsOf(html) {
+    var text = String(html).replace(/<[^>]*>/g, " ").normalize("NFC").toLowerCase();
+    var list = text.match(WORD) || [];
+    var exact = {};
+    var folded = {};
+    list.forEach(function (word) {
+      exact[word] = true;
+      folded[fold(word)] = true;
+    });
+    return { exact: exact, folded: folded, phrase: " " + fold(list.join(" ")) + " " };
+  }
+
+  function coverage(item, typed) {
+    var words = wordsOf(item.title + " " + item.text);
+    var total = 0;
+    typed.forEach(function (word, i) {
+      var plain = fold(word);
+      if (words.exact[word]) {
+        total += 1;
+      } else if (words.folded[plain]) {
+        total += word === plain ? 1 : 0.75;
+      } else if (i === typed.length - 1) {
+        for (var key in words.folded) {
+          if (key.lastIndexOf(plain, 0) === 0) {
+            total += 0.5;
+            break;
+          }
+        }
+      }
+    });
+    if (words.phrase.indexOf(" " + fold(typed.join(" ")) + " ") >= 0) {
+      total += 0.5;
+    }
+    return total;
+  }
+
+  function allWordsFirst(groups, typed) {
+    if (typed.length < 2) {
+      return groups;
+    }
+    var head = groups.slice(0, RERANK).map(function (group, index) {
+      var top = group[0];
+      group.forEach(function (item) {
+        top = item.score > top.score ? item : top;
+      });
+      return { group: group, index: index, best: coverage(top, typed) };
+    });
+    head.sort(function (a, b) {
+      return b.best - a.best || a.index - b.index;
+    });
+    return head.map(function (entry) {
+      return entry.group;
+    }).concat(groups.slice(RERANK));
   }
 
   /* The query term that `word` starts with (folded), or null. */
@@ -177,6 +279,7 @@
   function patch(worker) {
     var post = worker.postMessage;
     var typed = {};
+    var typedWords = [];
     var lastWord = "";
 
     worker.postMessage = function (message) {
@@ -184,12 +287,16 @@
         var raw = message.data.normalize("NFC");
         lastWord = raw.split(SEPARATOR).pop().toLowerCase();
         typed = {};
+        typedWords = [];
         raw.split(SEPARATOR).forEach(function (word) {
           if (word) {
             typed[fold(word).toLowerCase()] = word.toLowerCase();
           }
+          if (PLAIN_WORD.test(word.toLowerCase())) {
+            typedWords.push(word.toLowerCase());
+          }
         });
-        message = { type: QUERY, data: requireCitations(fold(raw)) };
+        message = { type: QUERY, data: rank(requireCitations(fold(raw)), raw) };
       }
       return post.call(worker, message);
     };
@@ -202,10 +309,18 @@
       var items = message.data.items;
       items.forEach(function (group) {
         group.forEach(function (item) {
-          var terms = Object.keys(item.terms || {}).filter(function (term) {
-            return item.terms[term];
+          var terms = [];
+          Object.keys(item.terms || {}).forEach(function (term) {
+            var plain = fold(term);
+            if (item.terms[term] && terms.indexOf(plain) < 0) {
+              terms.push(plain);
+            }
           });
           var seen = {};
+          /* A cleaner snippet written by the index hook (teaser.py), if any. */
+          if (typeof item.teaser === "string") {
+            item.text = item.teaser;
+          }
           if (terms.length) {
             item.title = highlight(item.title, terms, false, seen);
             item.text = highlight(item.text, terms, true, seen);
@@ -219,12 +334,12 @@
           Object.keys(item.terms || {}).forEach(function (term) {
             var word = typed[term] || term;
             var key = /^[\x00-\x7f]*$/.test(word) ? seen[term] || word : word;
-            renamed[key] = item.terms[term];
+            renamed[key] = renamed[key] || item.terms[term];
           });
           item.terms = renamed;
         });
       });
-      var ordered = languageFirst(items);
+      var ordered = languageFirst(allWordsFirst(items, typedWords));
       items.length = 0;
       Array.prototype.push.apply(items, ordered);
       suggest(message.data, lastWord);
