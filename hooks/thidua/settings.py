@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thidua.yaml_lines import display_path, line_of, load_file
 from thidua.errors import ContentError
+from thidua.yaml_lines import display_path, line_of, load_file
 
 FILE = "thidua.yml"
 LANGUAGES = ("vi", "en")
@@ -215,4 +215,31 @@ def load(path: Path, root: Path | None = None, asset_dirs: Iterable[Path] = ()) 
     if not path.is_file():
         raise ContentError(name, None, "(file)", "the file is missing",
                            f"a settings file {FILE} at the project root (see README.md)")
-    return parse(load_file(path, root), name, asset_dirs)
+    data = load_file(path, root)
+    result = parse(data, name, asset_dirs)
+    if result.lop_quy_che != NO_LAYER:
+        check_layer(result.lop_quy_che, data, name, root if root is not None else path.parent)
+    return result
+
+
+def check_layer(layer_id: str, data: Any, name: str, root: Path) -> None:
+    """``lop_quy_che`` names a layer of data/layers/ that loads without problems.
+
+    An unknown id is reported at the key's line with the layers there are; a broken
+    layer raises its own ``LayerError`` (file, line, key of the layer file).
+    """
+    from thidua.layers import UnknownLayer, load_layer
+
+    try:
+        load_layer(root, layer_id)
+    except UnknownLayer as error:
+        known = ", ".join(error.known)
+        raise ContentError(
+            name,
+            line_of(data, "lop_quy_che"),
+            "lop_quy_che",
+            f"không có lớp quy chế {layer_id!r} trong data/layers/ (no such layer)",
+            f"{NO_LAYER!r} (chỉ luật quốc gia / national law only)"
+            + (f" hoặc một trong (or one of): {known}" if known else ""),
+            "lop_quy_che: none",
+        ) from None
