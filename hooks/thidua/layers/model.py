@@ -122,6 +122,12 @@ class Layer:
         """The Vietnamese name of the body that issued the layer."""
         return self.name["vi"]
 
+    def rule_for(self, quota: Quota) -> Rule:
+        """The rule that set ``quota`` (its clause, its text)."""
+        return next(
+            r for r in self.rules if r.id == quota.rule_id and r.layer_id == quota.layer_id
+        )
+
     def rules_of(self, kind: str) -> list[Rule]:
         """Rules of one kind, this layer's first, then its parents'."""
         return [rule for rule in self.rules if rule.kind == kind]

@@ -1,0 +1,71 @@
+"""The sample layer and the public API (``thidua.layers``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import FIXTURES, ROOT
+from thidua.layers import UnknownLayer, apply_rounding, list_layers, load_layer
+
+
+def test_the_sample_layer_loads_with_its_four_rules() -> None:
+    layer = load_layer(ROOT, "hoc-vien-mau")
+    assert layer.layer_name == "Học viện Mẫu"
+    assert layer.chain == ["hoc-vien-mau"]
+    assert layer.regulation.so_hieu == "15/QĐ-HVM"
+    assert layer.groups == {"giang_vien": {"vi": "Giảng viên", "en": "Lecturers"}}
+    cites = {rule.id: rule.cite for rule in layer.rules}
+    assert cites == {
+        "ty-le-cstdcs": "Quy chế 15/QĐ-HVM Điều 5 khoản 3",
+        "giang-vien-bai-bao": "Quy chế 15/QĐ-HVM Điều 5 khoản 4",
+        "chia-diem-chung": "Quy chế 15/QĐ-HVM Điều 2 khoản 4",
+        "quy-che-danh-gia-vien-chuc": "Quy chế 15/QĐ-HVM Điều 2 khoản 5",
+    }
+
+
+def test_the_cstdcs_quota_of_the_sample_layer() -> None:
+    quota = load_layer(ROOT, "hoc-vien-mau").cstdcs_quota
+    assert quota is not None
+    assert quota.ratio == Decimal("0.15")
+    assert quota.rounding == "floor"
+    assert quota.base == "members_ldtt"
+    assert quota.cite == "Quy chế 15/QĐ-HVM Điều 5 khoản 3"
+    assert quota.layer_name == "Học viện Mẫu"
+    assert [quota.maximum(n) for n in (0, 6, 7, 13, 20, 40)] == [0, 0, 1, 1, 3, 6]
+
+
+@pytest.mark.parametrize(
+    ("value", "rounding", "expected"),
+    [
+        ("1.5", "floor", 1), ("1.5", "ceil", 2), ("1.5", "round_half_up", 2),
+        ("1.49", "round_half_up", 1), ("2", "ceil", 2), ("0.05", "ceil", 1),
+    ],
+)
+def test_rounding(value: str, rounding: str, expected: int) -> None:
+    assert apply_rounding(Decimal(value), rounding) == expected
+
+
+def test_list_layers_names_the_files() -> None:
+    assert "hoc-vien-mau" in list_layers(ROOT)
+    assert "bo-mau" in list_layers(ROOT, FIXTURES)
+
+
+def test_an_unknown_layer_lists_the_known_ones() -> None:
+    with pytest.raises(UnknownLayer) as raised:
+        load_layer(ROOT, "khong-co")
+    assert raised.value.known == list_layers(ROOT)
+    assert "hoc-vien-mau" in raised.value.allowed
+
+
+def test_a_chain_takes_the_nearest_quota(fixture_layer) -> None:
+    layer = fixture_layer("hoc-vien-con")
+    assert layer.chain == ["hoc-vien-con", "bo-mau"]
+    quota = layer.cstdcs_quota
+    assert (quota.ratio, quota.rounding) == (Decimal("0.10"), "ceil")
+    assert quota.maximum(11) == 2
+
+
+def test_no_quota_no_cap_when_the_layer_sets_none(fixture_layer) -> None:
+    layer = load_layer(ROOT, "hoc-vien-mau")
+    assert layer.htxs_cap("cong_chuc") is None
