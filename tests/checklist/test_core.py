@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from thidua.checklist import conditions, diff, examples, ladder, lines
-from thidua.criteria.cases import load_cases
+from thidua.criteria import load_rules
 from thidua.errors import ContentError
+from thidua.evaluator.cases import load_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 TD_2024 = "luat-06-2022+nd-98-2023+tt-01-2024"
@@ -129,7 +130,7 @@ def test_role_pages_cover_levels_and_branches(plan_vi):
 def _explained(rules, case):
     from thidua.evaluator import evaluate
 
-    return evaluate(case.profile(), root=ROOT)
+    return evaluate(case.profile(), load_rules(ROOT))
 
 
 def test_checklist_citations_equal_the_evaluator_explanation(plan_vi, rules):

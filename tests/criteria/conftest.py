@@ -24,9 +24,10 @@ class CaseItem(pytest.Item):
         self.case = case
 
     def runtest(self) -> None:
-        from thidua.criteria.cases import run_case
+        from thidua.criteria import load_rules
+        from thidua.evaluator.cases import run_case
 
-        failures = run_case(self.case, ROOT)
+        failures = run_case(self.case, load_rules(ROOT))
         if failures:
             raise CaseFailure(failures)
 
@@ -66,7 +67,7 @@ class CaseFileStructure(pytest.Item):
 
 class CaseSuite(pytest.File):
     def collect(self):
-        from thidua.criteria.cases import load_cases
+        from thidua.evaluator.cases import load_cases
 
         cases, errors = load_cases(ROOT)
         yield CaseFileStructure.from_parent(self, name="case-files", errors=errors)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 from thidua.criteria import load_rules
-from thidua.criteria.cases import load_cases
 from thidua.evaluator import ProfileError, evaluate
+from thidua.evaluator.cases import load_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path("/work/shared/domain/examples.yaml")
@@ -28,7 +28,7 @@ def _results():
     for case in _cases():
         for flags, _expected in case.variants():
             try:
-                out.append((case, flags, evaluate(case.profile(flags), root=ROOT)))
+                out.append((case, flags, evaluate(case.profile(flags), load_rules(ROOT))))
             except ProfileError:
                 continue
     return out

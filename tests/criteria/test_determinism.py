@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 
+from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate, validate_profile
 
 ROLES = ["can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong"]
@@ -111,15 +112,15 @@ def test_random_profiles_are_stable_and_json_able():
     produced = refused = 0
     for _ in range(300):
         profile = random_profile(rng)
-        problems = validate_profile(profile)
+        problems = validate_profile(profile, load_rules())
         try:
-            first = evaluate(profile)
+            first = evaluate(profile, load_rules())
         except ProfileError as error:
             assert problems == [p.message for p in error.problems]
             refused += 1
             continue
         assert problems == []
-        second = evaluate(json.loads(json.dumps(profile)))
+        second = evaluate(json.loads(json.dumps(profile)), load_rules())
         assert json.dumps(first, ensure_ascii=False) == json.dumps(second, ensure_ascii=False)
         produced += 1
         if first["subject"] == "individual":

@@ -27,15 +27,15 @@ def test_every_legal_basis_resolves():
 
 
 def test_bases_in_results_resolve():
-    from thidua.criteria.cases import load_cases
     from thidua.evaluator import ProfileError, evaluate
+    from thidua.evaluator.cases import load_cases
 
     registry = load_registry(ROOT / "docs")
     cases, _ = load_cases(ROOT)
     seen: set[str] = set()
     for case in cases:
         try:
-            result = evaluate(case.profile(), root=ROOT)
+            result = evaluate(case.profile(), load_rules(ROOT))
         except ProfileError:
             continue
         for entry in result["explanation"]:

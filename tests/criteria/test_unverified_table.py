@@ -107,7 +107,7 @@ def test_unverified_basis_is_reported_in_results():
         "members_cstdcs": 1,
         "members_disciplined": 0,
     }
-    result = evaluate(profile)
+    result = evaluate(profile, load_rules())
     assert "Nghị định 152/2025/NĐ-CP" in result["unverified_basis"]
     assert "Luật 06/2022/QH15 Điều 27 khoản 1 điểm a" in result["unverified_basis"]
     assert result["manual_review"] is True  # TTLĐTT and Cờ thi đua bộ criteria are [U]

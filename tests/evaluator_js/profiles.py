@@ -33,6 +33,7 @@ from thidua.contract import (
     ROLES,
     UNIT_KINDS,
 )
+from thidua.criteria import load_rules
 from thidua.evaluator import validate_profile
 
 MONTHS_WORKED = [12, 12, 12, 11.5, 9, 8.25, 6.01, 6, 5.99, 5, 3, 0.5, 0]
@@ -455,7 +456,7 @@ def random_profile(rng: random.Random, rules: Any, years: list[int] | None = Non
             flags = _flags(rng)
             if flags:
                 profile["flags"] = flags
-        if not validate_profile(profile):
+        if not validate_profile(profile, load_rules()):
             return profile
     raise AssertionError("the generator keeps producing invalid profiles")
 
@@ -550,6 +551,6 @@ def invalid_profiles(seed: int, count: int, rules: Any) -> list[dict]:
             del profile[name]
         else:
             profile[name] = copy.deepcopy(value)
-        if validate_profile(profile):
+        if validate_profile(profile, load_rules()):
             out.append(profile)
     return out

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 from thidua.criteria import load_rules
-from thidua.criteria.cases import load_cases
 from thidua.evaluator import ProfileError, evaluate, validate_profile
+from thidua.evaluator.cases import load_cases
 
 from evaluator_js.compare import diffs, short
 from evaluator_js.profiles import invalid_profiles, random_profiles
@@ -52,15 +52,16 @@ JS_BATCH = """items => JSON.stringify(items.map(function (item) {
 
 def python_answer(profile: Any, lang: str) -> dict:
     """What the page must get: the problems, or the result (JSON round trip)."""
-    problems = validate_profile(profile)
+    problems = validate_profile(profile, load_rules())
     if problems:
         try:
-            evaluate(profile, lang)
+            evaluate(profile, load_rules(), lang)
             threw = False
         except ProfileError:
             threw = True
         return {"problems": problems, "evaluate_threw": threw}
-    return {"result": json.loads(json.dumps(evaluate(profile, lang), ensure_ascii=False))}
+    result = evaluate(profile, load_rules(), lang)
+    return {"result": json.loads(json.dumps(result, ensure_ascii=False))}
 
 
 def compare_batch(page, items: list[tuple[str, Any, str]]) -> list[str]:
@@ -343,7 +344,7 @@ def test_invalid_profiles_refused_by_both(tool_page):
     ]
     items = crafted + derived
     for label, profile, _lang in items:
-        assert validate_profile(profile), f"{label}: Python accepts it"
+        assert validate_profile(profile, load_rules()), f"{label}: Python accepts it"
     reports = compare_batch(tool_page, items)
     print(f"\nevaluator.js: {len(items)} invalid profiles compared, {len(reports)} differ")
     fail_with(reports, len(items))
@@ -411,7 +412,7 @@ JS_TIMING = """profile => {
 
 def test_evaluate_time_and_size(tool_page, built_site):
     timing = tool_page.evaluate(JS_TIMING, TYPICAL)
-    assert timing["result"]["classification"] == evaluate(TYPICAL)["classification"]
+    assert timing["result"]["classification"] == evaluate(TYPICAL, load_rules())["classification"]
     raw = (built_site.site / EVALUATOR).read_bytes()
     print(
         f"\nevaluator.js evaluate(): median {timing['single']:.3f} ms a call "

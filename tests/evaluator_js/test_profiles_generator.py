@@ -24,8 +24,8 @@ def test_generator_is_deterministic_and_valid():
     first = random_profiles(7, 200, rules)
     assert first == random_profiles(7, 200, rules)
     assert first != random_profiles(8, 200, rules)
-    assert all(validate_profile(p) == [] for p in first)
-    assert all(validate_profile(p) for p in invalid_profiles(7, 50, rules))
+    assert all(validate_profile(p, load_rules()) == [] for p in first)
+    assert all(validate_profile(p, load_rules()) for p in invalid_profiles(7, 50, rules))
 
 
 def test_generator_covers_the_contract():
@@ -47,7 +47,7 @@ def test_generator_covers_the_contract():
             seen[("initiative", item["kind"])] += 1
         chain = len(profile.get("prior_titles", {}))
         seen[("chain ≥ 6", chain >= 6)] += 1
-        result = evaluate(profile)
+        result = evaluate(profile, load_rules())
         seen[("classification", result["classification"])] += 1
         for title in result["eligible_titles"]:
             seen[("title", title)] += 1

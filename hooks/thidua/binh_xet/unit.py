@@ -13,6 +13,7 @@ from typing import Any
 
 from thidua.binh_xet.members import BY_KEY, problem
 from thidua.contract import COLLECTIVE, UNIT_QUOTA
+from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate
 
 HTT_OR_ABOVE = ("HTXS", "HTT")
@@ -92,7 +93,7 @@ def _missing(result: dict[str, Any]) -> list[str]:
 def evaluate_member(member: dict[str, Any], year: int) -> tuple[dict | None, dict | None]:
     """(member result, None) or (None, the problem that prevented the evaluation)."""
     try:
-        result = evaluate(profile_of(member, year), "vi")
+        result = evaluate(profile_of(member, year), load_rules())
     except ProfileError:
         column = BY_KEY["level"]["header"]
         allowed = "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm"
@@ -181,7 +182,7 @@ def htxs_caps(members: list[dict], year: int, settings: dict) -> list[dict[str, 
         }
         if "role" in UNIT_QUOTA:
             profile["role"] = role
-        result = evaluate(profile, "vi")
+        result = evaluate(profile, load_rules())
         limit = result["max_htxs"]
         order = place(candidates, limit, "htxs_status")
         caps.append(
@@ -211,7 +212,7 @@ def titles_if_htt(source: dict[str, Any], member: dict[str, Any], year: int) -> 
         if k not in ("score_total", "score_general", "score_tasks", "period_scores")
     }
     profile["classification_input"] = "HTT"
-    return evaluate(profile, "vi")["eligible_titles"]
+    return evaluate(profile, load_rules())["eligible_titles"]
 
 
 def proposable(member: dict[str, Any]) -> list[str]:
@@ -232,7 +233,7 @@ def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, An
         "cstdcs_eligible_candidates": len(candidates),
         "flags": {"quota_rounding": settings["rounding"]},
     }
-    result = evaluate(profile, "vi")
+    result = evaluate(profile, load_rules())
     limit = result["max_cstdcs"]
     order = place(candidates, limit, "cstdcs_status")
     return {
@@ -286,7 +287,7 @@ def collective(members: list[dict], year: int, settings: dict, total: int) -> di
     if scored:
         profile["unit_kind"] = settings["unit_kind"]
         profile["score_total"] = settings["unit_score"]
-    result = evaluate(profile, "vi")
+    result = evaluate(profile, load_rules())
     out.update(
         {
             "eligible_titles": result["eligible_titles"],

@@ -142,7 +142,7 @@ class _Data:
         """The evaluation of ``case`` in ``lang``; the first one also checks the case."""
         from thidua.evaluator import evaluate
 
-        result = evaluate(case.profile(), lang=lang, root=self.root)
+        result = evaluate(case.profile(), self.rules, lang=lang)
         key = (case.file, case.id)
         if key not in self.verified:
             examples.verify(case, self.root, result)

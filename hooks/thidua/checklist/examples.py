@@ -20,7 +20,7 @@ from thidua.errors import ContentError
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
-    from thidua.criteria.cases import Case
+    from thidua.evaluator.cases import Case
 
 PER_BLOCK = 2
 
@@ -28,7 +28,7 @@ PER_BLOCK = 2
 def load_cases(root: Path) -> list[Case]:
     """The cases of ``data/cases`` read fast (libyaml) for the build.
 
-    ``thidua.criteria.cases.load_cases`` keeps the line of every value and validates
+    ``thidua.evaluator.cases.load_cases`` keeps the line of every value and validates
     the files; it is six times slower. This reader keeps only each case's line (found
     by its ``- id:`` line) and falls back to the full reader when a file does not load,
     so a broken file is reported with its line (``ContentError``).
@@ -37,8 +37,8 @@ def load_cases(root: Path) -> list[Case]:
 
     import yaml
 
-    from thidua.criteria.cases import CASES_DIR, Case
-    from thidua.criteria.cases import load_cases as full_load
+    from thidua.evaluator.cases import CASES_DIR, Case
+    from thidua.evaluator.cases import load_cases as full_load
     from thidua.yaml_lines import display_path
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -133,17 +133,18 @@ def _interleave(first: list, second: list) -> list:
 def verify(case: Case, root: Path, result: dict | None = None) -> None:
     """Check ``case`` against the evaluator (``result``: its default run, when already
     computed); raise ``ContentError`` naming its file and id when it fails."""
-    from thidua.criteria.cases import compare, run_case
+    from thidua.criteria import load_rules
+    from thidua.evaluator.cases import compare, run_case
 
     if result is None:
-        failures = run_case(case, root)
+        failures = run_case(case, load_rules(root))
     else:
         failures = compare(case.data["expected"], result)
         for flags, expected in case.variants()[1:]:
             from thidua.evaluator import evaluate
 
             label = f" with flags {flags}"
-            failures += compare(expected, evaluate(case.profile(flags), root=root), label)
+            failures += compare(expected, evaluate(case.profile(flags), load_rules(root)), label)
     if failures:
         raise ContentError(
             case.file,

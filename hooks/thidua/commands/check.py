@@ -44,7 +44,7 @@ def _messages(items: Iterable[Any]) -> list[str]:
 def check_criteria(root: Path) -> tuple[list[str], list[str], Any]:
     """(errors, warnings, rules) for the criteria data, the cases and the bases."""
     from thidua.criteria import CriteriaDataError, load_rules
-    from thidua.criteria.cases import load_cases, run_case
+    from thidua.evaluator.cases import load_cases, run_case
 
     errors: list[str] = []
     warnings: list[str] = []
@@ -55,7 +55,7 @@ def check_criteria(root: Path) -> tuple[list[str], list[str], Any]:
     cases, problems = load_cases(root)
     errors += _messages(problems)
     for case in cases:
-        for failure in run_case(case, root):
+        for failure in run_case(case, rules):
             errors.append(f"{case.file}:{case.line}: cases.{case.id}: {failure}")
     errors += check_bases(root, rules, warnings)
     return errors, warnings, rules

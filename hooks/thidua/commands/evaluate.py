@@ -144,7 +144,7 @@ def _run(args: argparse.Namespace) -> int:
             return 2
     try:
         if layer is None:
-            result = evaluate(profile, lang=args.lang)
+            result = evaluate(profile, rules, lang=args.lang)
         else:
             result = layer.evaluate(profile, lang=args.lang)
     except ProfileError as error:

@@ -85,7 +85,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from thidua.evaluator.profile import Problem, check, normalise
+from thidua.contract import Problem
+from thidua.evaluator import engine
+from thidua.evaluator.profile import check, normalise
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
@@ -140,9 +142,7 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
         )
     if "classification_input" in profile:
         return out
-    from thidua.evaluator.engine import danh_gia_choice
-
-    rule_set = rules.danh_gia[danh_gia_choice(rules, profile)[0]]
+    rule_set = rules.danh_gia[engine.danh_gia_choice(rules, profile)[0]]
     if rule_set["kind"] == "text_only":
         out.append(
             Problem(
@@ -215,33 +215,34 @@ def _semantic_quota(profile: dict, entry: dict) -> list[Problem]:
     return []
 
 
-def problems(profile: Any, root=None) -> list[Problem]:
+def problems(profile: Any, rules: Rules) -> list[Problem]:
     """Every problem of ``profile``: structure first, then what the year's rules need."""
-    from thidua.criteria import load_rules
-
     found = check(profile)
     if found:
         return found
-    return _semantic(normalise(profile), load_rules(root))
+    return _semantic(normalise(profile), rules)
 
 
-def validate_profile(profile: Any) -> list[str]:
+def validate_profile(profile: Any, rules: Rules) -> list[str]:
     """One message per problem ("leave[1].months: found -1; allowed: …"); [] if valid."""
-    return [p.message for p in problems(profile)]
+    return [p.message for p in problems(profile, rules)]
 
 
-def evaluate(profile: dict, lang: str = "vi", root=None) -> dict:
-    """The contract result for ``profile`` (raises ``ProfileError`` when invalid)."""
-    from thidua.criteria import load_rules
-    from thidua.evaluator import engine
+def evaluate(profile: dict, rules: Rules, lang: str = "vi") -> dict:
+    """The contract result for ``profile`` under the loaded ``rules``.
 
+    The caller loads the rules once (``thidua.criteria.load_rules``); raises
+    ``ProfileError`` when the profile is invalid.
+    """
     if lang not in ("vi", "en"):
         raise ValueError(f"lang: found {lang!r}; allowed: vi or en")
-    found = problems(profile, root)
+    found = check(profile)
     if found:
         raise ProfileError(found)
-    rules = load_rules(root)
     normal = normalise(profile)
+    found = _semantic(normal, rules)
+    if found:
+        raise ProfileError(found)
     quota = engine.quota_rules_id(rules, normal) if normal["subject"] == "unit_quota" else None
     flags = engine.effective_flags(rules, normal["evaluation_year"], normal["flags"], quota)
     result = engine.run(rules, normal, flags, lang)

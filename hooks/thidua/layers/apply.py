@@ -127,12 +127,13 @@ def evaluate(layer: Layer, profile: Any, lang: str = "vi", root=None) -> dict:
 
     Raises ``ProfileError`` listing the layer's and the law's problems together.
     """
+    from thidua.criteria import load_rules
     from thidua.evaluator import ProfileError
     from thidua.evaluator import evaluate as national
 
     own = profile_problems(layer, profile)
     try:
-        result = national(national_profile(layer, profile), lang=lang, root=root)
+        result = national(national_profile(layer, profile), load_rules(root), lang=lang)
     except ProfileError as error:
         raise ProfileError(own + error.problems) from None
     if own:
@@ -302,7 +303,7 @@ def _quota(layer: Layer, profile: dict, out: dict, lang: str) -> None:
         "vi": f"tối đa {percent} % {quota.base_text('vi')} ({count}), {rounding[0]}: {cap}",
         "en": f"at most {percent} % of {quota.base_text('en')} ({count}), {rounding[1]}: {cap}",
     }[lang]
-    rule = next(r for r in layer.rules if r.id == quota.rule_id and r.layer_id == quota.layer_id)
+    rule = layer.rule_for(quota)
     out["explanation"].append(_entry(rule, True, text, lang, layer))
 
 
@@ -313,7 +314,7 @@ def _htxs(layer: Layer, profile: dict, out: dict, lang: str) -> None:
         return
     most = apply_rounding(cap.ratio * Decimal(size), cap.rounding)
     out["max_htxs"] = min(out["max_htxs"], most)
-    rule = next(r for r in layer.rules if r.id == cap.rule_id and r.layer_id == cap.layer_id)
+    rule = layer.rule_for(cap)
     text = {
         "vi": f"tối đa {(cap.ratio * 100).normalize():f} % của {size} người: {most}",
         "en": f"at most {(cap.ratio * 100).normalize():f} % of {size} people: {most}",

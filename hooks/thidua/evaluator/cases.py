@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thidua.criteria import schema
+from thidua.contract import FLAG_NAMES
+from thidua.criteria import Rules, schema
 from thidua.errors import ContentError
-from thidua.yaml_lines import display_path, line_of, load_file, plain
+from thidua.evaluator import ProfileError, evaluate
+from thidua.yaml_lines import LineDict, display_path, line_of, load_file, plain
 
 CASES_DIR = ("data", "cases")
 CHECKED = {
@@ -85,8 +87,6 @@ class _Prose(schema.Map):
 
 
 def _with_lines(data: dict, source: Any):
-    from thidua.yaml_lines import LineDict
-
     copy = LineDict(data)
     copy.line = getattr(source, "line", None)
     copy.lines = dict(getattr(source, "lines", {}))
@@ -150,8 +150,6 @@ class Case:
         runs: list[tuple[dict | None, dict]] = [(None, self.data["expected"])]
         alt = self.data.get("expected_if_flags")
         if isinstance(alt, dict):
-            from thidua.contract import FLAG_NAMES
-
             flags = {k: v for k, v in alt.items() if k in FLAG_NAMES}
             expected = {k: v for k, v in alt.items() if k not in FLAG_NAMES}
             runs.append((flags, expected))
@@ -202,10 +200,10 @@ def load_cases(root: Path) -> tuple[list[Case], list[ContentError]]:
     return cases, errors
 
 
-def run_case(case: Case, root: Path | None = None) -> list[str]:
-    """Run a case (each flag variant); return one message per mismatch (empty: passed)."""
-    from thidua.evaluator import ProfileError, evaluate
-
+def run_case(case: Case, rules: Rules) -> list[str]:
+    """Run a case (each flag variant) under the loaded ``rules``; one message per
+    mismatch (empty: passed)."""
+    root = rules.root
     failures: list[str] = []
     for flags, expected in case.variants():
         label = f" with flags {flags}" if flags else ""
@@ -215,7 +213,7 @@ def run_case(case: Case, root: Path | None = None) -> list[str]:
 
                 result = evaluate_case(root, case.layer, case.profile(flags))
             else:
-                result = evaluate(case.profile(flags), root=root)
+                result = evaluate(case.profile(flags), rules)
             status, stderr = 0, ""
         except (ProfileError, ContentError) as error:  # ContentError: a layer refused
             result, status, stderr = None, 2, str(error)
