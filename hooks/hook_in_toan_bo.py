@@ -188,5 +188,6 @@ def on_post_build(config):
         text = path.read_text(encoding="utf-8")
         if MARKER in text:
             path.write_text(text.replace(MARKER, fragment, 1), encoding="utf-8")
-    for key in [key for key in _parts if key[0] == lang]:
-        del _parts[key]
+    # The parts are kept for the next rebuild: under ``make serve --dirty`` only the
+    # edited page is rendered again, and the joined page needs the others too (a
+    # full build renders, and replaces, every part; ``sources`` follows the nav).

@@ -1,0 +1,94 @@
+"""A preview that keeps up: ``mkdocs serve --dirty`` that is never wrong.
+
+With ``--dirty`` MkDocs (and static-i18n, for the English pass) renders again only
+the pages whose source is newer than their output. That is right after an editor
+saved an ordinary page, and wrong after anything those pages are made from changed:
+a legal document (every citation to it), the criteria data, the glossary, a quiz,
+a template, a stylesheet, a hook, ``mkdocs.yml``, ``thidua.yml``, or a page added,
+removed or renamed (the navigation). ``Watcher.decide`` compares the watched files
+with the previous rebuild and says which: "pages" (only these pages changed) or
+"full". On "full", every page is marked modified, so the dirty build is a full one.
+
+The state lives in this module (imported once per ``mkdocs serve``; hook modules are
+cached by MkDocs too), so it survives rebuilds and is shared by the two language
+passes of one rebuild: the second pass sees the same files and reuses the decision.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Stamp = tuple[int, int]
+# Folders under docs/ whose pages other pages are made from: legal documents
+# (citations everywhere, comparisons) and training modules (the program on the index
+# and trainers' pages). The printable guidance keeps the parts of the last rebuild
+# (hooks/hook_in_toan_bo.py), so a guidance page alone is an ordinary page.
+SHARED_PAGES = ("van-ban/", "tap-huan/")
+SKIPPED_DIRS = {"__pycache__", ".git", ".pytest_cache"}
+
+
+def fingerprint(roots: Iterable[Path]) -> dict[str, Stamp]:
+    """Every file under ``roots`` (files or folders) with its (mtime, size)."""
+    found: dict[str, Stamp] = {}
+    for root in roots:
+        if root.is_file():
+            stat = root.stat()
+            found[str(root)] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS]
+            for name in files:
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:  # removed while we looked: the next rebuild sees it
+                    continue
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed(before: dict[str, Stamp], after: dict[str, Stamp]) -> tuple[set[str], bool]:
+    """The paths edited between two fingerprints, and whether files came or went."""
+    edited = {path for path, stamp in after.items() if before.get(path, stamp) != stamp}
+    return edited, before.keys() != after.keys()
+
+
+def only_pages(edited: set[str], docs_dir: Path) -> bool:
+    """True if every edited file is an ordinary Markdown page (nothing else uses it)."""
+    docs = str(docs_dir) + os.sep
+    for path in edited:
+        if not (path.startswith(docs) and path.endswith(".md")):
+            return False
+        rel = path[len(docs) :].replace(os.sep, "/")
+        if rel.startswith(SHARED_PAGES) or rel.startswith("_"):
+            return False
+    return True
+
+
+@dataclass
+class Watcher:
+    """The watched files at the previous rebuild and the decision taken for them."""
+
+    previous: dict[str, Stamp] | None = None
+    decision: str = "full"
+    edited: set[str] = field(default_factory=set)
+
+    def decide(self, roots: Iterable[Path], docs_dir: Path) -> str:
+        """"pages" when only ordinary pages changed since the last rebuild, else "full"."""
+        now = fingerprint(roots)
+        if self.previous is not None and now == self.previous:
+            return self.decision  # the next language pass of the same rebuild
+        if self.previous is None:
+            self.edited, self.decision = set(), "full"
+        else:
+            self.edited, came_or_went = changed(self.previous, now)
+            pages = self.edited and not came_or_went and only_pages(self.edited, docs_dir)
+            self.decision = "pages" if pages else "full"
+        self.previous = now
+        return self.decision
+
+
+WATCHER = Watcher()
