@@ -8,7 +8,15 @@ result object must be equal: members, statuses, caps, quota, collective, problem
 from __future__ import annotations
 
 import pytest
-from bx_support import AGREEMENT_FILES, load_file, page_result, unit_json
+from bx_support import (
+    AGREEMENT_FILES,
+    DATA,
+    UNIT_POINTS,
+    load_file,
+    page_result,
+    set_unit_points,
+    unit_json,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -31,3 +39,27 @@ def test_page_and_command_agree_with_the_collective_and_rounding(tool):
     )
     assert page_result(tool) == expected
     assert expected["collective"]["eligible_titles"]
+
+
+POINTS_FILES = [AGREEMENT_FILES[0], DATA / "all-eligible.csv"]
+
+
+@pytest.mark.parametrize("path", POINTS_FILES, ids=lambda p: p.name)
+def test_page_and_command_agree_on_the_units_own_level_on_100_points(tool, path):
+    load_file(tool, path)
+    set_unit_points(tool)
+    tool.wait_for_selector("[data-testid=bx-collective-level]")
+    expected = unit_json(path, *UNIT_POINTS["args"])
+    assert page_result(tool) == expected
+    assert expected["collective"]["classification"] == "HTXS"
+    level = tool.inner_text("[data-testid=bx-collective-level]")
+    assert level == (
+        "Xếp loại của tập thể (đơn vị sự nghiệp công lập, 92,5 điểm): Hoàn thành xuất sắc "
+        "nhiệm vụ."
+    )
+    # Fewer tasks exceeded than the 30 % the top level needs: both say HTT.
+    tool.fill("[data-testid=bx-tasks-exceeded]", "29")
+    tool.dispatch_event("[data-testid=bx-tasks-exceeded]", "change")
+    args = [a if a != "35" else "29" for a in UNIT_POINTS["args"]]
+    assert page_result(tool) == unit_json(path, *args)
+    assert page_result(tool)["collective"]["classification"] == "HTT"

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from bx_support import DATA, TEMPLATE, thidua, thidua_process, unit_json
+from bx_support import DATA, TEMPLATE, thidua, unit_json
 from thidua.binh_xet import members
 from thidua.binh_xet.columns import COLUMNS
 
@@ -64,7 +64,8 @@ def test_all_eligible_and_no_national_cstdcs_quota_from_2024():
     assert quota["none_applies"] is True and quota["max"] is None
     assert {m["cstdcs_status"] for m in result["members"]} == {"within"}
     text = thidua("unit", str(DATA / "all-eligible.csv")).stdout
-    assert "Không áp dụng tỷ lệ CSTĐCS" in text and "Nghị định 91/2017/NĐ-CP" in text
+    assert "Không áp dụng tỷ lệ Chiến sĩ thi đua cơ sở" in text
+    assert "Nghị định 91/2017/NĐ-CP" in text
 
 
 def test_a_year_with_the_old_15_percent_quota_applies_it():
@@ -144,12 +145,6 @@ def test_broken_encoding_is_reported_per_row_and_the_other_rows_kept():
     assert len(result["members"]) == 2
     assert [r["row"] for r in result["invalid_rows"]] == [4]
     assert {p["reason"] for p in result["problems"]} == {"encoding"}
-
-
-def test_layer_is_refused_until_layers_exist():
-    proc = thidua_process("unit", str(TEMPLATE), "--layer", "bo-noi-vu")
-    assert proc.returncode == 2
-    assert "no layers configured" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_unreadable_file_and_unmodelled_year_exit_2(tmp_path):

@@ -93,23 +93,34 @@ ALLOWED: dict[str, dict[str, str]] = {
     "level": {
         "vi": "Hoàn thành xuất sắc nhiệm vụ (HTXS), Hoàn thành tốt nhiệm vụ (HTT), Hoàn thành "
         "nhiệm vụ (HTNV), Không hoàn thành nhiệm vụ (KHTNV) hoặc Không xếp loại",
-        "en": "HTXS, HTT, HTNV, KHTNV or Không xếp loại",
+        "en": "Hoàn thành xuất sắc nhiệm vụ (HTXS), Hoàn thành tốt nhiệm vụ (HTT), Hoàn "
+        "thành nhiệm vụ (HTNV), Không hoàn thành nhiệm vụ (KHTNV) or Không xếp loại",
     },
-    "bool": {"vi": "có hoặc không (để trống: theo mặc định)", "en": "có or không (blank: default)"},
-    "score": {"vi": "số từ 0 đến 100, tối đa 2 chữ số thập phân", "en": "0 to 100, 2 decimals"},
+    "bool": {
+        "vi": "có hoặc không (để trống: theo mặc định)",
+        "en": "có (yes) or không (no); blank: the default",
+    },
+    "score": {
+        "vi": "số từ 0 đến 100, tối đa 2 chữ số thập phân",
+        "en": "a number from 0 to 100, at most 2 decimals",
+    },
     "months": {"vi": "số từ 0 đến 12", "en": "a number from 0 to 12"},
     "discipline": {
         "vi": "để trống, không, khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, "
         "buộc thôi việc hoặc khai trừ",
-        "en": "blank, không, or a discipline form (khiển trách, cảnh cáo…)",
+        "en": "blank, không, khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, "
+        "buộc thôi việc or khai trừ",
     },
     "initiative": {
         "vi": "để trống, không, cơ sở, bộ, tỉnh hoặc toàn quốc",
-        "en": "blank, không, cơ sở, bộ, tỉnh or toàn quốc",
+        "en": "blank, không, cơ sở, bộ, tỉnh or toàn quốc (the level that recognised it)",
     },
     "count": {"vi": "số nguyên từ 0 đến 30", "en": "a whole number from 0 to 30"},
-    "rank": {"vi": "số nguyên từ 1 trở lên (1 là cao nhất)", "en": "a whole number ≥ 1"},
-    "votes": {"vi": "số nguyên từ 0 trở lên", "en": "a whole number ≥ 0"},
+    "rank": {
+        "vi": "số nguyên từ 1 trở lên (1 là cao nhất)",
+        "en": "a whole number from 1 up (1 is first)",
+    },
+    "votes": {"vi": "số nguyên từ 0 trở lên", "en": "a whole number from 0 up"},
     "date": {
         "vi": "ngày dạng 15/03/2026 hoặc 2026-03-15",
         "en": "a date, 15/03/2026 or 2026-03-15",

@@ -74,38 +74,93 @@ def records(text: str) -> list[list[str]]:
     ]
 
 
-def problem(row: int, column: str, value: str, allowed: str, reason: str) -> dict[str, Any]:
-    """One problem: where, what was found, what is allowed, and a Vietnamese message."""
-    message = MESSAGES[reason].format(row=row, column=column, value=value, allowed=allowed)
+def both(allowed: str | dict[str, str]) -> dict[str, str]:
+    """``allowed`` in both languages (a plain string is the same in both)."""
+    if isinstance(allowed, dict):
+        return {"vi": allowed["vi"], "en": allowed.get("en", allowed["vi"])}
+    return {"vi": allowed, "en": allowed}
+
+
+def problem(
+    row: int, column: str, value: str, allowed: str | dict[str, str], reason: str
+) -> dict[str, Any]:
+    """One problem: where, what was found, what is allowed, and the message (vi, en).
+
+    ``message`` is Vietnamese (the command line, the Vietnamese page), ``message_en``
+    English (the English page); ``allowed`` may be one text or ``{"vi", "en"}``.
+    """
+    texts = both(allowed)
+    fields = {"row": row, "column": column, "value": value}
     return {
         "row": row,
         "column": column,
         "value": value,
-        "allowed": allowed,
+        "allowed": texts["vi"],
         "reason": reason,
-        "message": message,
+        "message": MESSAGES[reason]["vi"].format(**fields, allowed=texts["vi"]),
+        "message_en": MESSAGES[reason]["en"].format(**fields, allowed=texts["en"]),
     }
 
 
+# The same words as overrides/assets/js/binh-xet/members.js (MESSAGES).
 MESSAGES = {
-    "value": "Dòng {row}, cột “{column}”: “{value}” không hợp lệ; cho phép: {allowed}.",
-    "required": "Dòng {row}, cột “{column}”: bỏ trống; cho phép: {allowed}.",
-    "level_or_score": "Dòng {row}, cột “{column}”: cần Xếp loại hoặc Điểm; cho phép: {allowed}.",
-    "duplicate": "Dòng {row}, cột “{column}”: “{value}” trùng với {allowed}.",
-    "encoding": "Dòng {row}, cột “{column}”: “{value}” có ký tự hỏng (mã hóa tệp không đọc "
-    "được); cho phép: {allowed}.",
-    "header_unknown": "Dòng {row}: cột “{value}” không có trong mẫu (bị bỏ qua); cho phép: "
-    "{allowed}.",
-    "header_duplicate": "Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
-    "header_missing": "Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
-    "no_rows": "Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
-    "not_evaluable": "Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm "
-    "{value}; cho phép: {allowed}.",
+    "value": {
+        "vi": "Dòng {row}, cột “{column}”: “{value}” không hợp lệ; cho phép: {allowed}.",
+        "en": "Row {row}, column “{column}”: “{value}” is not valid; allowed: {allowed}.",
+    },
+    "required": {
+        "vi": "Dòng {row}, cột “{column}”: bỏ trống; cho phép: {allowed}.",
+        "en": "Row {row}, column “{column}”: empty; allowed: {allowed}.",
+    },
+    "level_or_score": {
+        "vi": "Dòng {row}, cột “{column}”: cần Xếp loại hoặc Điểm; cho phép: {allowed}.",
+        "en": "Row {row}, column “{column}”: a level (Xếp loại) or a score (Điểm) is "
+        "needed; allowed: {allowed}.",
+    },
+    "duplicate": {
+        "vi": "Dòng {row}, cột “{column}”: “{value}” trùng với {allowed}.",
+        "en": "Row {row}, column “{column}”: “{value}” is the same person as {allowed}.",
+    },
+    "encoding": {
+        "vi": "Dòng {row}, cột “{column}”: “{value}” có ký tự hỏng (mã hóa tệp không đọc "
+        "được); cho phép: {allowed}.",
+        "en": "Row {row}, column “{column}”: “{value}” has broken characters (the file's "
+        "encoding could not be read); allowed: {allowed}.",
+    },
+    "header_unknown": {
+        "vi": "Dòng {row}: cột “{value}” không có trong mẫu (bị bỏ qua); cho phép: {allowed}.",
+        "en": "Row {row}: column “{value}” is not in the template (ignored); allowed: "
+        "{allowed}.",
+    },
+    "header_duplicate": {
+        "vi": "Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
+        "en": "Row {row}: column “{value}” appears twice; allowed: {allowed}.",
+    },
+    "header_missing": {
+        "vi": "Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
+        "en": "Row {row}: column “{column}” is missing; allowed: {allowed}.",
+    },
+    "no_rows": {
+        "vi": "Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
+        "en": "Row {row}: the file has no member rows; allowed: {allowed}.",
+    },
+    "not_evaluable": {
+        "vi": "Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; "
+        "cho phép: {allowed}.",
+        "en": "Row {row}, column “{column}”: cannot be evaluated under the rules of {value}; "
+        "allowed: {allowed}.",
+    },
 }
+ROW_OF = {"vi": "dòng {0}", "en": "row {0}"}
+ENCODING_ALLOWED = {
+    "vi": "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)",
+    "en": "readable Vietnamese text (save the file as CSV UTF-8)",
+}
+NO_ROWS_ALLOWED = {"vi": "ít nhất một dòng thành viên", "en": "at least one member row"}
 
 
-def _allowed(kind: str) -> str:
-    return ALLOWED[kind]["vi"]
+def _allowed(kind: str) -> dict[str, str]:
+    return ALLOWED[kind]
 
 
 def _number(text: str, high: int) -> float | int | None:
@@ -178,7 +233,7 @@ def _header(cells: list[str]) -> tuple[dict[int, str], list[dict]]:
         if column.get("required") and column["key"] not in keys:
             problems.append(problem(1, column["header"], "", allowed, "header_missing"))
     if not keys & set(ONE_OF):
-        names = " hoặc ".join(BY_KEY[k]["header"] for k in ONE_OF)
+        names = " / ".join(BY_KEY[k]["header"] for k in ONE_OF)
         problems.append(problem(1, names, "", allowed, "header_missing"))
     return found, problems
 
@@ -208,7 +263,7 @@ def read_text(text: str, encoding: str = "utf-8") -> dict[str, Any]:
         else:
             out["members"].append(member)
     if not out["members"] and not out["invalid_rows"]:
-        out["problems"].append(problem(2, "", "", "ít nhất một dòng thành viên", "no_rows"))
+        out["problems"].append(problem(2, "", "", NO_ROWS_ALLOWED, "no_rows"))
     return out
 
 
@@ -224,7 +279,7 @@ def _member(number: int, cells: list[str], found: dict[int, str], seen: dict[str
                     number,
                     column["header"],
                     raw,
-                    "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)",
+                    ENCODING_ALLOWED,
                     "encoding",
                 )
             )
@@ -257,7 +312,8 @@ def _member(number: int, cells: list[str], found: dict[int, str], seen: dict[str
         if who in seen:
             column = BY_KEY["id" if member["id"] else "name"]["header"]
             shown = member["id"] or member["name"]
-            problems.append(problem(number, column, shown, f"dòng {seen[who]}", "duplicate"))
+            where = {lang: text.format(seen[who]) for lang, text in ROW_OF.items()}
+            problems.append(problem(number, column, shown, where, "duplicate"))
         else:
             seen[who] = number
     return member, problems

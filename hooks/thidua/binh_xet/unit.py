@@ -9,12 +9,14 @@ the cap is the ``unit_quota`` subject, the collective titles the ``collective`` 
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from thidua.binh_xet.members import BY_KEY, problem
 from thidua.contract import COLLECTIVE, UNIT_QUOTA
 from thidua.criteria import load_rules
-from thidua.evaluator import ProfileError, evaluate
+from thidua.evaluator import ProfileError, evaluate, problems
+from thidua.evaluator.engine import rounded
 
 HTT_OR_ABOVE = ("HTXS", "HTT")
 HTNV_OR_ABOVE = ("HTXS", "HTT", "HTNV")
@@ -32,8 +34,25 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "unit_level": None,
     "movement": None,
     "unity": None,
+    # The collective's own level on 100 points (2026: NĐ 233 Điều 5–7, NĐ 335): its
+    # kind, score, and the task shares as percentages (0–100) entered by the secretary.
     "unit_kind": None,
     "unit_score": None,
+    "tasks_completed": None,
+    "tasks_late": None,
+    "tasks_exceeded": None,
+    "units_khtnv": None,
+    "remedied": None,
+    "violation": None,
+    # The active local layer (thidua.binh_xet.layer.layer_data) or None: national law only.
+    "layer": None,
+}
+# Settings needed to compute the collective's level on 100 points.
+LEVEL_INPUTS = ("unit_score", "tasks_completed", "tasks_late")
+NOT_EVALUABLE = {
+    "vi": "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm",
+    "en": "the level already decided (column Xếp loại), or the score (column Điểm) in a "
+    "year scored on points",
 }
 
 
@@ -96,8 +115,7 @@ def evaluate_member(member: dict[str, Any], year: int) -> tuple[dict | None, dic
         result = evaluate(profile_of(member, year), load_rules())
     except ProfileError:
         column = BY_KEY["level"]["header"]
-        allowed = "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm"
-        return None, problem(member["row"], column, str(year), allowed, "not_evaluable")
+        return None, problem(member["row"], column, str(year), NOT_EVALUABLE, "not_evaluable")
     out = {key: member.get(key) for key in ("row", "name", "id", "group", "role", "rank", "votes")}
     out.update(
         {
@@ -223,9 +241,28 @@ def proposable(member: dict[str, Any]) -> list[str]:
 
 
 def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, Any]:
-    """The CSTĐCS quota of the whole unit, or why none applies."""
+    """The CSTĐCS quota of the whole unit: the local layer's, or why none applies."""
     ldtt = [m for m in members if {"LDTT", "CSTT"} & set(proposable(m))]
     candidates = [m for m in members if "CSTDCS" in proposable(m)]
+    layer = settings.get("layer") or {}
+    quota = layer.get("quota")
+    if quota:
+        # The layer's own ratio and rounding (its Quy chế), exact arithmetic.
+        cap = rounded(Fraction(quota["ratio"]) * len(ldtt), quota["rounding"])
+        limit = min(cap, len(candidates))
+        order = place(candidates, limit, "cstdcs_status")
+        return {
+            "ldtt": len(ldtt),
+            "candidates": len(candidates),
+            "max": limit,
+            "cap": cap,
+            "order": order,
+            "none_applies": False,
+            "source": "layer",
+            "text": f"{quota['source']}: {quota['text']}.",
+            "legal_basis": [quota["cite"], quota["tightens"]],
+            "manual_review_reasons": [],
+        }
     profile = {
         "evaluation_year": year,
         "subject": "unit_quota",
@@ -240,21 +277,60 @@ def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, An
         "ldtt": len(ldtt),
         "candidates": len(candidates),
         "max": limit,
+        "cap": limit,
         "order": order,
         "none_applies": limit is None,
+        "source": "law",
         **_quota_text(result, "quota.cstdcs"),
     }
 
 
+def level_profile(settings: dict, year: int) -> dict[str, Any]:
+    """The collective profile that gives the unit's own level on 100 points."""
+    profile: dict[str, Any] = {
+        "evaluation_year": year,
+        "subject": "collective",
+        "unit_kind": settings["unit_kind"],
+        "score_total": settings["unit_score"],
+        "tasks_completed_share": settings["tasks_completed"] / 100,
+        "tasks_late_share": settings["tasks_late"] / 100,
+    }
+    if settings["tasks_exceeded"] is not None:
+        profile["tasks_exceeded_share"] = settings["tasks_exceeded"] / 100
+    optional = {
+        "units_khtnv": "constituent_units_khtnv",
+        "remedied": "deficiencies_remedied",
+        "violation": "violation_concluded",
+    }
+    for key, field in optional.items():
+        if settings[key] is not None:
+            profile[field] = settings[key]
+    return profile
+
+
 def collective(members: list[dict], year: int, settings: dict, total: int) -> dict[str, Any]:
-    """The collective titles (TTLĐTT, TTLĐXS…) from the member counts and the unit's facts."""
-    scored = (
-        settings["unit_kind"] is not None
-        and settings["unit_score"] is not None
-        and "unit_kind" in COLLECTIVE
-    )
+    """The collective's level on 100 points (when entered) and its titles (TTLĐTT…)."""
+    kind = settings["unit_kind"] if "unit_kind" in COLLECTIVE else None
+    level_needed = [k for k in LEVEL_INPUTS if settings[k] is None] if kind else []
+    scored = False
+    out: dict[str, Any] = {
+        "needed": [],
+        "level_needed": level_needed,
+        "level_unavailable": False,
+        "eligible_titles": [],
+        "not_eligible": {},
+        "manual_review_reasons": [],
+        "classification": None,
+        "level_not_reached": {},
+    }
+    if kind and not level_needed:
+        profile = level_profile(settings, year)
+        if problems(profile, load_rules()):
+            out["level_unavailable"] = True  # the year does not rate collectives on points
+        else:
+            scored = True
     wanted = ("movement", "unity") if scored else ("unit_level", "movement", "unity")
-    needed = [name for name in wanted if settings[name] is None]
+    out["needed"] = [name for name in wanted if settings[name] is None]
     counts = {
         "members": total,
         "members_htnv_or_above": sum(1 for m in members if m["level"] in HTNV_OR_ABOVE),
@@ -265,37 +341,35 @@ def collective(members: list[dict], year: int, settings: dict, total: int) -> di
             1 for m in members if m["discipline"] in CANH_CAO_OR_ABOVE
         ),
     }
-    out: dict[str, Any] = {
-        "counts": counts,
-        "needed": needed,
-        "eligible_titles": [],
-        "not_eligible": {},
-        "manual_review_reasons": [],
-        "classification": None,
-    }
-    if needed or total == 0:
+    out["counts"] = counts
+    titles = not out["needed"] and total > 0
+    if not scored and not titles:
         return out
-    profile: dict[str, Any] = {
-        "evaluation_year": year,
-        "subject": "collective",
-        "movement_regular_effective": settings["movement"],
-        "internal_unity": settings["unity"],
-        **counts,
-    }
-    if settings["unit_level"] is not None:
-        profile["unit_result"] = settings["unit_level"]
     if scored:
-        profile["unit_kind"] = settings["unit_kind"]
-        profile["score_total"] = settings["unit_score"]
+        profile = level_profile(settings, year)
+    else:
+        profile = {"evaluation_year": year, "subject": "collective"}
+        profile["unit_result"] = settings["unit_level"]
+    if titles:
+        profile.update(
+            {
+                "movement_regular_effective": settings["movement"],
+                "internal_unity": settings["unity"],
+                **counts,
+            }
+        )
     result = evaluate(profile, load_rules())
     out.update(
         {
-            "eligible_titles": result["eligible_titles"],
-            "not_eligible": {k: v["reason"] for k, v in result["not_eligible"].items()},
             "manual_review_reasons": result["manual_review_reasons"],
             "classification": result["classification"],
         }
     )
+    if scored:
+        out["level_not_reached"] = {k: v["reason"] for k, v in result["not_reached"].items()}
+    if titles:
+        out["eligible_titles"] = result["eligible_titles"]
+        out["not_eligible"] = {k: v["reason"] for k, v in result["not_eligible"].items()}
     return out
 
 

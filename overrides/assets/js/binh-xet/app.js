@@ -32,6 +32,31 @@
     return select(id, label, [option("", t("not_entered")), option("true", t("yes")), option("false", t("no"))], testid);
   }
 
+  function textField(id, label, testid) {
+    return el("div", { class: "bx-field" }, [
+      el("label", { for: id, text: label }),
+      el("input", { type: "text", inputmode: "decimal", id: id, class: "bx-num", size: "6", "data-testid": testid,
+        "aria-describedby": "bx-points-help" })
+    ]);
+  }
+
+  /* The collective's own level on 100 points (2026): kind, score, task shares. */
+  function pointsFields() {
+    var kinds = ["don_vi_su_nghiep", "co_quan_hanh_chinh"].map(function (k) { return option(k, t("kind_" + k)); });
+    return el("fieldset", { class: "bx-points", "data-testid": "bx-points" }, [
+      el("legend", { text: t("h_unit_points") }),
+      el("p", { id: "bx-points-help", class: "bx-help", text: t("unit_points_help") }),
+      select("bx-unit-kind", t("unit_kind"), [option("", t("not_entered"))].concat(kinds), "bx-unit-kind"),
+      textField("bx-unit-score", t("unit_score"), "bx-unit-score"),
+      textField("bx-tasks-completed", t("tasks_completed"), "bx-tasks-completed"),
+      textField("bx-tasks-late", t("tasks_late"), "bx-tasks-late"),
+      textField("bx-tasks-exceeded", t("tasks_exceeded"), "bx-tasks-exceeded"),
+      textField("bx-units-khtnv", t("units_khtnv"), "bx-units-khtnv"),
+      yesNo("bx-remedied", t("remedied"), "bx-remedied"),
+      yesNo("bx-violation", t("violation"), "bx-violation")
+    ]);
+  }
+
   function build(app) {
     var ys = years();
     state.year = ys[ys.length - 1];
@@ -50,6 +75,7 @@
     app.appendChild(el("h2", { id: "bx-h-unit", text: t("h_unit") }));
     var levels = ["HTXS", "HTT", "HTNV", "KHTNV"].map(function (c) { return option(c, BX.levelName(c)); });
     app.appendChild(select("bx-unit-level", t("unit_level"), [option("", t("not_entered"))].concat(levels), "bx-unit-level"));
+    app.appendChild(pointsFields());
     app.appendChild(yesNo("bx-movement", t("movement"), "bx-movement"));
     app.appendChild(yesNo("bx-unity", t("unity"), "bx-unity"));
     app.appendChild(select("bx-rounding", t("rounding"), ["floor", "round_half_up", "ceil"].map(function (r) {
@@ -83,28 +109,53 @@
     app.appendChild(el("div", { id: "bx-docs", class: "bx-docs", "data-testid": "bx-docs" }));
   }
 
+  var NUMBER = /^[0-9]{1,3}(?:[.,][0-9]{1,2})?$/;
+  var NUMBER_FIELDS = { unit_score: "bx-unit-score", tasks_completed: "bx-tasks-completed", tasks_late: "bx-tasks-late",
+    tasks_exceeded: "bx-tasks-exceeded" };
+
+  /* A number 0–100 (2 decimals, "," or ".") from a text input, or null; marks it invalid. */
+  function numberFrom(id) {
+    var node = document.getElementById(id), text = node.value.trim();
+    var value = NUMBER.test(text) ? Number(text.replace(",", ".")) : null;
+    if (value !== null && value > 100) { value = null; }
+    node.setAttribute("aria-invalid", text !== "" && value === null ? "true" : "false");
+    return value;
+  }
+
+  function countFrom(id) {
+    var node = document.getElementById(id), text = node.value.trim();
+    var value = /^[0-9]{1,4}$/.test(text) ? Number(text) : null;
+    node.setAttribute("aria-invalid", text !== "" && value === null ? "true" : "false");
+    return value;
+  }
+
   function settingsFromPage() {
     function yn(id) { var v = document.getElementById(id).value; return v === "" ? null : v === "true"; }
     var level = document.getElementById("bx-unit-level").value;
-    var kind = document.getElementById("bx-unit-kind"), score = document.getElementById("bx-unit-score");
-    var scoreText = score ? score.value.trim() : "";
-    var scoreValue = /^[0-9]{1,3}(?:[.,][0-9]{1,2})?$/.test(scoreText) ? Number(scoreText.replace(",", ".")) : null;
-    if (score) { score.setAttribute("aria-invalid", scoreText !== "" && (scoreValue === null || scoreValue > 100) ? "true" : "false"); }
-    if (scoreValue !== null && scoreValue > 100) { scoreValue = null; }
-    return {
+    var kind = document.getElementById("bx-unit-kind").value;
+    var s = {
       rounding: document.getElementById("bx-rounding").value,
       exception: document.getElementById("bx-exception").checked,
       unit_level: level || null, movement: yn("bx-movement"), unity: yn("bx-unity"),
-      unit_kind: kind && kind.value ? kind.value : null, unit_score: scoreValue
+      unit_kind: kind || null, units_khtnv: countFrom("bx-units-khtnv"),
+      remedied: yn("bx-remedied"), violation: yn("bx-violation"),
+      layer: window.BINH_XET_LAYER || null
     };
+    Object.keys(NUMBER_FIELDS).forEach(function (k) { s[k] = numberFrom(NUMBER_FIELDS[k]); });
+    return s;
   }
 
   function settingsToPage(s) {
-    function set(id, v) { document.getElementById(id).value = v === null || v === undefined ? "" : String(v); }
+    function set(id, v) {
+      var text = v === null || v === undefined ? "" : String(v);
+      document.getElementById(id).value = typeof v === "number" && BX.lang() === "vi" ? text.replace(".", ",") : text;
+    }
     set("bx-rounding", s.rounding || "floor");
     document.getElementById("bx-exception").checked = !!s.exception;
     set("bx-unit-level", s.unit_level); set("bx-movement", s.movement); set("bx-unity", s.unity);
-    if (document.getElementById("bx-unit-kind")) { set("bx-unit-kind", s.unit_kind); set("bx-unit-score", s.unit_score); }
+    set("bx-unit-kind", s.unit_kind); set("bx-units-khtnv", s.units_khtnv);
+    set("bx-remedied", s.remedied); set("bx-violation", s.violation);
+    Object.keys(NUMBER_FIELDS).forEach(function (k) { set(NUMBER_FIELDS[k], s[k]); });
   }
 
   /* The members with the ranks and votes entered on the page. */
@@ -150,7 +201,7 @@
       box.appendChild(el("p", { class: "bx-warn", "data-testid": "bx-failed", text: t("failed") }));
       return;
     }
-    var fatal = trial.problems.some(function (p) { return p.reason === "header_missing" || p.reason === "no_rows"; });
+    var fatal = trial.problems.some(function (p) { return p.reason === "header_missing" || p.reason === "no_rows" || p.reason === "too_big"; });
     if (!trial.problems.length) {
       state.read = read;
       state.overrides = {};
@@ -184,7 +235,7 @@
 
   function tooBig(name) {
     return { encoding: "utf-8", members: [], invalid_rows: [],
-      problems: [BX.members.problem(1, name, "", t("file_too_big"), "no_rows")] };
+      problems: [BX.members.problem(1, name, "", BX.both("file_too_big"), "too_big")] };
   }
 
   function onFiles(files) {
@@ -207,7 +258,8 @@
       showPreview(BX.members.readText(document.getElementById("bx-paste").value, "utf-8"));
     });
     document.getElementById("bx-year").addEventListener("change", function (e) { state.year = Number(e.target.value); recompute(t("done")); });
-    ["bx-unit-level", "bx-movement", "bx-unity", "bx-rounding", "bx-exception", "bx-unit-kind", "bx-unit-score"].forEach(function (id) {
+    ["bx-unit-level", "bx-movement", "bx-unity", "bx-rounding", "bx-exception", "bx-unit-kind", "bx-unit-score",
+      "bx-tasks-completed", "bx-tasks-late", "bx-tasks-exceeded", "bx-units-khtnv", "bx-remedied", "bx-violation"].forEach(function (id) {
       var node = document.getElementById(id);
       if (node) { node.addEventListener("change", function () { recompute(t("done")); }); }
     });

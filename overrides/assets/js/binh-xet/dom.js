@@ -41,6 +41,14 @@
     return (Math.round(ratio * 10000) / 100).toString().replace(".", BX.lang() === "vi" ? "," : ".") + " %";
   };
 
+  /* A number for people: "1,5" and "1.234" in Vietnamese, "1.5" and "1,234" in English. */
+  BX.number = function (value) {
+    var rounded = Math.round(Number(value) * 100) / 100;
+    var parts = String(Math.abs(rounded)).split("."), vi = BX.lang() === "vi";
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, vi ? "." : ",");
+    return (rounded < 0 ? "-" : "") + whole + (parts[1] ? (vi ? "," : ".") + parts[1] : "");
+  };
+
   /* The manual-review reasons every member shares (shown once), and a member's others. */
   BX.sharedReasons = function (members) {
     if (!members.length) { return []; }

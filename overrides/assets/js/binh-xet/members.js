@@ -16,19 +16,37 @@
   var DMY = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})$/;
   var ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
   var BROKEN = /[\ufffd\u0080-\u009f]/;
+  /* The same words as hooks/thidua/binh_xet/members.py (MESSAGES): every problem carries
+   * its Vietnamese message (message) and its English one (message_en). */
   var MESSAGES = {
-    value: "Dòng {row}, cột “{column}”: “{value}” không hợp lệ; cho phép: {allowed}.",
-    required: "Dòng {row}, cột “{column}”: bỏ trống; cho phép: {allowed}.",
-    level_or_score: "Dòng {row}, cột “{column}”: cần Xếp loại hoặc Điểm; cho phép: {allowed}.",
-    duplicate: "Dòng {row}, cột “{column}”: “{value}” trùng với {allowed}.",
-    encoding: "Dòng {row}, cột “{column}”: “{value}” có ký tự hỏng (mã hóa tệp không đọc được); cho phép: {allowed}.",
-    header_unknown: "Dòng {row}: cột “{value}” không có trong mẫu (bị bỏ qua); cho phép: {allowed}.",
-    header_duplicate: "Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
-    header_missing: "Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
-    no_rows: "Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
-    json: "Tệp thứ {row} “{column}”: không dùng được; cho phép: {allowed}.",
-    not_evaluable: "Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; cho phép: {allowed}."
+    value: ["Dòng {row}, cột “{column}”: “{value}” không hợp lệ; cho phép: {allowed}.",
+      "Row {row}, column “{column}”: “{value}” is not valid; allowed: {allowed}."],
+    required: ["Dòng {row}, cột “{column}”: bỏ trống; cho phép: {allowed}.",
+      "Row {row}, column “{column}”: empty; allowed: {allowed}."],
+    level_or_score: ["Dòng {row}, cột “{column}”: cần Xếp loại hoặc Điểm; cho phép: {allowed}.",
+      "Row {row}, column “{column}”: a level (Xếp loại) or a score (Điểm) is needed; allowed: {allowed}."],
+    duplicate: ["Dòng {row}, cột “{column}”: “{value}” trùng với {allowed}.",
+      "Row {row}, column “{column}”: “{value}” is the same person as {allowed}."],
+    encoding: ["Dòng {row}, cột “{column}”: “{value}” có ký tự hỏng (mã hóa tệp không đọc được); cho phép: {allowed}.",
+      "Row {row}, column “{column}”: “{value}” has broken characters (the file's encoding could not be read); allowed: {allowed}."],
+    header_unknown: ["Dòng {row}: cột “{value}” không có trong mẫu (bị bỏ qua); cho phép: {allowed}.",
+      "Row {row}: column “{value}” is not in the template (ignored); allowed: {allowed}."],
+    header_duplicate: ["Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
+      "Row {row}: column “{value}” appears twice; allowed: {allowed}."],
+    header_missing: ["Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
+      "Row {row}: column “{column}” is missing; allowed: {allowed}."],
+    no_rows: ["Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
+      "Row {row}: the file has no member rows; allowed: {allowed}."],
+    not_evaluable: ["Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; cho phép: {allowed}.",
+      "Row {row}, column “{column}”: cannot be evaluated under the rules of {value}; allowed: {allowed}."],
+    json: ["Tệp thứ {row} “{column}”: không dùng được; cho phép: {allowed}.",
+      "File {row} “{column}”: cannot be used; allowed: {allowed}."],
+    too_big: ["Tệp “{column}”: quá lớn; cho phép: {allowed}.",
+      "File “{column}”: too large; allowed: {allowed}."]
   };
+  var ROW_OF = { vi: "dòng {0}", en: "row {0}" };
+  var ENCODING_ALLOWED = { vi: "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)", en: "readable Vietnamese text (save the file as CSV UTF-8)" };
+  var NO_ROWS_ALLOWED = { vi: "ít nhất một dòng thành viên", en: "at least one member row" };
 
   function fold(text) {
     return String(text).normalize("NFC").toLowerCase().normalize("NFD")
@@ -36,11 +54,21 @@
       .replace(/[^0-9a-z]+/g, " ").trim();
   }
 
-  function problem(row, column, value, allowed, reason) {
-    var message = MESSAGES[reason].replace("{row}", row).replace("{column}", column)
-      .replace("{value}", value).replace("{allowed}", allowed);
-    return { row: row, column: column, value: value, allowed: allowed, reason: reason, message: message };
+  /* One pass, a function as replacement: a "$&" or "{allowed}" inside a value stays as is. */
+  function fill(template, row, column, value, allowed) {
+    var map = { row: String(row), column: String(column), value: String(value), allowed: String(allowed) };
+    return template.replace(/\{(row|column|value|allowed)\}/g, function (all, key) { return map[key]; });
   }
+
+  /* allowed: one text, or {vi, en}. */
+  function problem(row, column, value, allowed, reason) {
+    var texts = typeof allowed === "string" ? { vi: allowed, en: allowed } : { vi: allowed.vi, en: allowed.en || allowed.vi };
+    return { row: row, column: column, value: value, allowed: texts.vi, reason: reason,
+      message: fill(MESSAGES[reason][0], row, column, value, texts.vi),
+      message_en: fill(MESSAGES[reason][1], row, column, value, texts.en) };
+  }
+
+  function rowOf(n) { return { vi: ROW_OF.vi.replace("{0}", n), en: ROW_OF.en.replace("{0}", n) }; }
 
   function utf8Sequences(bytes) {
     var count = 0, i = 0, n = bytes.length;
@@ -98,7 +126,7 @@
     return parsed.data;
   }
 
-  function allowedOf(kind) { return SPEC.allowed[kind].vi; }
+  function allowedOf(kind) { return SPEC.allowed[kind]; }
 
   function number(text, high) {
     if (!NUMBER.test(text)) { return null; }
@@ -162,7 +190,7 @@
       if (c.required && keys.indexOf(c.key) < 0) { problems.push(problem(1, c.header, "", allowed, "header_missing")); }
     });
     if (!SPEC.one_of.some(function (k) { return keys.indexOf(k) >= 0; })) {
-      var names = SPEC.one_of.map(function (k) { return BY_KEY[k].header; }).join(" hoặc ");
+      var names = SPEC.one_of.map(function (k) { return BY_KEY[k].header; }).join(" / ");
       problems.push(problem(1, names, "", allowed, "header_missing"));
     }
     return { found: found, problems: problems };
@@ -176,7 +204,7 @@
       var key = found[position], column = BY_KEY[key];
       var raw = Number(position) < cells.length ? String(cells[position]).trim().normalize("NFC") : "";
       if (BROKEN.test(raw)) {
-        problems.push(problem(number, column.header, raw, "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)", "encoding"));
+        problems.push(problem(number, column.header, raw, ENCODING_ALLOWED, "encoding"));
         m[key] = key === "name" ? raw : null;
         return;
       }
@@ -196,7 +224,7 @@
     var who = m.id ? fold(m.id) : fold(m.name || "");
     if (who) {
       if (Object.prototype.hasOwnProperty.call(seen, who)) {
-        problems.push(problem(number, BY_KEY[m.id ? "id" : "name"].header, m.id || m.name, "dòng " + seen[who], "duplicate"));
+        problems.push(problem(number, BY_KEY[m.id ? "id" : "name"].header, m.id || m.name, rowOf(seen[who]), "duplicate"));
       } else {
         seen[who] = number;
       }
@@ -226,11 +254,11 @@
       }
     }
     if (!out.members.length && !out.invalid_rows.length) {
-      out.problems.push(problem(2, "", "", "ít nhất một dòng thành viên", "no_rows"));
+      out.problems.push(problem(2, "", "", NO_ROWS_ALLOWED, "no_rows"));
     }
     return out;
   }
 
-  BX.members = { fold: fold, decode: decode, readText: readText, problem: problem, BY_KEY: BY_KEY,
+  BX.members = { fold: fold, decode: decode, readText: readText, problem: problem, rowOf: rowOf, BY_KEY: BY_KEY,
     read: function (bytes) { var d = decode(bytes); return readText(d.text, d.encoding); } };
 })();

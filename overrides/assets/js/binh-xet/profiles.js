@@ -21,13 +21,13 @@
         profile = null;
       }
       if (!profile || typeof profile !== "object" || Array.isArray(profile) || profile.subject !== "individual") {
-        trouble = problem(row, file.name, BX.t("json_bad"));
+        trouble = problem(row, file.name, BX.both("json_bad"));
       } else if (profile.evaluation_year !== year) {
-        trouble = problem(row, file.name, BX.t("json_year", { year: year }));
+        trouble = problem(row, file.name, BX.both("json_year", { year: year }));
       } else if (window.ThiduaEvaluator.problems(profile).length) {
-        trouble = problem(row, file.name, BX.t("json_bad"));
+        trouble = problem(row, file.name, BX.both("json_bad"));
       } else if (Object.prototype.hasOwnProperty.call(seen, BX.members.fold(name))) {
-        trouble = BX.members.problem(row, file.name, name, "dòng " + seen[BX.members.fold(name)], "duplicate");
+        trouble = BX.members.problem(row, file.name, name, BX.members.rowOf(seen[BX.members.fold(name)]), "duplicate");
       }
       seen[BX.members.fold(name)] = seen[BX.members.fold(name)] || row;
       if (trouble) {

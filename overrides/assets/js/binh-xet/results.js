@@ -9,7 +9,8 @@
   function problemList(problems, testid) {
     var list = el("ul", { class: "bx-problems", "data-testid": testid });
     problems.forEach(function (p) {
-      list.appendChild(el("li", { "data-row": String(p.row), "data-column": p.column, text: p.message }));
+      list.appendChild(el("li", { "data-row": String(p.row), "data-column": p.column, "data-reason": p.reason,
+        text: BX.lang() === "en" && p.message_en ? p.message_en : p.message }));
     });
     return list;
   }
@@ -43,11 +44,20 @@
   }
 
   function cstdcs(result) {
-    var q = result.cstdcs;
+    var q = result.cstdcs, layer = result.settings.layer;
     var box = el("section", { "data-testid": "bx-cstdcs" }, [el("h3", { id: "bx-h-cstdcs", text: t("h_cstdcs") })]);
     box.appendChild(el("p", { text: t("cstdcs_candidates", { n: q.candidates }) }));
-    box.appendChild(el("p", { "data-testid": "bx-cstdcs-rule", text: q.none_applies ? t("no_quota") : t("cstdcs_max", { max: q.max, year: result.evaluation_year }) }));
-    q.manual_review_reasons.forEach(function (r) { box.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
+    if (q.source === "layer") {
+      var quota = layer.quota, en = BX.lang() === "en";
+      var exact = Math.round(Number(quota.ratio) * q.ldtt * 100) / 100;
+      var whole = exact === Math.floor(exact);
+      box.appendChild(el("p", { "data-testid": "bx-cstdcs-rule", text: (en ? quota.source_en : quota.source) + ": " + (en ? quota.text_en : quota.text) + "." }));
+      box.appendChild(el("p", { "data-testid": "bx-cstdcs-max", text: t("cstdcs_layer", { pct: BX.percent(Number(quota.ratio)), ldtt: q.ldtt,
+        exact: BX.number(exact), rounding: whole ? "" : t("rounded_" + quota.rounding), cap: q.cap }) }));
+    } else {
+      box.appendChild(el("p", { "data-testid": "bx-cstdcs-rule", text: q.none_applies ? t("no_quota") : t("cstdcs_max", { max: q.max, year: result.evaluation_year }) }));
+      q.manual_review_reasons.forEach(function (r) { box.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
+    }
     return box;
   }
 
@@ -55,13 +65,29 @@
     var c = result.collective, n = c.counts;
     var box = el("section", { "data-testid": "bx-collective" }, [el("h3", { id: "bx-h-collective", text: t("h_collective") })]);
     box.appendChild(el("p", { text: t("collective_counts", { members: n.members, htnv: n.members_htnv_or_above, ldtt: n.members_ldtt, cstdcs: n.members_cstdcs, disc: n.members_disciplined, cc: n.members_disciplined_canh_cao_or_above }) }));
-    if (c.needed.length) { box.appendChild(el("p", { class: "bx-warn", text: t("collective_needed") })); return box; }
-    if (c.classification) { box.appendChild(el("p", { "data-testid": "bx-collective-level", text: t("unit_classification", { level: BX.levelName(c.classification) }) })); }
-    box.appendChild(el("p", { "data-testid": "bx-collective-titles", text: t("collective_titles", { titles: BX.titleList(c.eligible_titles) }) }));
+    var s = result.settings;
+    if (s.unit_kind && c.level_needed.length) {
+      box.appendChild(el("p", { class: "bx-warn", "data-testid": "bx-collective-level", text: t("unit_level_needed") }));
+    } else if (s.unit_kind && c.level_unavailable) {
+      box.appendChild(el("p", { class: "bx-warn", "data-testid": "bx-collective-level", text: t("unit_level_unavailable", { year: result.evaluation_year }) }));
+    } else if (s.unit_kind && c.classification) {
+      box.appendChild(el("p", { class: "bx-strong", "data-testid": "bx-collective-level", text: t("unit_classification", {
+        kind: t("kind_" + s.unit_kind).toLowerCase(), score: BX.number(s.unit_score), level: BX.levelName(c.classification) }) }));
+      var missed = el("ul");
+      Object.keys(c.level_not_reached).forEach(function (code) {
+        missed.appendChild(el("li", { text: t("level_not_reached", { level: BX.levelName(code), reason: BX.clean(c.level_not_reached[code]) }) }));
+      });
+      if (missed.childNodes.length) { box.appendChild(missed); }
+    }
     var list = el("ul");
-    Object.keys(c.not_eligible).forEach(function (code) { list.appendChild(el("li", { text: BX.titleName(code) + ": " + BX.clean(c.not_eligible[code]) })); });
+    if (c.needed.length) {
+      box.appendChild(el("p", { class: "bx-warn", text: t("collective_needed") }));
+    } else {
+      box.appendChild(el("p", { "data-testid": "bx-collective-titles", text: t("collective_titles", { titles: BX.titleList(c.eligible_titles) }) }));
+      Object.keys(c.not_eligible).forEach(function (code) { list.appendChild(el("li", { text: BX.titleName(code) + ": " + BX.clean(c.not_eligible[code]) })); });
+    }
     c.manual_review_reasons.forEach(function (r) { list.appendChild(el("li", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
-    box.appendChild(list);
+    if (list.childNodes.length) { box.appendChild(list); }
     return box;
   }
 
@@ -137,6 +163,9 @@
     }
     var proto = prototypeRow(), frag = document.createDocumentFragment();
     result.members.forEach(function (m, i) {
+      var parts = [];
+      if (m.htxs_status) { parts.push(t("status_htxs", { status: statusText(m.htxs_status) })); }
+      if (m.cstdcs_status && !result.cstdcs.none_applies) { parts.push(t("status_cstdcs", { status: statusText(m.cstdcs_status) })); }
       var status = m.htxs_status || (result.cstdcs.none_applies ? null : m.cstdcs_status);
       var row = proto.cloneNode(true), cells = row.cells;
       row.setAttribute("data-row", String(m.row));
@@ -149,7 +178,7 @@
       fillInput(cells[6].firstChild, "rank", m);
       fillInput(cells[7].firstChild, "votes", m);
       cells[8].setAttribute("data-status", status || "");
-      cells[8].textContent = statusText(status);
+      cells[8].textContent = parts.length > 1 ? parts.join("; ") : statusText(status);
       notes(cells[9], m, own.refs[i]);
       frag.appendChild(row);
     });
@@ -196,6 +225,11 @@
     box.textContent = "";
     if (!result) { box.appendChild(el("p", { "data-testid": "bx-empty", text: t("empty") })); return; }
     box.appendChild(el("p", { "data-testid": "bx-summary", text: t("summary", { n: result.members.length, m: result.invalid_rows.length, year: result.evaluation_year }) }));
+    var layer = result.settings.layer;
+    if (layer) {
+      var en = BX.lang() === "en";
+      box.appendChild(el("p", { "data-testid": "bx-layer", text: t("layer_active", { name: en ? layer.name_en : layer.name, regulation: en ? layer.regulation_en : layer.regulation }) }));
+    }
     box.appendChild(levels(result));
     box.appendChild(caps(result));
     box.appendChild(cstdcs(result));

@@ -1,6 +1,6 @@
 /* thidua — Bình xét: the words the scripts write, Vietnamese first, English second.
- * BX.t(key) reads the page's language (data-lang of #bx). Row messages of a members list
- * stay Vietnamese in both languages (the file's headers are Vietnamese). */
+ * BX.t(key) reads the page's language (data-lang of #bx); BX.both(key) gives {vi, en}
+ * for a problem's "allowed" (each problem carries its message in both languages). */
 (function () {
   "use strict";
   var BX = (window.BX = window.BX || {});
@@ -20,10 +20,22 @@
       h_unit: "2. Thông tin của tập thể và cách tính",
       unit_level: "Mức xếp loại của tập thể",
       not_entered: "— chưa nhập —",
-      unit_kind: "Loại tập thể (để xếp loại tập thể theo thang 100 điểm, từ năm 2026)",
+      h_unit_points: "Xếp loại của tập thể theo thang 100 điểm (từ năm 2026)",
+      unit_points_help: "Đơn vị sự nghiệp công lập: Nghị định 233/2026/NĐ-CP Điều 5–7; cơ quan hành chính: Nghị định 335/2025/NĐ-CP. Khi nhập đủ loại tập thể, tổng điểm và hai tỷ lệ nhiệm vụ, mức của tập thể được tính (không cần chọn mức ở trên).",
+      unit_kind: "Loại tập thể",
       kind_co_quan_hanh_chinh: "Cơ quan hành chính", kind_don_vi_su_nghiep: "Đơn vị sự nghiệp công lập",
       unit_score: "Tổng điểm của tập thể (0–100)",
-      unit_classification: "Mức xếp loại của tập thể theo điểm: {level}.",
+      tasks_completed: "Tỷ lệ nhiệm vụ hoàn thành (%)",
+      tasks_late: "Tỷ lệ nhiệm vụ chậm tiến độ (%)",
+      tasks_exceeded: "Tỷ lệ nhiệm vụ vượt mức (%, để xét hoàn thành xuất sắc)",
+      units_khtnv: "Số đơn vị cấu thành không hoàn thành nhiệm vụ",
+      remedied: "Đã khắc phục hạn chế, yếu kém được chỉ ra kỳ trước",
+      violation: "Có kết luận vi phạm, mất đoàn kết của cấp có thẩm quyền",
+      unit_classification: "Xếp loại của tập thể ({kind}, {score} điểm): {level}.",
+      unit_level_needed: "Xếp loại của tập thể theo thang 100 điểm: chưa tính — cần tổng điểm, tỷ lệ nhiệm vụ hoàn thành và tỷ lệ nhiệm vụ chậm tiến độ ở mục 2.",
+      unit_level_unavailable: "Xếp loại của tập thể theo thang 100 điểm chưa áp dụng cho năm {year} (từ năm 2026); hãy chọn mức xếp loại đã quyết định ở mục 2.",
+      level_not_reached: "Chưa đạt {level}: {reason}",
+      number_invalid: "số từ 0 đến 100, tối đa 2 chữ số thập phân",
       movement: "Phong trào thi đua thường xuyên, thiết thực, hiệu quả",
       unity: "Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật",
       yes: "Có", no: "Không",
@@ -45,11 +57,15 @@
       h_cstdcs: "Chiến sĩ thi đua cơ sở",
       cstdcs_candidates: "{n} người đủ điều kiện đề nghị.",
       cstdcs_max: "Tối đa {max} người theo tỷ lệ của năm {year}.",
+      cstdcs_layer: "{pct} của {ldtt} người Lao động tiên tiến là {exact}{rounding}: tối đa {cap} người.",
+      layer_active: "Lớp quy chế riêng đang áp dụng: {name} — {regulation}.",
+      rounded_floor: ", làm tròn xuống", rounded_ceil: ", làm tròn lên", rounded_round_half_up: ", làm tròn",
+      status_htxs: "Hoàn thành xuất sắc: {status}", status_cstdcs: "Chiến sĩ thi đua cơ sở: {status}",
       no_quota: "Không áp dụng tỷ lệ: từ năm 2024 không có tỷ lệ Chiến sĩ thi đua cơ sở chung của Nhà nước (tỷ lệ 15 % thuộc Nghị định 91/2017/NĐ-CP, hết hiệu lực cuối năm 2023; Luật Thi đua, khen thưởng 2022 Điều 23 không đặt tỷ lệ) và chưa cấu hình quy định riêng của bộ, ngành, tỉnh hoặc cơ quan. Mọi người đủ điều kiện đều có thể được đề nghị; Hội đồng bỏ phiếu theo quy chế.",
       h_collective: "Danh hiệu của tập thể",
-      collective_needed: "Chưa xét: hãy nhập mức xếp loại của tập thể, phong trào thi đua và đoàn kết nội bộ ở mục 2.",
+      collective_needed: "Danh hiệu tập thể chưa xét: hãy nhập mức xếp loại của tập thể (hoặc chấm điểm), phong trào thi đua và đoàn kết nội bộ ở mục 2.",
       collective_titles: "Có thể đề nghị: {titles}.",
-      collective_counts: "{members} thành viên; {htnv} hoàn thành nhiệm vụ trở lên; {ldtt} lao động tiên tiến; {cstdcs} chiến sĩ thi đua cơ sở; {disc} bị kỷ luật ({cc} từ cảnh cáo trở lên).",
+      collective_counts: "{members} thành viên; {htnv} hoàn thành nhiệm vụ trở lên; {ldtt} Lao động tiên tiến; {cstdcs} Chiến sĩ thi đua cơ sở; {disc} bị kỷ luật ({cc} từ cảnh cáo trở lên).",
       none: "không có",
       h_members: "Từng người",
       members_caption: "Kết quả từng người. Nhập thứ tự xếp hạng (1 là cao nhất) hoặc số phiếu đồng ý để biết ai trong tỷ lệ.",
@@ -93,10 +109,22 @@
       h_unit: "2. The collective and the counting",
       unit_level: "The collective's level",
       not_entered: "— not entered —",
-      unit_kind: "Kind of collective (for its 100-point level, from 2026)",
-      kind_co_quan_hanh_chinh: "Administrative agency", kind_don_vi_su_nghiep: "Public service unit",
+      h_unit_points: "The collective's level on 100 points (from 2026)",
+      unit_points_help: "Public service units: Decree 233/2026/NĐ-CP Articles 5–7; administrative bodies: Decree 335/2025/NĐ-CP. With the kind, the score and both task shares, the collective's level is computed (no need to choose it above).",
+      unit_kind: "Kind of collective",
+      kind_co_quan_hanh_chinh: "Administrative body", kind_don_vi_su_nghiep: "Public service unit",
       unit_score: "The collective's total score (0–100)",
-      unit_classification: "The collective's level from its score: {level}.",
+      tasks_completed: "Share of tasks completed (%)",
+      tasks_late: "Share of tasks late (%)",
+      tasks_exceeded: "Share of tasks exceeded (%, for the top level)",
+      units_khtnv: "Constituent units rated as not completing their tasks",
+      remedied: "Shortcomings pointed out last time remedied",
+      violation: "A competent conclusion of a violation or disunity",
+      unit_classification: "The collective's level ({kind}, {score} points): {level}.",
+      unit_level_needed: "The collective's level on 100 points: not computed — enter the score, the share of tasks completed and the share late in section 2.",
+      unit_level_unavailable: "Collectives are not rated on 100 points for {year} (from 2026); choose the level already decided in section 2.",
+      level_not_reached: "{level} not reached: {reason}",
+      number_invalid: "a number from 0 to 100, at most 2 decimals",
       movement: "Regular, practical and effective emulation movements",
       unity: "Internal unity and compliance",
       yes: "Yes", no: "No",
@@ -118,9 +146,13 @@
       h_cstdcs: "Grassroots Emulation Fighter (CSTĐCS)",
       cstdcs_candidates: "{n} people may be proposed.",
       cstdcs_max: "At most {max} under the ratio of {year}.",
+      cstdcs_layer: "{pct} of {ldtt} people recognised LĐTT is {exact}{rounding}: at most {cap}.",
+      layer_active: "Local rules in force: {name} — {regulation}.",
+      rounded_floor: ", rounded down", rounded_ceil: ", rounded up", rounded_round_half_up: ", rounded",
+      status_htxs: "HTXS: {status}", status_cstdcs: "CSTĐCS: {status}",
       no_quota: "No quota applies: since 2024 there is no national CSTĐCS ratio (the 15 % was in Decree 91/2017, in force until the end of 2023; Article 23 of the 2022 Law sets none), and no ministry, province or institution rules are configured. Everyone eligible may be proposed; the council votes under its rules.",
       h_collective: "The collective's titles",
-      collective_needed: "Not checked: enter the collective's level, movements and unity in section 2.",
+      collective_needed: "Collective titles not checked: enter the collective's level (or its score), movements and unity in section 2.",
       collective_titles: "May be proposed: {titles}.",
       collective_counts: "{members} members; {htnv} HTNV or above; {ldtt} LĐTT; {cstdcs} CSTĐCS; {disc} disciplined ({cc} at cảnh cáo or above).",
       none: "none",
@@ -156,10 +188,12 @@
     var root = document.getElementById("bx");
     return root && root.getAttribute("data-lang") === "en" ? "en" : "vi";
   };
-  BX.t = function (key, values) {
-    var text = (TEXTS[BX.lang()] || TEXTS.vi)[key];
+  function inLang(lang, key, values) {
+    var text = (TEXTS[lang] || TEXTS.vi)[key];
     if (text === undefined) { text = TEXTS.vi[key]; }
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     return text;
-  };
+  }
+  BX.t = function (key, values) { return inLang(BX.lang(), key, values); };
+  BX.both = function (key, values) { return { vi: inLang("vi", key, values), en: inLang("en", key, values) }; };
 })();

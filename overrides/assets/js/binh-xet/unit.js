@@ -9,7 +9,14 @@
   var HTT_OR_ABOVE = ["HTXS", "HTT"];
   var HTNV_OR_ABOVE = ["HTXS", "HTT", "HTNV"];
   var CANH_CAO_OR_ABOVE = ["canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc", "buoc_thoi_viec", "khai_tru"];
-  var DEFAULTS = { rounding: "floor", exception: false, unit_level: null, movement: null, unity: null, unit_kind: null, unit_score: null };
+  var DEFAULTS = { rounding: "floor", exception: false, unit_level: null, movement: null, unity: null,
+    unit_kind: null, unit_score: null, tasks_completed: null, tasks_late: null, tasks_exceeded: null,
+    units_khtnv: null, remedied: null, violation: null, layer: null };
+  var LEVEL_INPUTS = ["unit_score", "tasks_completed", "tasks_late"];
+  var NOT_EVALUABLE = {
+    vi: "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm",
+    en: "the level already decided (column Xếp loại), or the score (column Điểm) in a year scored on points"
+  };
 
   function ev() { return window.ThiduaEvaluator; }
   function schemaHas(subject, field) {
@@ -54,8 +61,7 @@
       result = ev().evaluate(profileOf(m, year), "vi", { lean: true });
     } catch (e) {
       if (!ev().problems(profileOf(m, year)).length) { throw e; }
-      return { trouble: BX.members.problem(m.row, BX.members.BY_KEY.level.header, String(year),
-        "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm", "not_evaluable") };
+      return { trouble: BX.members.problem(m.row, BX.members.BY_KEY.level.header, String(year), NOT_EVALUABLE, "not_evaluable") };
     }
     var out = {};
     ["row", "name", "id", "group", "role", "rank", "votes"].forEach(function (k) { out[k] = m[k] === undefined ? null : m[k]; });
@@ -163,21 +169,63 @@
 
   function proposable(m) { return m.titles_if_htt !== null && m.titles_if_htt !== undefined ? m.titles_if_htt : m.eligible_titles; }
 
+  /* A decimal string ("0.15") as an exact fraction [numerator, denominator]. */
+  function fraction(text) {
+    var parts = String(text).split("."), decimals = parts[1] || "";
+    return [Number(parts[0] + decimals), Math.pow(10, decimals.length)];
+  }
+
+  /* floor / ceil / round_half_up of n/d with integers (the evaluator's `rounded`). */
+  function rounded(n, d, how) {
+    if (how === "ceil") { return Math.floor((n + d - 1) / d); }
+    if (how === "round_half_up") { return Math.floor((2 * n + d) / (2 * d)); }
+    return Math.floor(n / d);
+  }
+
   function cstdcsQuota(members, year, settings) {
     var ldtt = members.filter(function (m) { return hasAny(proposable(m), ["LDTT", "CSTT"]); });
     var candidates = members.filter(function (m) { return proposable(m).indexOf("CSTDCS") >= 0; });
+    var quota = settings.layer && settings.layer.quota;
+    if (quota) {
+      // The layer's own ratio and rounding (its Quy chế), exact arithmetic.
+      var f = fraction(quota.ratio);
+      var cap = rounded(f[0] * ldtt.length, f[1], quota.rounding);
+      var most = Math.min(cap, candidates.length);
+      var placed = place(candidates, most, "cstdcs_status");
+      return { ldtt: ldtt.length, candidates: candidates.length, max: most, cap: cap, order: placed,
+        none_applies: false, source: "layer", text: quota.source + ": " + quota.text + ".",
+        legal_basis: [quota.cite, quota.tightens], manual_review_reasons: [] };
+    }
     var result = ev().evaluate({ evaluation_year: year, subject: "unit_quota", unit_ldtt_count: ldtt.length,
       cstdcs_eligible_candidates: candidates.length, flags: { quota_rounding: settings.rounding } }, "vi");
     var limit = result.max_cstdcs;
     var order = place(candidates, limit, "cstdcs_status");
-    return assign({ ldtt: ldtt.length, candidates: candidates.length, max: limit, order: order,
-      none_applies: limit === null }, quotaText(result, "quota.cstdcs"));
+    return assign({ ldtt: ldtt.length, candidates: candidates.length, max: limit, cap: limit, order: order,
+      none_applies: limit === null, source: "law" }, quotaText(result, "quota.cstdcs"));
+  }
+
+  /* The collective profile that gives the unit's own level on 100 points. */
+  function levelProfile(s, year) {
+    var p = { evaluation_year: year, subject: "collective", unit_kind: s.unit_kind, score_total: s.unit_score,
+      tasks_completed_share: s.tasks_completed / 100, tasks_late_share: s.tasks_late / 100 };
+    if (s.tasks_exceeded !== null) { p.tasks_exceeded_share = s.tasks_exceeded / 100; }
+    if (s.units_khtnv !== null) { p.constituent_units_khtnv = s.units_khtnv; }
+    if (s.remedied !== null) { p.deficiencies_remedied = s.remedied; }
+    if (s.violation !== null) { p.violation_concluded = s.violation; }
+    return p;
   }
 
   function collective(members, year, settings, total) {
-    var scored = settings.unit_kind !== null && settings.unit_score !== null && schemaHas("collective", "unit_kind");
+    var kind = schemaHas("collective", "unit_kind") ? settings.unit_kind : null;
+    var levelNeeded = kind ? LEVEL_INPUTS.filter(function (k) { return settings[k] === null; }) : [];
+    var scored = false;
+    var out = { needed: [], level_needed: levelNeeded, level_unavailable: false, eligible_titles: [],
+      not_eligible: {}, manual_review_reasons: [], classification: null, level_not_reached: {} };
+    if (kind && !levelNeeded.length) {
+      if (ev().problems(levelProfile(settings, year)).length) { out.level_unavailable = true; } else { scored = true; }
+    }
     var wanted = scored ? ["movement", "unity"] : ["unit_level", "movement", "unity"];
-    var needed = wanted.filter(function (k) { return settings[k] === null; });
+    out.needed = wanted.filter(function (k) { return settings[k] === null; });
     var counts = {
       members: total,
       members_htnv_or_above: members.filter(function (m) { return inList(m.level, HTNV_OR_ABOVE); }).length,
@@ -186,17 +234,25 @@
       members_disciplined: members.filter(function (m) { return !!m.discipline; }).length,
       members_disciplined_canh_cao_or_above: members.filter(function (m) { return inList(m.discipline, CANH_CAO_OR_ABOVE); }).length
     };
-    var out = { counts: counts, needed: needed, eligible_titles: [], not_eligible: {}, manual_review_reasons: [], classification: null };
-    if (needed.length || total === 0) { return out; }
-    var profile = assign({ evaluation_year: year, subject: "collective",
-      movement_regular_effective: settings.movement, internal_unity: settings.unity }, counts);
-    if (settings.unit_level !== null) { profile.unit_result = settings.unit_level; }
-    if (scored) { profile.unit_kind = settings.unit_kind; profile.score_total = settings.unit_score; }
+    out.counts = counts;
+    var titles = !out.needed.length && total > 0;
+    if (!scored && !titles) { return out; }
+    var profile = scored ? levelProfile(settings, year) : { evaluation_year: year, subject: "collective", unit_result: settings.unit_level };
+    if (titles) {
+      profile.movement_regular_effective = settings.movement;
+      profile.internal_unity = settings.unity;
+      assign(profile, counts);
+    }
     var result = ev().evaluate(profile, "vi");
-    out.eligible_titles = result.eligible_titles;
-    Object.keys(result.not_eligible).forEach(function (k) { out.not_eligible[k] = result.not_eligible[k].reason; });
     out.manual_review_reasons = result.manual_review_reasons;
     out.classification = result.classification;
+    if (scored) {
+      Object.keys(result.not_reached).forEach(function (k) { out.level_not_reached[k] = result.not_reached[k].reason; });
+    }
+    if (titles) {
+      out.eligible_titles = result.eligible_titles;
+      Object.keys(result.not_eligible).forEach(function (k) { out.not_eligible[k] = result.not_eligible[k].reason; });
+    }
     return out;
   }
 
