@@ -1,6 +1,7 @@
 """``thidua check`` — every problem of the repository, without building the site.
 
-Checks the criteria data (schema and cross-references), the YAML cases of
+Checks the criteria data (schema and cross-references), the local layers of
+``data/layers/`` (schema, chain, citations, only tightening the law), the YAML cases of
 ``data/cases/``, the training modules and quizzes of ``docs/tap-huan``, that every
 ``legal_basis`` of the criteria resolves to a published clause, and the content
 (``thidua.legal.check.check_repository``): documents, front matter of every page,
@@ -105,6 +106,19 @@ def check_training(root: Path) -> list[ContentError]:
     return []
 
 
+def check_layers(root: Path) -> list[ContentError]:
+    """Every problem of every local layer of ``data/layers/`` (``thidua.layers``)."""
+    from thidua.layers import LayerError, list_layers, load_layer
+
+    errors: list[ContentError] = []
+    for layer_id in list_layers(root):
+        try:
+            load_layer(root, layer_id)
+        except LayerError as error:
+            errors += error.errors
+    return errors
+
+
 def as_error(message: str) -> ContentError:
     """A "file:line: field: found; allowed: …" message as a ``ContentError`` to group."""
     match = _LOCATED.match(message)
@@ -129,6 +143,7 @@ def collect(root: Path, strict: bool = False) -> tuple[list[ContentError], list[
     criteria_errors, criteria_warnings, _ = check_criteria(root)
     report = check_repository(root)
     errors = [as_error(m) for m in criteria_errors] + report.errors + check_training(root)
+    errors += check_layers(root)
     warnings = [as_error(m) for m in criteria_warnings]
     if strict:
         errors += report.warnings

@@ -1,0 +1,112 @@
+"""The layer around the evaluator: sources marked, requirements added, CLI --layer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+from thidua.cli import main
+from thidua.criteria import load_rules
+from thidua.evaluator import ProfileError, evaluate
+from thidua.layers import load_layer
+
+LECTURER = {
+    "evaluation_year": 2026, "subject": "individual", "role": "vien_chuc",
+    "nhom": "giang_vien", "score_total": 92,
+}
+
+
+@pytest.fixture(scope="module")
+def layer():
+    return load_layer(ROOT, "hoc-vien-mau")
+
+
+def test_reasons_decided_by_the_layer_say_where_they_come_from(layer) -> None:
+    result = layer.evaluate(LECTURER)
+    assert result["rules"]["layer"] == "hoc-vien-mau"
+    reason = result["not_eligible"]["CSTDCS"]
+    assert reason["source"] == "layer"
+    assert reason["reason"].startswith(
+        "Theo Quy chế thi đua, khen thưởng của Học viện Mẫu (15/QĐ-HVM), Điều 5 khoản 4"
+    )
+    assert reason["legal_basis"] == [
+        "Quy chế 15/QĐ-HVM Điều 5 khoản 4", "Luật 06/2022/QH15 Điều 23 khoản 2"
+    ]
+    sources = {entry["source"] for entry in result["explanation"]}
+    assert sources == {"law", "layer"}
+
+
+def test_english_reasons(layer) -> None:
+    result = layer.evaluate(LECTURER, lang="en")
+    assert result["not_eligible"]["CSTDCS"]["reason"].startswith("Under ")
+
+
+def test_the_national_result_is_untouched_without_a_layer() -> None:
+    profile = {k: v for k, v in LECTURER.items() if k != "nhom"}
+    result = evaluate({**profile, "unit_has_own_rules": True}, load_rules(ROOT))
+    assert "layer" not in result["rules"]
+    assert all("source" not in entry for entry in result["explanation"])
+    assert "CSTDCS" in result["eligible_titles"]
+
+
+def test_profile_defaults_take_the_layer_fields_out(layer) -> None:
+    national = layer.profile_defaults({**LECTURER, "bai_bao_khoa_hoc": 2})
+    assert "nhom" not in national and "bai_bao_khoa_hoc" not in national
+    assert national["unit_has_own_rules"] is True
+    explicit = layer.profile_defaults({**LECTURER, "unit_has_own_rules": False})
+    assert explicit["unit_has_own_rules"] is False
+
+
+def test_layer_and_national_problems_are_reported_together(layer) -> None:
+    with pytest.raises(ProfileError) as raised:
+        layer.evaluate({**LECTURER, "nhom": "khac", "score_total": 120})
+    fields = [problem.field for problem in raised.value.problems]
+    assert fields == ["nhom", "score_total"]
+
+
+def test_apply_to_result_around_the_evaluator(layer) -> None:
+    national = evaluate(layer.profile_defaults(LECTURER), load_rules(ROOT))
+    assert "CSTDCS" in national["eligible_titles"]
+    result = layer.apply_to_result(LECTURER, national)
+    assert "CSTDCS" not in result["eligible_titles"]
+    assert "CSTDCS" in national["eligible_titles"], "the national result is not changed"
+
+
+def test_cli_unknown_layer_exits_2_with_the_list(tmp_path, capsys) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(json.dumps(LECTURER), encoding="utf-8")
+    assert main(["evaluate", str(path), "--layer", "khong-co"]) == 2
+    err = capsys.readouterr().err
+    assert "khong-co" in err and "hoc-vien-mau" in err
+    assert "Traceback" not in err
+
+
+def test_cli_json_marks_the_source(tmp_path, capsys) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(json.dumps(LECTURER), encoding="utf-8")
+    assert main(["evaluate", str(path), "--layer", "hoc-vien-mau", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["rules"]["layer"] == "hoc-vien-mau"
+    assert result["not_eligible"]["CSTDCS"]["source"] == "layer"
+
+
+def test_cli_text_names_the_layer_and_its_clause(tmp_path, capsys) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("\n".join(f"{k}: {v}" for k, v in LECTURER.items()), encoding="utf-8")
+    assert main(["evaluate", str(path), "--layer", "hoc-vien-mau"]) == 0
+    out = capsys.readouterr().out
+    assert "Lớp quy chế: Học viện Mẫu" in out
+    assert "Theo Quy chế thi đua, khen thưởng của Học viện Mẫu (15/QĐ-HVM), Điều 5 khoản 4" in out
+
+
+def test_cli_bad_layer_field_names_the_line(tmp_path, capsys) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "evaluation_year: 2026\nsubject: individual\nrole: vien_chuc\nscore_total: 92\n"
+        "bai_bao_khoa_hoc: nhieu\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", str(path), "--layer", "hoc-vien-mau"]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:5: bai_bao_khoa_hoc: found 'nhieu'" in err
