@@ -179,7 +179,10 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
                 continue
             for case in examples.title_cases(rules, cases, rule_id, code):
                 result = data.result(case, lang)
-                block.examples.append(examples.title_example(rules, case, code, lang, result))
+                texts = [line.text for line in block.lines()]
+                block.examples.append(
+                    examples.title_example(rules, case, code, lang, result, texts)
+                )
             blocks.append(block)
         if blocks:
             group = "individual" if code in INDIVIDUAL else "collective"
@@ -218,7 +221,8 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
                 continue
             for case in examples.role_cases(rules, cases, rule_id, role):
                 result = data.result(case, lang)
-                block.examples.append(examples.role_example(rules, case, lang, result))
+                texts = [line.text for line in block.lines()]
+                block.examples.append(examples.role_example(rules, case, lang, result, texts))
             blocks.append(block)
         if blocks:
             heading = w["role_page"].format(name=name)

@@ -217,7 +217,7 @@ def compare(
                 changes.append(
                     Change(
                         "setting",
-                        w["flag_changed"].format(flag=flag),
+                        w["flag_changed"],
                         text(rules.flags.get(flag, {}).get("text"), lang),
                         _onoff(a, w),
                         _onoff(b, w),

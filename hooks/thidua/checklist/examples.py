@@ -4,8 +4,9 @@ For a title under a rule set: the cases of the years those rules cover whose
 ``expected`` names the title (eligible, then not eligible). For a role under an
 evaluation rule set: the cases of that role and years that compute a classification.
 Each chosen case is run through the evaluator; a case that fails stops the build
-(``ContentError`` naming the file and the case). The profile is told in words; the
-answer is the evaluator's.
+(``ContentError`` naming the file and the case). The profile is told in words and the
+answer names the checklist lines not met: no case id, file, field name, program value
+or ISO date reaches the page (dates dd/mm/yyyy, the page's language only).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def load_cases(root: Path) -> list[Case]:
     ``thidua.evaluator.cases.load_cases`` keeps the line of every value and validates
     the files; it is six times slower. This reader keeps only each case's line (found
     by its ``- id:`` line) and falls back to the full reader when a file does not load,
-    so a broken file is reported with its line (``ContentError``).
+    so a broken file is reported with its line (``ContentError``). The checklists show
+    the national law: cases run with an institution's layer (a file's ``layer:``) are
+    left out, except those marked ``layer: none``.
     """
     import re
 
@@ -53,20 +56,25 @@ def load_cases(root: Path) -> list[Case]:
                 for match in re.finditer(r"(?m)^\s*-\s+id:\s*['\"]?([^'\"\s#]+)", text)
             }
             shown = display_path(path, root)
+            layer = data.get("layer") or "none"
             for item in items:
+                if (item.get("layer") or layer) != "none":
+                    continue
                 case_id = str(item["id"])
                 out.append(Case(shown, lines.get(case_id), case_id, item["title"], item))
         except Exception:  # noqa: BLE001 - the full reader names the problem
             cases, errors = full_load(root)
             if errors:
                 raise errors[0] from None
-            return cases
+            return [c for c in cases if getattr(c, "layer", None) is None]
     return out
 
 
 @dataclass
 class Example:
-    """One worked example: the case, its profile in words and the evaluator's answer."""
+    """One worked example: its profile in words and the evaluator's answer in words.
+
+    ``case_id`` and ``file`` say where it comes from (for errors and tests, never shown)."""
 
     case_id: str
     file: str
@@ -74,6 +82,19 @@ class Example:
     profile: list[str]
     answer: str
     details: list[str] = field(default_factory=list)
+
+
+def unmet(reason: str, texts: list[str]) -> list[str]:
+    """The checklist lines (``texts``) that the evaluator's ``reason`` names as not met,
+    in checklist order; without a match, the reason's lines without their program detail
+    (what follows " — ")."""
+    found = [t for t in dict.fromkeys(texts) if t and t in reason]
+    if found:
+        return found
+    body = reason.split(":", 1)[1] if ":" in reason else reason
+    return [part.split(" — ", 1)[0].strip() for part in body.split(";") if " — " in part] or [
+        body.split(" — ", 1)[0].strip()
+    ]
 
 
 def _expected(case: Case) -> dict:
@@ -155,15 +176,20 @@ def verify(case: Case, root: Path, result: dict | None = None) -> None:
         )
 
 
-def title_example(rules: Rules, case: Case, code: str, lang: str, result: dict) -> Example:
-    """The worked example of ``case`` for title ``code`` (``result``: its evaluation)."""
+def title_example(
+    rules: Rules, case: Case, code: str, lang: str, result: dict, texts: list[str] | None = None
+) -> Example:
+    """The worked example of ``case`` for title ``code`` (``result``: its evaluation;
+    ``texts``: the lines of the checklist it illustrates)."""
     w = words(lang)
     name = text(rules.labels["titles"][code], lang)
     if code in result["eligible_titles"]:
         answer = w["eligible"].format(title=name)
     else:
         reason = result["not_eligible"].get(code, {}).get("reason", "")
-        answer = w["not_eligible"].format(title=name, reason=reason)
+        answer = w["not_eligible"].format(
+            title=name, reason="; ".join(unmet(reason, texts or [])) + "."
+        )
     details: list[str] = []
     if result.get("classification"):
         level = result["classification"]
@@ -171,13 +197,20 @@ def title_example(rules: Rules, case: Case, code: str, lang: str, result: dict) 
     return Example(case.id, case.file, case.title, describe(case, rules, lang), answer, details)
 
 
-def role_example(rules: Rules, case: Case, lang: str, result: dict) -> Example:
-    """The worked example of ``case`` for a classification checklist."""
+def role_example(
+    rules: Rules, case: Case, lang: str, result: dict, texts: list[str] | None = None
+) -> Example:
+    """The worked example of ``case`` for a classification checklist (``texts``: the
+    lines of the checklist it illustrates)."""
     w = words(lang)
     level = result["classification"]
     answer = w["classified"].format(level=level_name(rules, level, lang))
     details = [
-        f"{code}: {item['reason']}" for code, item in list(result["not_reached"].items())[:1]
+        w["not_reached"].format(
+            level=level_name(rules, code, lang),
+            reason="; ".join(unmet(item["reason"], texts or [])),
+        )
+        for code, item in list(result["not_reached"].items())[:1]
     ]
     return Example(case.id, case.file, case.title, describe(case, rules, lang), answer, details)
 
@@ -211,7 +244,7 @@ _V: dict[str, dict[str, Any]] = {
         "no_spirit": "không tích cực tham gia phong trào thi đua",
         "initiative": "{kind} năm {year}",
         "prior": "danh hiệu các năm trước: {v}",
-        "flags": "cờ diễn giải: {v}",
+        "flags": "cách hiểu được chọn: {v}",
         "members": "tập thể {v} người",
         "unit_result": "tập thể được xếp loại {v}",
         "movement_false": "phong trào thi đua chưa thường xuyên, hiệu quả",
@@ -263,10 +296,19 @@ _V: dict[str, dict[str, Any]] = {
             "co_so": "cơ sở",
             "bo_tinh": "bộ, tỉnh",
             "toan_quoc": "toàn quốc",
+            "applied": "đã áp dụng tại cơ sở",
             "applied_and_replicable_in_bo_tinh": "áp dụng, nhân rộng trong bộ, tỉnh",
             "applied_and_replicable_nationwide": "áp dụng, nhân rộng toàn quốc",
             "nguoi_dung_dau_bo_tinh": "người đứng đầu bộ, tỉnh",
             "bo_truong_quoc_phong_cong_an": "Bộ trưởng Quốc phòng, Công an",
+            "khac_cap": "một cấp khác",
+            "floor": "làm tròn xuống",
+            "round_half_up": "làm tròn",
+            "ceil": "làm tròn lên",
+            "htt_or_above": "số hoàn thành tốt nhiệm vụ trở lên",
+            "htt_only": "số hoàn thành tốt nhiệm vụ",
+            "True": "có",
+            "False": "không",
             "chinh_tri_tu_tuong": "chính trị tư tưởng",
             "dao_duc_loi_song": "đạo đức, lối sống",
             "tac_phong_le_loi": "tác phong, lề lối làm việc",
@@ -304,7 +346,7 @@ _V: dict[str, dict[str, Any]] = {
         "no_spirit": "not active in emulation movements",
         "initiative": "{kind} of {year}",
         "prior": "titles of earlier years: {v}",
-        "flags": "interpretation flags: {v}",
+        "flags": "readings chosen: {v}",
         "members": "a collective of {v}",
         "unit_result": "the collective is rated {v}",
         "movement_false": "emulation movements not regular or effective",
@@ -356,11 +398,20 @@ _V: dict[str, dict[str, Any]] = {
             "co_so": "cơ sở",
             "bo_tinh": "ministry or province",
             "toan_quoc": "national",
+            "applied": "applied where it was made",
             "applied_and_replicable_in_bo_tinh": "applied and replicable in the ministry or "
             "province",
             "applied_and_replicable_nationwide": "applied and replicable nationwide",
             "nguoi_dung_dau_bo_tinh": "the head of the ministry or province",
             "bo_truong_quoc_phong_cong_an": "the Minister of Defence or Public Security",
+            "khac_cap": "another level",
+            "floor": "round down",
+            "round_half_up": "round to nearest",
+            "ceil": "round up",
+            "htt_or_above": "those rated HTT or above",
+            "htt_only": "those rated HTT",
+            "True": "yes",
+            "False": "no",
             "chinh_tri_tu_tuong": "political ideology",
             "dao_duc_loi_song": "ethics and lifestyle",
             "tac_phong_le_loi": "working style",
@@ -377,8 +428,9 @@ _V: dict[str, dict[str, Any]] = {
 
 
 def _date(value: Any, lang: str) -> str:
+    """dd/mm/yyyy in both languages (the portal's date format everywhere)."""
     iso = str(value)
-    if len(iso) == 10 and lang == "vi":
+    if len(iso) == 10 and iso[4] == "-" and iso[7] == "-":
         return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
     return iso
 
@@ -481,7 +533,8 @@ def describe(case: Case, rules: Rules, lang: str) -> list[str]:
         if "effect" in item:
             extra.append(v["effect"].format(v=code(item["effect"])))
         if "recognised_by" in item:
-            extra.append(v["recognised_by"].format(v=code(item["recognised_by"])))
+            by = "khac_cap" if item["recognised_by"] == "khac" else item["recognised_by"]
+            extra.append(v["recognised_by"].format(v=code(by)))
         out.append(phrase + (f" ({', '.join(extra)})" if extra else ""))
     prior = inputs.get("prior_titles")
     if isinstance(prior, dict) and prior:
@@ -518,5 +571,19 @@ def describe(case: Case, rules: Rules, lang: str) -> list[str]:
         out.append(v["unit_outstanding_exception_granted"])
     flags = inputs.get("flags")
     if isinstance(flags, dict) and flags:
-        out.append(v["flags"].format(v=", ".join(f"{k} = {x}" for k, x in flags.items())))
+        shown = "; ".join(
+            f"{text(rules.flags.get(k, {}).get('text'), lang) or k}: {_flag_value(x, codes, lang)}"
+            for k, x in flags.items()
+        )
+        out.append(v["flags"].format(v=shown))
     return out
+
+
+def _flag_value(value: Any, codes: dict[str, str], lang: str) -> str:
+    """A flag's value in words: yes/no, a choice's words, a ratio as a percentage."""
+    if isinstance(value, bool):
+        return codes[str(value)]
+    if isinstance(value, (int, float)) or str(value).replace(".", "", 1).isdigit():
+        percent = f"{float(value) * 100:g} %"
+        return percent.replace(".", ",") if lang != "en" else percent
+    return codes.get(str(value), str(value))

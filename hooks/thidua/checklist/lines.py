@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING
 
 from thidua.checklist.conditions import threshold
 from thidua.checklist.words import words
-from thidua.yaml_lines import line_of
+from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES
+from thidua.contract import ROLES as ROLES  # the pages per role (checklist, diff)
 from thidua.errors import ContentError
+from thidua.yaml_lines import line_of
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
 
 BRANCHES = ("non_leader", "leader")
-ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
 COLLECTIVE_ROLE = "collective"  # the page of collectives on 100 points (contract v3)
-INDIVIDUAL = ("LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTDTQ")
-COLLECTIVE = ("TTLDTT", "TTLDXS", "CO_THI_DUA_BO", "CO_THI_DUA_CP")
+INDIVIDUAL = INDIVIDUAL_TITLES
+COLLECTIVE = COLLECTIVE_TITLES
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,8 @@ class _Maker:
             default = self.rule_set.get("flag_defaults", {}).get(
                 flag, self.rules.flags.get(flag, {}).get("default")
             )
-            notes.append(self.w["flag_on" if default else "flag_off"].format(flag=flag))
+            shown = text(self.rules.flags.get(flag, {}).get("text"), self.lang) or flag
+            notes.append(self.w["flag_on" if default else "flag_off"].format(flag=shown))
         return Line(
             id=anchor_of(f"{self.prefix}-{cid}{suffix}"),
             criterion=cid,
@@ -381,6 +383,9 @@ def _block(
         if transition:
             notes.append(f"{year}: {text(transition, lang)}")
     in_force = rule_set.get("in_force_from")
+    if in_force:
+        iso = str(in_force)
+        in_force = f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if len(iso) == 10 else iso
     return Block(
         rule_id=rule_set["id"],
         anchor=anchor_of(rule_set["id"]),
