@@ -12,6 +12,9 @@ cached per data state and language — renders the templates in
 - ``tieu-chi/thay-doi/index.md`` — every comparison of consecutive rule sets, one
   section each (``#thi-dua-2024``, ``#danh-gia-2026``…): one page keeps the build small.
 
+When ``thidua.yml`` names a local layer (``lop_quy_che``), each title page's newest
+block also lists the layer's lines, "Theo Quy chế … Điều N khoản M: …"
+(``thidua.layers.checklist``).
 The pages carry citation markers ``[[…]]``; the legal hook renders and checks them in
 its own ``on_page_markdown`` like on any hand-written page. Content errors (an empty
 checklist, a worked example whose case fails) stop the build with the file named.
@@ -53,6 +56,19 @@ def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str
     return out
 
 
+def _with_active_layer(model: checklist.Plan, config, root: Path, lang: str) -> checklist.Plan:
+    """The plan with the lines of the layer named by thidua.yml (``lop_quy_che``), if any."""
+    extra = config.extra.get("thidua")
+    settings = extra.get("don_vi") if isinstance(extra, dict) else None
+    layer_id = (settings or {}).get("lop_quy_che", "none")
+    if layer_id == "none":
+        return model
+    from thidua.layers import load_layer
+    from thidua.layers.checklist import with_layer
+
+    return with_layer(model, load_layer(root, layer_id), lang)
+
+
 @event_priority(-200)  # after static-i18n; before the legal hook (-300) reads citations
 def on_files(files, config):
     """Add the checklist, ladder and change pages for the language being built."""
@@ -63,6 +79,7 @@ def on_files(files, config):
         from thidua.criteria import load_rules
 
         labels = load_rules(root).labels
+        model = _with_active_layer(model, config, root, lang)
     except ContentError as error:
         raise PluginError(error.message) from None
     for src_uri, content in pages(model, lang, labels):

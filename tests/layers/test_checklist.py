@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import ROOT
 from thidua.layers import load_layer
 from thidua.layers.checklist import title_section
@@ -29,3 +31,29 @@ def test_english_lines() -> None:
 
 def test_a_title_the_layer_does_not_touch_has_no_section() -> None:
     assert title_section(load_layer(ROOT, "hoc-vien-mau"), "LDTT", "vi") is None
+
+
+def test_the_checklist_pages_show_the_layer_lines_only_when_configured() -> None:
+    from types import SimpleNamespace
+
+    import hook_checklist
+    from thidua import checklist
+    from thidua.criteria import load_rules
+
+    labels = load_rules(ROOT).labels
+    plan = checklist.plan(ROOT, "vi")
+
+    def page_text(layer_id: str) -> str:
+        config = SimpleNamespace(extra={"thidua": {"don_vi": {"lop_quy_che": layer_id}}})
+        model = hook_checklist._with_active_layer(plan, config, ROOT, "vi")
+        pages = dict(hook_checklist.pages(model, "vi", labels))
+        return pages["tieu-chi/danh-sach/chien-si-thi-dua-co-so.md"]
+
+    national = page_text("none")
+    layered = page_text("hoc-vien-mau")
+    assert "Theo Quy chế" not in national
+    assert 'id="lop-hoc-vien-mau-giang-vien-bai-bao"' in layered
+    assert "[[Quy chế 15/QĐ-HVM Điều 5 khoản 4]]" in layered
+    ids = re.compile(r'data-line="([^"]+)"')
+    assert set(ids.findall(national)) < set(ids.findall(layered)), "national ids stay the same"
+    assert "Theo Quy chế" not in page_text("none"), "the cached plan is not changed"

@@ -44,3 +44,23 @@ def title_section(layer: Layer, code: str, lang: str = "vi") -> Section | None:
         return None
     heading = layer.regulation.label(lang)
     return Section(heading, f"lop-{layer.id}", [Part(None, lines)] if lines else [], notes)
+
+
+def with_layer(plan, layer: Layer, lang: str = "vi"):
+    """A copy of the checklist ``plan`` whose title pages carry the layer's section in
+    their newest block (the rules in force now); the cached plan is left unchanged."""
+    import copy
+
+    out = copy.copy(plan)
+    out.title_pages = []
+    for page in plan.title_pages:
+        section = title_section(layer, page.code, lang)
+        if section is None or not page.blocks:
+            out.title_pages.append(page)
+            continue
+        page = copy.copy(page)
+        newest = copy.copy(page.blocks[0])
+        newest.sections = [*newest.sections, section]
+        page.blocks = [newest, *page.blocks[1:]]
+        out.title_pages.append(page)
+    return out
