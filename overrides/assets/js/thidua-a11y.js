@@ -2,8 +2,10 @@
  * - task-list checkboxes get an accessible name from their list item;
  * - the search dialog gets a name;
  * - a navigation section whose <nav> is labelled by an icon-only toggle (Material,
- *   with navigation.indexes) gets the section title as that toggle's name, so the
- *   landmarks are named and distinct (axe landmark-unique);
+ *   with navigation.indexes) is named with the section title itself (aria-label on
+ *   the <nav>), so the landmarks are named and distinct (axe landmark-unique). The
+ *   toggle is a <label>: ARIA prohibits naming it with aria-label (axe
+ *   aria-prohibited-attr, as Lighthouse 12's axe reports it);
  * - a table or diagram box that scrolls sideways (phones, thidua.css) can be reached
  *   with the keyboard to scroll it (axe scrollable-region-focusable);
  * Runs after DOM load; harmless when the elements are absent. */
@@ -36,13 +38,14 @@
     var navs = document.querySelectorAll("nav.md-nav[aria-labelledby]");
     Array.prototype.forEach.call(navs, function (nav) {
       var label = document.getElementById(nav.getAttribute("aria-labelledby"));
-      if (!label || label.hasAttribute("aria-label") || label.textContent.trim()) {
+      if (!label || nav.hasAttribute("aria-label") || label.textContent.trim()) {
         return;
       }
       var link = label.parentNode && label.parentNode.querySelector("a.md-nav__link");
       var text = link ? link.textContent.replace(/\s+/g, " ").trim() : "";
       if (text) {
-        label.setAttribute("aria-label", text);
+        nav.removeAttribute("aria-labelledby");
+        nav.setAttribute("aria-label", text);
       }
     });
   }
