@@ -1,37 +1,58 @@
-"""The domain core never depends on MkDocs (Material reaches end of life in 2027)."""
+"""The layer rule of the code (README, "How the code is laid out").
+
+Which package may import which is checked by import-linter (``[tool.importlinter]`` in
+pyproject.toml; ``make lint`` runs ``lint-imports``): the contract and the citation
+grammar at the bottom, then the criteria data, the evaluator, the services, the
+commands, and the MkDocs adapters on top; the core never imports MkDocs, Material,
+static-i18n, ProperDocs or the adapters, and its logic never renders templates. The
+tests below run it, and keep what an import graph cannot say.
+"""
 
 from __future__ import annotations
 
-import ast
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
-CORE = Path(__file__).resolve().parents[1] / "hooks" / "thidua"
-FORBIDDEN = ("mkdocs", "material", "mkdocs_static_i18n", "properdocs", "thidua_mkdocs")
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ROOT / "hooks" / "thidua"
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append((node.lineno, node.module))
-    return found
+def _contracts() -> list[dict]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return config["tool"]["importlinter"]["contracts"]
 
 
-def test_core_does_not_import_mkdocs():
-    offenders = [
-        f"{path.relative_to(CORE.parent)}:{line} imports {name}"
-        for path in sorted(CORE.rglob("*.py"))
-        for line, name in _imports(path)
-        if name.split(".")[0] in FORBIDDEN
-    ]
-    assert not offenders, "the core package must not import MkDocs:\n" + "\n".join(offenders)
+def test_import_linter_keeps_every_contract():
+    run = subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"Contracts: {len(_contracts())} kept, 0 broken." in run.stdout, run.stdout
+
+
+def test_the_contracts_say_what_the_layer_rule_says():
+    # Guards the run above against passing on an emptied or weakened configuration.
+    contracts = _contracts()
+    layers = next(c for c in contracts if c["type"] == "layers")["layers"]
+    order = [name for layer in layers for name in layer.replace(":", "|").split("|")]
+    order = [name.strip() for name in order]
+    for upper, lower in (
+        ("thidua_mkdocs", "thidua.commands"),
+        ("thidua.commands", "thidua.evaluator"),
+        ("thidua.evaluator", "thidua.criteria"),
+        ("thidua.criteria", "thidua.contract"),
+    ):
+        assert order.index(upper) < order.index(lower), (upper, lower)
+    forbidden = next(c for c in contracts if c.get("source_modules") == ["thidua"])
+    assert {"mkdocs", "material", "mkdocs_static_i18n", "thidua_mkdocs"} <= set(
+        forbidden["forbidden_modules"]
+    )
 
 
 def test_the_check_sees_the_core_modules():
-    # Guards the test above against passing vacuously on an empty or moved package.
     assert len(list(CORE.rglob("*.py"))) >= 4
 
 
@@ -63,3 +84,14 @@ def test_diem_moi_modules_stay_small():
     package = CORE / "legal" / "diem_moi"
     sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in package.glob("*.py")}
     assert len(sizes) >= 4 and max(sizes.values()) <= 450, sizes
+
+
+def test_the_contract_has_one_home():
+    # The field names and codes are declared once, in thidua.contract; the criteria
+    # data's schema and the evaluator read them from there.
+    declarations = [
+        str(path.relative_to(CORE.parent))
+        for path in sorted(CORE.rglob("*.py"))
+        if "\nROLES = (" in path.read_text(encoding="utf-8")
+    ]
+    assert declarations == ["thidua/contract/codes.py"], declarations

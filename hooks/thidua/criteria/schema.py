@@ -17,6 +17,7 @@ from typing import Any
 from thidua import contract
 from thidua.contract import ratio_value
 from thidua.errors import ContentError
+from thidua.legal.ref import RefSyntaxError, parse
 from thidua.yaml_lines import line_of
 
 ID = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
@@ -192,8 +193,6 @@ class Basis(Spec):
             allowed = self.allowed if self.min_items else self.allowed + " (may be empty)"
             ctx.error(parent, key, path, found(value), allowed, self.example)
             return
-        from thidua.legal.ref import RefSyntaxError, parse
-
         for index, text in enumerate(value):
             where = join(path, index)
             if not isinstance(text, str):
@@ -334,7 +333,7 @@ class Tagged(Spec):
 
 # --- the data's vocabulary ----------------------------------------------------------
 
-LEVELS = ("HTXS", "HTT", "HTNV")
+LEVELS = contract.LEVEL_CODES[:3]
 CMP = Enum(("ge", "gt", "le", "lt", "eq"), example="cmp: ge")
 CRITERION_ID = Str(
     re.compile(r"^[a-z0-9]+(\.[a-z0-9-]+)+$"), "a criterion id like dg.nhiem-vu.vuot-muc-50"

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
-from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, ratio_value
+from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, LEVEL_CODES, ratio_value
 from thidua.evaluator import ops
 
-LEVEL_ORDER = ("HTXS", "HTT", "HTNV")
-RANK = ("HTXS", "HTT", "HTNV", "KHTNV")
+RANK = LEVEL_CODES  # best first
+LEVEL_ORDER = LEVEL_CODES[:3]  # the levels reached by meeting criteria
 
 
 class Ctx:

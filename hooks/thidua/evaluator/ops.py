@@ -13,10 +13,10 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from thidua.contract import EFFECTS, RECOGNISED_AT
+
 MISSING = object()
 
-RECOGNISED_AT = ("co_so", "bo_tinh", "toan_quoc")
-EFFECTS = ("applied", "applied_and_replicable_in_bo_tinh", "applied_and_replicable_nationwide")
 
 
 def fmt(value: Any) -> str:
