@@ -110,3 +110,26 @@ def test_cli_bad_layer_field_names_the_line(tmp_path, capsys) -> None:
     assert main(["evaluate", str(path), "--layer", "hoc-vien-mau"]) == 2
     err = capsys.readouterr().err
     assert f"{path}:5: bai_bao_khoa_hoc: found 'nhieu'" in err
+
+
+def test_a_layer_field_outside_an_individual_profile_is_refused(layer) -> None:
+    profile = {"evaluation_year": 2026, "subject": "unit_quota", "unit_ldtt_count": 20,
+               "cstdcs_eligible_candidates": 3, "nhom": "giang_vien"}
+    with pytest.raises(ProfileError) as raised:
+        layer.evaluate(profile)
+    (problem,) = raised.value.problems
+    assert problem.field == "nhom" and "individual" in problem.allowed
+
+
+def test_the_quota_replaces_the_missing_national_ratio(layer) -> None:
+    profile = {"evaluation_year": 2026, "subject": "unit_quota", "unit_ldtt_count": 20,
+               "cstdcs_eligible_candidates": 5}
+    national = evaluate(profile, load_rules(ROOT))
+    assert national["max_cstdcs"] is None and national["manual_review"]
+    result = layer.evaluate(profile)
+    assert result["max_cstdcs"] == 3 and not result["manual_review"]
+    (entry,) = [e for e in result["explanation"] if e["source"] == "layer"]
+    assert entry["text"].startswith(
+        "Theo Quy chế thi đua, khen thưởng của Học viện Mẫu (15/QĐ-HVM), Điều 5 khoản 3: "
+    )
+    assert "(20), làm tròn xuống: 3" in entry["text"]

@@ -43,6 +43,11 @@ def profile_problems(layer: Layer, profile: Any) -> list[Problem]:
         if name not in profile:
             continue
         value = profile[name]
+        if profile.get("subject") != "individual":
+            out.append(Problem((name,), f"found {show(value)} for subject "
+                               f"{show(profile.get('subject'))}",
+                               "chỉ trong hồ sơ cá nhân (only in an individual profile)"))
+            continue
         if declared.kind == "nhom":
             if not isinstance(value, str) or value not in layer.groups:
                 out.append(Problem((name,), f"found {show(value)}",
