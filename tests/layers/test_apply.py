@@ -133,3 +133,13 @@ def test_the_quota_replaces_the_missing_national_ratio(layer) -> None:
         "Theo Quy chế thi đua, khen thưởng của Học viện Mẫu (15/QĐ-HVM), Điều 5 khoản 3: "
     )
     assert "(20), làm tròn xuống: 3" in entry["text"]
+
+
+def test_cli_layer_none_is_the_national_law(tmp_path, capsys) -> None:
+    path = tmp_path / "p.yaml"
+    profile = {k: v for k, v in LECTURER.items() if k != "nhom"}
+    path.write_text(json.dumps({**profile, "unit_has_own_rules": True}), encoding="utf-8")
+    assert main(["evaluate", str(path), "--layer", "none", "--json"]) == 0
+    with_none = json.loads(capsys.readouterr().out)
+    assert main(["evaluate", str(path), "--json"]) == 0
+    assert with_none == json.loads(capsys.readouterr().out)

@@ -26,7 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--layer",
         metavar="ID",
-        help="lớp quy chế riêng (data/layers/ID.yaml) áp dụng trên luật quốc gia",
+        help="lớp quy chế riêng (data/layers/ID.yaml) áp dụng trên luật quốc gia; "
+        "none: chỉ luật quốc gia",
     )
 
 
@@ -136,7 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 2
     layer = None
-    if getattr(args, "layer", None):
+    if getattr(args, "layer", None) not in (None, "none"):
         from thidua.layers.cli import load_for_cli
 
         layer = load_for_cli(args.layer)
