@@ -73,13 +73,73 @@ WORDS = {
         "cited_by": "Được dẫn chiếu tại",
         "notes": "Văn bản được dẫn chiếu trên trang này",
         "link_to": "Liên kết tới",
+        "panel": "Thông tin văn bản",
+        "more": "Thông tin đầy đủ và văn bản liên quan",
+        "issued": "ban hành {date}",
+        "in_force": "hiệu lực từ {date}",
+        "intro": "Giới thiệu và lưu ý",
+        "summary_note": "Nội dung dưới đây là bản tóm lược để tra cứu, không phải văn bản "
+        "chính thức.",
+        "official_note": "Nội dung dưới đây là toàn văn văn bản chính thức, không phải bản tóm "
+        "lược; tên điều và câu chữ giữ nguyên như văn bản.",
+        "metadata_note": "Cổng thông tin chỉ lưu thông tin về văn bản này, không lưu nội dung.",
+        "text_language": "",
+        "ended": "Văn bản đã hết hiệu lực toàn bộ",
+        "replaced_by": "Được thay thế bởi:",
+        "not_applicable": "Không áp dụng văn bản này cho các trường hợp hiện nay.",
+        "partly_ended": "Văn bản đã hết hiệu lực một phần",
+        "see_changes": "Xem các văn bản sửa đổi, thay thế:",
+        "partly_note": "Một số quy định của văn bản này không còn được áp dụng.",
+        "not_yet": "Văn bản chưa có hiệu lực",
+        "in_force_on": "Văn bản có hiệu lực từ ngày {date}.",
+        "in_force_unknown": "Ngày có hiệu lực chưa được xác định.",
+        "unverified_title": "Chưa xác minh với văn bản chính thức",
+        "unverified_text": "Số hiệu điều khoản và câu chữ trên trang này chưa được đối chiếu với "
+        "văn bản chính thức.",
     },
     "en": {
         "unverified": "not verified against the official text",
         "cited_by": "Cited on",
         "notes": "Legal provisions cited on this page",
         "link_to": "Link to",
+        "panel": "About this document",
+        "more": "Full details and related documents",
+        "issued": "issued {date}",
+        "in_force": "in force from {date}",
+        "intro": "Introduction and notes, in Vietnamese",
+        "summary_note": "A summary for reference, not the official text.",
+        "official_note": "The full official text, not a summary; article titles and wording "
+        "are kept as in the document.",
+        "metadata_note": "The portal keeps only the details of this document, not its text.",
+        "text_language": "The document itself is shown in Vietnamese.",
+        "ended": "No longer in force",
+        "replaced_by": "Replaced by:",
+        "not_applicable": "Do not apply this document to current cases.",
+        "partly_ended": "Partly no longer in force",
+        "see_changes": "See the amending and replacing documents:",
+        "partly_note": "Some provisions of this document no longer apply.",
+        "not_yet": "Not yet in force",
+        "in_force_on": "In force from {date}.",
+        "in_force_unknown": "The date it comes into force is not known yet.",
+        "unverified_title": "Not verified against the official text",
+        "unverified_text": "The article and clause numbers and the wording on this page are not "
+        "checked against the official text.",
     },
+}
+
+# Labels of the metadata panel: field → (Vietnamese, English).
+FIELD_LABELS = {
+    "so_hieu": ("Số hiệu", "Number"),
+    "loai_van_ban": ("Loại văn bản", "Type"),
+    "co_quan_ban_hanh": ("Cơ quan ban hành", "Issued by"),
+    "nguoi_ky": ("Người ký", "Signed by"),
+    "ngay_ban_hanh": ("Ngày ban hành", "Date of issue"),
+    "ngay_hieu_luc": ("Ngày hiệu lực", "In force from"),
+    "ngay_cong_bao": ("Ngày công báo", "Official Gazette date"),
+    "so_cong_bao": ("Số công báo", "Official Gazette number"),
+    "linh_vuc": ("Lĩnh vực", "Field"),
+    "tinh_trang": ("Tình trạng", "Status"),
+    "nguon": ("Nguồn văn bản chính thức", "Official source"),
 }
 
 RELATION_LABELS = {
@@ -91,6 +151,16 @@ RELATION_LABELS = {
     "duoc_huong_dan_boi": "Được hướng dẫn bởi",
     "can_cu": "Căn cứ",
     "lam_can_cu_cho": "Làm căn cứ cho",
+}
+RELATION_LABELS_EN = {
+    "thay_the": "Replaces",
+    "bi_thay_the_boi": "Replaced by",
+    "sua_doi": "Amends",
+    "duoc_sua_doi_boi": "Amended by",
+    "huong_dan": "Guides the implementation of",
+    "duoc_huong_dan_boi": "Implementation guided by",
+    "can_cu": "Based on",
+    "lam_can_cu_cho": "Basis for",
 }
 
 
@@ -254,8 +324,8 @@ def document_markdown(
         return out
 
     body = "\n".join(_quotes(annotate(lines, structure, decorate, shift)))
-    panel = render.template("legal-panel.html.j2", **panel_context(document, registry, href))
-    return _after_title(body, panel)
+    panel = render.template("legal-panel.html.j2", **panel_context(document, registry, href, lang))
+    return _after_title(_fold_intro(body, lang), panel)
 
 
 _HEADING_LINK = re.compile(r'<a class="headerlink" href="#(?P<anchor>[a-z0-9-]+)" title="[^"]*">')
@@ -288,6 +358,37 @@ def _quotes(lines: list[str]) -> list[str]:
     return out
 
 
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"(?P<title>[^"]*)")?', re.MULTILINE)
+_HEADING = re.compile(r"^#{1,6}\s")
+# An introduction this long (characters) or holding a box is folded away.
+INTRO_FOLD = 300
+
+
+def _fold_intro(markdown: str, lang: str) -> str:
+    """Fold what stands between the title and the first heading of the text (the editors'
+    introduction, notes and boxes) into a closed ``<details>`` whose summary names its
+    boxes, so that the text starts on the first screen. Kept open in print (CSS)."""
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        return markdown
+    first = next((i for i in range(title + 1, len(lines)) if _HEADING.match(lines[i])), None)
+    if first is None:
+        return markdown
+    intro = "\n".join(lines[title + 1 : first]).strip("\n")
+    boxes = [m["title"] for m in _ADMONITION.finditer(intro) if m["title"]]
+    if not intro.strip() or (len(intro) < INTRO_FOLD and not boxes):
+        return markdown
+    folded = render.template(
+        "legal-intro.html.j2",
+        words=words(lang),
+        boxes=boxes,
+        lang=lang,
+        body=intro,
+    )
+    return "\n".join([*lines[: title + 1], "", folded.rstrip("\n"), "", *lines[first:]])
+
+
 def _after_title(markdown: str, block: str) -> str:
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
@@ -298,40 +399,58 @@ def _after_title(markdown: str, block: str) -> str:
     return f"{block}\n{markdown}"
 
 
-def panel_context(document: Document, registry: Registry, href: Href) -> dict[str, object]:
-    """Data of the metadata panel and the validity banner."""
+def panel_context(
+    document: Document, registry: Registry, href: Href, lang: str = "vi"
+) -> dict[str, object]:
+    """Data of the metadata panel and the validity banner, labelled in ``lang`` (the
+    document's own names and Vietnamese legal terms stay as written)."""
     meta = document.meta
+    english = lang == "en"
+    relation_labels = RELATION_LABELS_EN if english else RELATION_LABELS
     unverified_fields = set(meta.chua_xac_minh_truong)
 
     def link(so_hieu: str) -> dict[str, str]:
         other = registry.document(so_hieu)
         if other is None:
             return {"so_hieu": so_hieu, "href": "", "name": so_hieu, "ten": ""}
+        name = other.name
+        if english:
+            name = f"{KIND_EN.get(other.loai_van_ban, other.loai_van_ban)} {other.so_hieu}"
+        return {"so_hieu": so_hieu, "href": href(other.src_uri, ""), "name": name, "ten": other.ten}
+
+    def row(key: str, value: str, vietnamese: bool = False) -> dict[str, object]:
+        """One line of the panel; ``vietnamese``: a name kept in Vietnamese (lang="vi")."""
         return {
-            "so_hieu": so_hieu,
-            "href": href(other.src_uri, ""),
-            "name": other.name,
-            "ten": other.ten,
+            "key": key,
+            "label": FIELD_LABELS[key][1 if english else 0],
+            "value": value,
+            "unverified": key in unverified_fields,
+            "lang": "vi" if english and vietnamese else "",
         }
 
-    def row(key: str, label: str, value: str) -> dict[str, object]:
-        return {"key": key, "label": label, "value": value, "unverified": key in unverified_fields}
-
+    kind = KIND_EN.get(meta.loai_van_ban, meta.loai_van_ban) if english else meta.loai_van_ban
+    status = TINH_TRANG[meta.tinh_trang][1 if english else 0]
     rows = [
-        row("so_hieu", "Số hiệu", meta.so_hieu),
-        row("loai_van_ban", "Loại văn bản", meta.loai_van_ban),
-        row("co_quan_ban_hanh", "Cơ quan ban hành", meta.co_quan_ban_hanh),
-        row("nguoi_ky", "Người ký", meta.nguoi_ky or ""),
-        row("ngay_ban_hanh", "Ngày ban hành", date_text(meta.ngay_ban_hanh)),
-        row("ngay_hieu_luc", "Ngày hiệu lực", date_text(meta.ngay_hieu_luc)),
-        row("ngay_cong_bao", "Ngày công báo", date_text(meta.ngay_cong_bao)),
-        row("so_cong_bao", "Số công báo", meta.so_cong_bao or ""),
-        row("linh_vuc", "Lĩnh vực", meta.linh_vuc or ""),
-        row("tinh_trang", "Tình trạng", TINH_TRANG[meta.tinh_trang][0]),
-        row("nguon", "Nguồn văn bản chính thức", meta.nguon or ""),
+        row("so_hieu", meta.so_hieu),
+        row("loai_van_ban", kind),
+        row("co_quan_ban_hanh", meta.co_quan_ban_hanh, True),
+        row("nguoi_ky", meta.nguoi_ky or "", True),
+        row("ngay_ban_hanh", date_text(meta.ngay_ban_hanh)),
+        row("ngay_hieu_luc", date_text(meta.ngay_hieu_luc)),
+        row("ngay_cong_bao", date_text(meta.ngay_cong_bao)),
+        row("so_cong_bao", meta.so_cong_bao or ""),
+        row("linh_vuc", meta.linh_vuc or "", True),
+        row("tinh_trang", status),
+        row("nguon", meta.nguon or "", True),
     ]
+    text = words(lang)
+    facts = [kind, meta.co_quan_ban_hanh]
+    if meta.ngay_ban_hanh:
+        facts.append(text["issued"].format(date=date_text(meta.ngay_ban_hanh)))
+    if meta.ngay_hieu_luc:
+        facts.append(text["in_force"].format(date=date_text(meta.ngay_hieu_luc)))
     relations = [
-        {"key": name, "label": RELATION_LABELS[name], "links": [link(s) for s in targets]}
+        {"key": name, "label": relation_labels[name], "links": [link(s) for s in targets]}
         for name in ALL_RELATIONS
         if name != BASIS and (targets := document.relations.get(name))
     ]
@@ -367,7 +486,12 @@ def panel_context(document: Document, registry: Registry, href: Href) -> dict[st
         "metadata_only": meta.chi_sieu_du_lieu,
         "unverified": document.unverified,
         "cited": cited,
-        "words": words("vi"),
+        "words": text,
+        "lang": lang,
+        "facts": facts,
+        "status_text": status,
+        "status_unverified": "tinh_trang" in unverified_fields,
+        "basis_label": relation_labels[BASIS],
     }
 
 
