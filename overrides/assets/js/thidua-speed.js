@@ -4,10 +4,11 @@
  * portal in two languages) as soon as it starts, then parses it and hands it to the
  * search worker on the main thread. On a slow phone that download competes with the
  * page's own styles and delays the first paint. This classic script, deferred before
- * Material's bundle, holds that one request until the page has been painted and has
- * finished loading (two animation frames after the load event), or until the reader
- * reaches for search (focus, click or key in the header's search), whichever comes
- * first; a timer releases it in any case. Every other request goes out unchanged.
+ * Material's bundle, holds that one request until the page has finished loading and
+ * has been painted (two animation frames after the load event; a timer after the load
+ * event if frames never come, as in a hidden tab), or until the reader reaches for
+ * search (focus or click in the header's search, or Material's search keys), whichever
+ * comes first. Every other request goes out unchanged.
  * From file:// Material reads search_index.js with a <script> tag instead, which this
  * does not touch. Without this script the index simply loads at once, as in Material.
  */
@@ -19,7 +20,7 @@
     return;
   }
   var INDEX = /(^|\/)search\/search_index\.json(\?|#|$)/;
-  var LATEST_MS = 4000;
+  var LATEST_MS = 2000;
   var released = false;
   var waiting = [];
   var open = Request.prototype.open;
@@ -61,12 +62,16 @@
     });
   }
 
-  if (document.readyState === "complete") {
+  function loaded() {
     afterPaint();
-  } else {
-    window.addEventListener("load", afterPaint);
+    setTimeout(release, LATEST_MS);
   }
-  setTimeout(release, LATEST_MS);
+
+  if (document.readyState === "complete") {
+    loaded();
+  } else {
+    window.addEventListener("load", loaded);
+  }
 
   function wantsSearch(event) {
     var target = event.target;
