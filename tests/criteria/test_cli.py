@@ -70,7 +70,7 @@ def test_human_output_in_vietnamese(profile_file):
     proc = thidua("evaluate", str(profile_file))
     assert proc.returncode == 0, proc.stderr
     assert "Kết quả đánh giá năm 2024" in proc.stdout
-    assert "HTXS (Hoàn thành xuất sắc nhiệm vụ)" in proc.stdout
+    assert "Xếp loại chất lượng: Hoàn thành xuất sắc nhiệm vụ" in proc.stdout
     assert "Giải thích" in proc.stdout and "Traceback" not in proc.stderr
 
 
@@ -190,7 +190,7 @@ def test_collective_and_unit_quota():
     result = json.loads(thidua("evaluate", "-", "--json", stdin=quota_2023).stdout)
     assert result["max_cstdcs"] == 3 and result["manual_review"] is False
     text = thidua("evaluate", "-", "--lang", "en", stdin=quota_2023).stdout
-    assert "max_cstdcs = 3" in text
+    assert "Most who may be proposed for Grassroots Emulation Fighter: 3" in text
 
 
 def test_check_passes_on_the_project_criteria():

@@ -119,9 +119,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from thidua.commands.result_text import render
     from thidua.criteria import CriteriaDataError, load_rules
     from thidua.evaluator import ProfileError, evaluate
-    from thidua.evaluator.render import render
 
     try:
         rules = load_rules()
