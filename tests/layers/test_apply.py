@@ -143,3 +143,17 @@ def test_cli_layer_none_is_the_national_law(tmp_path, capsys) -> None:
     with_none = json.loads(capsys.readouterr().out)
     assert main(["evaluate", str(path), "--json"]) == 0
     assert with_none == json.loads(capsys.readouterr().out)
+
+
+def test_a_title_kept_for_one_group(fixture_layer) -> None:
+    layer = fixture_layer("chi-giang-vien")
+    staff = {k: v for k, v in LECTURER.items() if k != "nhom"}
+    other = layer.evaluate(staff)
+    assert "CSTDCS" not in other["eligible_titles"] and "LDTT" in other["eligible_titles"]
+    assert other["not_eligible"]["CSTDCS"]["reason"].endswith(
+        "hồ sơ không thuộc nhóm Giảng viên, chưa đề nghị danh hiệu này"
+    )
+    lecturer = layer.evaluate(LECTURER)
+    assert "CSTDCS" in lecturer["eligible_titles"]
+    (entry,) = [e for e in lecturer["explanation"] if e["source"] == "layer"]
+    assert entry["met"] is True

@@ -96,5 +96,5 @@ def test_messages_are_vietnamese_first_then_english() -> None:
 
 
 def test_every_fixture_is_covered() -> None:
-    valid = {"bo-mau", "hoc-vien-con", "vong-b"}
+    valid = {"bo-mau", "hoc-vien-con", "vong-b", "chi-giang-vien"}
     assert {p.stem for p in FIXTURES.glob("*.yaml")} - valid == set(CASES)

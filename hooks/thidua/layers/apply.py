@@ -175,6 +175,8 @@ def apply_to_result(layer: Layer, profile: dict, result: dict, lang: str = "vi")
                 _split(rule, profile, out, lang, layer)
             elif rule.kind == "yeu_cau_danh_hieu":
                 _requirement(rule, profile, out, lang, layer)
+            elif rule.kind == "chi_cho_nhom":
+                _only_group(rule, profile, out, lang, layer)
     elif out["subject"] == "unit_quota":
         _quota(layer, profile, out, lang)
         _htxs(layer, profile, out, lang)
@@ -228,6 +230,24 @@ def _requirement(rule, profile, out, lang, layer) -> None:
     if met or title not in out["eligible_titles"]:
         return
     reason = f"{rule.source(lang)}: {rule.text[lang]} — {status[lang]}, {NOT_ELIGIBLE[lang]}"
+    _withhold(out, title, reason, [rule.cite, rule.tightens], rule, lang)
+
+
+def _only_group(rule, profile, out, lang, layer) -> None:
+    """A title kept for one staff group: anyone else is not proposed."""
+    group_field = next((n for n, f in layer.fields.items() if f.kind == "nhom"), None)
+    group = rule.params["nhom"]
+    label = layer.groups[group][lang]
+    met = group_field is not None and profile.get(group_field) == group
+    status = {
+        "vi": f"hồ sơ {'thuộc' if met else 'không thuộc'} nhóm {label}",
+        "en": f"the profile {'is' if met else 'is not'} in the group {label}",
+    }[lang]
+    out["explanation"].append(_entry(rule, met, f"{rule.text[lang]} — {status}", lang, layer))
+    title = rule.params["danh_hieu"]
+    if met or title not in out["eligible_titles"]:
+        return
+    reason = f"{rule.source(lang)}: {rule.text[lang]} — {status}, {NOT_ELIGIBLE[lang]}"
     _withhold(out, title, reason, [rule.cite, rule.tightens], rule, lang)
 
 

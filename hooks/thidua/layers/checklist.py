@@ -18,7 +18,9 @@ GROUP = {"vi": "Chỉ áp dụng cho: {0}", "en": "Applies only to: {0}"}
 def title_section(layer: Layer, code: str, lang: str = "vi") -> Section | None:
     """The layer's lines and notes for title ``code``, or None."""
     lines: list[Line] = []
-    for rule in layer.rules_of("yeu_cau_danh_hieu"):
+    for rule in layer.rules:
+        if rule.kind not in ("yeu_cau_danh_hieu", "chi_cho_nhom"):
+            continue
         if rule.params["danh_hieu"] != code:
             continue
         notes = []

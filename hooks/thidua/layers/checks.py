@@ -182,17 +182,11 @@ def _check_rule(rule, path, rules, groups, fields, parents, report) -> None:
     elif kind == "tran_htxs":
         _check_ratio(rule, path, _national_htxs(rules, rule.get("vai_tro")), parents, report,
                      "HTXS")
-    elif kind == "yeu_cau_danh_hieu":
-        _check_field(rule, path, fields, "so_dem", report)
+    elif kind in ("yeu_cau_danh_hieu", "chi_cho_nhom"):
+        if kind == "yeu_cau_danh_hieu":
+            _check_field(rule, path, fields, "so_dem", report)
         if "nhom" in rule:
-            if rule["nhom"] not in groups:
-                report(rule, "nhom", f"{path}.nhom",
-                       f"nhóm {rule['nhom']!r} chưa khai báo (unknown staff group)",
-                       "một nhóm trong nhom_can_bo (one of): " + (", ".join(sorted(groups)) or "—"))
-            if "nhom" not in fields.values():
-                report(rule, "nhom", f"{path}.nhom",
-                       "chưa khai báo trường hồ sơ kiểu nhom (no profile field of kind nhom)",
-                       "truong_ho_so: {nhom: {kieu: nhom, text: …}}")
+            _check_group(rule, path, groups, fields, report)
     elif kind == "chia_diem_chung":
         _check_field(rule, path, fields, "diem_thanh_phan", report)
         _check_split(rule, path, rules, report)
@@ -225,6 +219,17 @@ def _check_ratio(rule, path, national, parents, report, what: str) -> None:
                        f"tỷ lệ {ratio} cao hơn lớp cấp trên {parent['id']} "
                        f"({other['ty_le']}, {other['can_cu']}) — above the parent layer's",
                        f"tỷ lệ không quá {other['ty_le']} (a layer may only tighten its parent)")
+
+
+def _check_group(rule, path, groups, fields, report) -> None:
+    if rule["nhom"] not in groups:
+        report(rule, "nhom", f"{path}.nhom",
+               f"nhóm {rule['nhom']!r} chưa khai báo (unknown staff group)",
+               "một nhóm trong nhom_can_bo (one of): " + (", ".join(sorted(groups)) or "—"))
+    if "nhom" not in fields.values():
+        report(rule, "nhom", f"{path}.nhom",
+               "chưa khai báo trường hồ sơ kiểu nhom (no profile field of kind nhom)",
+               "truong_ho_so: {nhom: {kieu: nhom, text: …}}")
 
 
 def _check_field(rule, path, fields, kind: str, report) -> None:

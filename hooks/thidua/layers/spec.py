@@ -88,6 +88,14 @@ RULE = S.Tagged(
             {},
             "nam: [2026]",
         ),
+        "chi_cho_nhom": _variant(
+            {
+                "danh_hieu": S.Enum(P.INDIVIDUAL_TITLES),
+                "nhom": S.Str(NAME, "a staff group declared in nhom_can_bo"),
+            },
+            {},
+            "nhom: giang_vien",
+        ),
         "bo_tieu_chi": _variant({"tieu_chi": S.CRITERION_ID}),
         "nguong": _variant(
             {"tieu_chi": S.CRITERION_ID, "gia_tri": S.Decimal()},
