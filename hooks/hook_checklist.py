@@ -18,15 +18,23 @@ block also lists the layer's lines, "Theo Quy chế … Điều N khoản M: …
 The pages carry citation markers ``[[…]]``; the legal hook renders and checks them in
 its own ``on_page_markdown`` like on any hand-written page. Content errors (an empty
 checklist, a worked example whose case fails) stop the build with the file named.
+
+``on_page_markdown`` fills the markers ``<!-- thidua:xac-minh CODE -->`` ("chưa xác minh"
+and the checklist link when the criteria data marks title CODE unverified, nothing when
+it does not) and ``<!-- thidua:xem-xet CODE -->`` (the data's reason) of hand-written
+pages such as ``docs/tieu-chi/index.md``: one source of truth with the checklists and
+the ladder (``thidua.checklist.status``).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from thidua import checklist
+from thidua.checklist import status
 from thidua.checklist.words import words
 from thidua.errors import ContentError
 from thidua_mkdocs import i18n, render
@@ -35,6 +43,7 @@ from thidua_mkdocs.generated import add_generated_page
 BASE = "tieu-chi/danh-sach"
 LADDER = "tieu-chi/thang-danh-hieu.md"
 CHANGES = "tieu-chi/thay-doi/index.md"
+MARKER = re.compile(r"<!-- thidua:(?P<kind>xac-minh|xem-xet) (?P<code>[A-Z_]+) -->")
 
 
 def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str]]:
@@ -85,3 +94,39 @@ def on_files(files, config):
     for src_uri, content in pages(model, lang, labels):
         add_generated_page(files, config, src_uri, content)
     return files
+
+
+def fill_marks(markdown: str, marks: dict[str, status.Mark], lang: str, file: str) -> str:
+    """Replace every status marker of ``markdown``; an unknown title code is an error."""
+    w = words(lang)
+
+    def one(match: re.Match[str]) -> str:
+        mark = marks.get(match["code"])
+        if mark is None:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise ContentError(
+                file,
+                line,
+                match["kind"],
+                f"unknown title {match['code']}",
+                " | ".join(marks),
+            )
+        shown = render.template("checklist/xac-minh.md.j2", kind=match["kind"], mark=mark, w=w)
+        return shown.strip()
+
+    return MARKER.sub(one, markdown)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fill the status markers of a hand-written page from the criteria data."""
+    if "<!-- thidua:x" not in markdown:
+        return markdown
+    from thidua.criteria import load_rules
+
+    root = Path(config.config_file_path).parent
+    lang = i18n.current_language(config)
+    try:
+        marks = status.marks(load_rules(root), lang)
+        return fill_marks(markdown, marks, lang, f"docs/{page.file.src_uri}")
+    except ContentError as error:
+        raise PluginError(error.message) from None

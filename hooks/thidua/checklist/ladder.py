@@ -5,7 +5,9 @@ operations of the criteria — ``title_eligible`` (meets the standard of LĐTT/C
 ``chain`` (N consecutive years holding a title) and ``chain_in_run`` (N consecutive
 awards within an unbroken run). Rule sets whose ladders are equal share one drawing
 with the years they cover. The model carries the geometry of the SVG as plain numbers;
-the template draws it.
+the template draws it. A step or collective title whose checklist has an unverified line
+or a review (``thidua.checklist.status``) is drawn with a dashed border and the words
+"chưa xác minh", as its checklist and the Tiêu chí page mark it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from thidua.checklist.conditions import threshold
 from thidua.checklist.lines import COLLECTIVE, INDIVIDUAL, text, thi_dua_years, years_text
+from thidua.checklist.status import title_status
 from thidua.checklist.words import words
 
 if TYPE_CHECKING:
@@ -55,6 +58,8 @@ class Node:
     h: int = 0
     facts: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    unverified: bool = False
+    mark: str = ""  # the words shown for an unverified title ("chưa xác minh")
 
 
 @dataclass
@@ -167,6 +172,9 @@ def _box(node: Node, width: int) -> None:
         for line in wrap(fact, width + 8):
             node.rows.append(Row(node.x + 12, y, line, "fact"))
             y += ROW - 2
+    if node.unverified:
+        node.rows.append(Row(node.x + 12, y, node.mark, "unverified"))
+        y += ROW - 2
     node.h = y - node.y + 2
 
 
@@ -182,11 +190,20 @@ def build(rules: Rules, rule_id: str, lang: str) -> Ladder:
     def name(code: str) -> str:
         return text(labels[code], lang)
 
+    def unverified(codes: list[str]) -> bool:
+        found = [title_status(rules, rule_id, c, lang) for c in codes]
+        return any(s is not None and s.unverified for s in found)
+
+    def marked(label: str, flag: bool) -> str:
+        return f"{label} ({w['unverified']})" if flag else label
+
     base_names = " / ".join(name(c) for c in base or order[:1])
     steps: list[Node] = []
     for index, code in enumerate(order):
         shown = base_names if index == 0 else name(code)
         node = Node(code, shown, x=STEP_X, w=STEP_W)
+        node.unverified = unverified((base or order[:1]) if index == 0 else [code])
+        node.mark = w["unverified"]
         _box(node, WRAP)
         steps.append(node)
     # Top step first on the page: place from the top down, the base at the bottom.
@@ -198,7 +215,7 @@ def build(rules: Rules, rule_id: str, lang: str) -> Ladder:
     steps_bottom = y - STEP_GAP
     by_code = {n.code: n for n in steps}
     edges: list[Edge] = []
-    text_lines = [w["ladder_base"].format(titles=base_names)]
+    text_lines = [w["ladder_base"].format(titles=marked(base_names, steps[0].unverified))]
     for source, target, op, count in links:
         if source not in by_code or target not in by_code:
             continue
@@ -217,20 +234,26 @@ def build(rules: Rules, rule_id: str, lang: str) -> Ladder:
         edge.rows = [Row(edge.x1 + 14, middle + i * ROW, r, "edge") for i, r in enumerate(rows)]
         edges.append(edge)
         text_lines.append(
-            w["ladder_step"].format(source=name(source), target=name(target), how=how)
+            w["ladder_step"].format(
+                source=name(source), target=marked(name(target), upper.unverified), how=how
+            )
         )
     collective: list[Node] = []
     y = TOP
     for title in sorted(rule_set["collective_titles"], key=lambda t: COLLECTIVE.index(t["title"])):
         node = Node(title["title"], name(title["title"]), x=COLLECTIVE_X, w=COLLECTIVE_W)
         node.facts = _collective_facts(rules, title, lang)
+        node.unverified = unverified([title["title"]])
+        node.mark = w["unverified"]
         node.y = y
         _box(node, 30)
         y += node.h + COLLECTIVE_GAP
         collective.append(node)
         facts = "; ".join(node.facts)
         text_lines.append(
-            f"{w['ladder_collective']}: {node.name}" + (f" ({facts})" if facts else "")
+            f"{w['ladder_collective']}: {node.name}"
+            + (f" ({facts})" if facts else "")
+            + (f" — {w['unverified']}" if node.unverified else "")
         )
     headings = [
         Row(STEP_X, 24, w["individual"], "heading"),
@@ -239,9 +262,9 @@ def build(rules: Rules, rule_id: str, lang: str) -> Ladder:
     years = thi_dua_years(rules, rule_id)
     shown_years = years_text(years)
     signature = (
-        tuple((n.code, n.name) for n in steps),
+        tuple((n.code, n.name, n.unverified) for n in steps),
         tuple(e.label for e in edges),
-        tuple((n.code, tuple(n.facts)) for n in collective),
+        tuple((n.code, tuple(n.facts), n.unverified) for n in collective),
     )
     return Ladder(
         rule_ids=[rule_id],

@@ -69,6 +69,9 @@ WORDS: dict[str, dict[str, str]] = {
         "classification": "Xếp loại",
         "ladder_intro": "Thang danh hiệu thi đua cá nhân và các danh hiệu tập thể, vẽ từ cùng "
         "dữ liệu tiêu chí mà công cụ tự đánh giá dùng.",
+        "ladder_unverified": "Danh hiệu ghi “chưa xác minh” (khung nét đứt) có tiêu chuẩn hoặc "
+        "căn cứ chưa đối chiếu được với văn bản chính thức; dòng nào chưa xác minh: xem danh "
+        "sách kiểm tra của danh hiệu đó.",
         "ladder_svg_title": "Thang danh hiệu thi đua ({years})",
         "ladder_text": "Mô tả bằng chữ",
         "ladder_base": "Bậc đầu: {titles}.",
@@ -174,6 +177,9 @@ WORDS: dict[str, dict[str, str]] = {
         "classification": "Classification",
         "ladder_intro": "The ladder of individual emulation titles and the collective titles, "
         "drawn from the same criteria data as the self-evaluation tool.",
+        "ladder_unverified": "A title marked “unverified” (dashed border) has a standard or a "
+        "basis not yet checked against the official text; which lines: see that title's "
+        "checklist.",
         "ladder_svg_title": "Ladder of emulation titles ({years})",
         "ladder_text": "Text description",
         "ladder_base": "First step: {titles}.",
