@@ -224,3 +224,16 @@ def test_the_strict_build_stops_on_a_basis_issued_later(tmp_path):
     assert f"docs/van-ban/quy-che-mau.md:{line}: can_cu: Quy chế 15/QĐ-HVM (ngày 01/05/2026)" in log
     assert "căn cứ vào Nghị định 233/2026/NĐ-CP, văn bản ban hành sau nó (ngày 26/06/2026)" in log
     assert "Traceback" not in log
+
+
+def test_the_relation_diagram_draws_the_basis_both_ways(project):
+    from thidua.legal import diem_moi
+
+    registry = load_registry(project / "docs")
+    own = diem_moi.relation_diagram(registry.document("7/QĐ-TN"), registry)
+    assert [(n.relation, n.document.so_hieu) for n in own.right] == [
+        ("can_cu", "01/2099/QH99"),
+        ("can_cu", "02/2099/NĐ-CP"),
+    ]
+    law = diem_moi.relation_diagram(registry.document("01/2099/QH99"), registry)
+    assert ("lam_can_cu_cho", "7/QĐ-TN") in [(n.relation, n.document.so_hieu) for n in law.left]

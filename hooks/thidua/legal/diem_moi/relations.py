@@ -11,8 +11,8 @@ from thidua.legal.registry import Document, Registry
 
 # Relations drawn on the left (other documents act on this one) and on the right
 # (this document acts on them); each arrow reads "subject — verb → object".
-INCOMING = ("bi_thay_the_boi", "duoc_sua_doi_boi", "duoc_huong_dan_boi")
-OUTGOING = ("thay_the", "sua_doi", "huong_dan")
+INCOMING = ("bi_thay_the_boi", "duoc_sua_doi_boi", "duoc_huong_dan_boi", "lam_can_cu_cho")
+OUTGOING = ("thay_the", "sua_doi", "huong_dan", "can_cu")
 BOX_WIDTH, CENTRE_WIDTH, GAP = 180, 200, 110
 BOX_HEIGHT, BOX_GAP, MARGIN = 62, 14, 4
 LINE_CHARS, CENTRE_CHARS = 26, 29
