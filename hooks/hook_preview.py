@@ -6,17 +6,24 @@
 - ``on_files`` (after static-i18n has made each language's files): under ``--dirty``,
   a rebuild after anything but an ordinary page changed marks every page modified,
   so it is a full rebuild (``thidua_mkdocs.preview``). After a page edit only that
-  page is rendered again, in both languages.
+  page is rendered again, in both languages (generated pages are kept, but for one
+  in the edited page's folder).
+- The search index of a dirty rebuild: Material's own merge is turned off, the
+  entries static-i18n stacks are cleared at each rebuild, and ``on_post_build``
+  merges the rendered pages' entries with the previous index.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from thidua_mkdocs import console, preview
 
 _dirty = False
+_search: dict[str, list[dict]] = {}  # site folder → entries of the last rebuild
 
 
 def on_startup(command, dirty):
@@ -39,11 +46,63 @@ def _modified() -> bool:
     return True
 
 
-@event_priority(-110)  # after static-i18n (-100) has built this language's files
+def _unmodified() -> bool:
+    return False
+
+
+def _outermost(config) -> bool:
+    """False during static-i18n's nested build of the next language."""
+    plugin = config.plugins.get("i18n")
+    return not (plugin is not None and getattr(plugin, "building", False))
+
+
+def on_pre_build(config):
+    """A new rebuild starts with no stacked search entries (static-i18n never clears
+    its list: under ``serve`` it grew with every rebuild). Under ``--dirty`` each pass
+    indexes only what it renders; ``on_post_build`` merges."""
+    plugin = config.plugins.get("i18n")
+    if _outermost(config) and isinstance(getattr(plugin, "search_entries", None), list):
+        plugin.search_entries.clear()
+    if not _dirty:
+        return
+    for name in ("material/search", "search"):
+        search = config.plugins.get(name)
+        if search is not None and hasattr(search, "is_dirty"):
+            search.is_dirty = False  # Material's per-pass merge (see preview.py)
+            search.search_index_prev = None
+
+
+@event_priority(-400)  # last: after static-i18n (-100) and the hooks that generate pages
 def on_files(files, config):
     """Under ``--dirty``: a full rebuild unless only ordinary pages changed."""
     console.install(dirty=_dirty)
-    if _dirty and preview.WATCHER.decide(_roots(config), Path(config.docs_dir)) == "full":
+    if not _dirty:
+        return files
+    docs_dir = Path(config.docs_dir)
+    if preview.WATCHER.decide(_roots(config), docs_dir) == "full":
         for file in files:
             file.is_modified = _modified
+        return files
+    for file in files:
+        if (
+            getattr(file, "generated_by", None)
+            and os.path.isfile(file.abs_dest_path)
+            and not preview.near_edit(file.src_uri, preview.WATCHER.edited, docs_dir)
+        ):
+            file.is_modified = _unmodified
     return files
+
+
+@event_priority(-120)  # after static-i18n wrote the index (-100), before hook_search (-150)
+def on_post_build(config):
+    """Under ``--dirty``: the index of this rebuild's pages merged with the last one."""
+    if not _dirty or not _outermost(config):
+        return
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    key = str(config.site_dir)
+    previous = _search.get(key) if preview.WATCHER.decision == "pages" else None
+    data["docs"] = _search[key] = preview.merge_search(previous, data.get("docs", []))
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

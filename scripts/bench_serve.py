@@ -140,9 +140,17 @@ def wait_for(
     raise ServeBenchError(f"timed out waiting for {url}")
 
 
-def start_serve(project: Path, port: int, serve_args: list[str], log: Path) -> subprocess.Popen:
-    """Start ``mkdocs serve`` on the copy, its output going to ``log``."""
+def start_serve(
+    project: Path, port: int, serve_args: list[str], log: Path, tmp: Path | None = None
+) -> subprocess.Popen:
+    """Start ``mkdocs serve`` on the copy, its output going to ``log``.
+
+    ``tmp``: where ``mkdocs serve`` makes its site folder (``TMPDIR``), for a caller
+    that looks at the built files.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    if tmp is not None:
+        env["TMPDIR"] = str(tmp)
     env["PYTHONPATH"] = str(project / "hooks")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
     cmd += serve_args

@@ -8,6 +8,15 @@ a template, a stylesheet, a hook, ``mkdocs.yml``, ``thidua.yml``, or a page adde
 removed or renamed (the navigation). ``Watcher.decide`` compares the watched files
 with the previous rebuild and says which: "pages" (only these pages changed) or
 "full". On "full", every page is marked modified, so the dirty build is a full one.
+On "pages", the pages generated from data (checklists, comparisons, glossary) are
+not rendered again either (their data did not change), except one in the folder of
+an edited page (the printable guidance is made from the guidance pages).
+
+The search index: Material merges a dirty build's entries with the previous ones
+per build pass, and static-i18n stacks the passes without ever clearing its list,
+so under ``serve --dirty`` the index grew with every rebuild (×4 after one). Here
+each rebuild indexes what it rendered and ``merge_search`` keeps the other pages'
+entries from the rebuild before.
 
 The state lives in this module (imported once per ``mkdocs serve``; hook modules are
 cached by MkDocs too), so it survives rebuilds and is shared by the two language
@@ -77,7 +86,7 @@ class Watcher:
     edited: set[str] = field(default_factory=set)
 
     def decide(self, roots: Iterable[Path], docs_dir: Path) -> str:
-        """"pages" when only ordinary pages changed since the last rebuild, else "full"."""
+        """ "pages" when only ordinary pages changed since the last rebuild, else "full"."""
         now = fingerprint(roots)
         if self.previous is not None and now == self.previous:
             return self.decision  # the next language pass of the same rebuild
@@ -92,3 +101,36 @@ class Watcher:
 
 
 WATCHER = Watcher()
+
+
+def page_of(location: str) -> str:
+    """The page part of a search entry's location (``hoi-dap/#muc`` → ``hoi-dap/``)."""
+    return location.split("#", 1)[0]
+
+
+def merge_search(previous: list[dict] | None, rendered: list[dict]) -> list[dict]:
+    """The search entries of a dirty rebuild merged into those of the last rebuild.
+
+    ``rendered`` holds the entries of the pages rendered this time (both languages);
+    every other page keeps its entries from ``previous``.
+    """
+    if not previous:
+        return rendered
+    pages = {page_of(entry["location"]) for entry in rendered}
+    kept = [entry for entry in previous if page_of(entry["location"]) not in pages]
+    return kept + rendered
+
+
+def near_edit(src_uri: str, edited: Iterable[str], docs_dir: Path) -> bool:
+    """True if a generated page sits in the folder of an edited page (it may be made
+    from it, as the printable guidance is made from the guidance pages)."""
+    folder = src_uri.rpartition("/")[0]
+    docs = Path(docs_dir)
+    for path in edited:
+        try:
+            rel = Path(path).relative_to(docs).as_posix()
+        except ValueError:
+            continue
+        if rel.rpartition("/")[0] == folder:
+            return True
+    return False
