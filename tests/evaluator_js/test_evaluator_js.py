@@ -445,22 +445,23 @@ def _fields(fields: dict) -> dict:
 def test_js_schema_matches_python(tool_page):
     """What evaluator.js writes itself (the contract's profile schema, fixed orders and
     the operation names) is what the Python package has: a change there shows here."""
-    from thidua.evaluator import engine, ops, profile
+    from thidua import contract
+    from thidua.evaluator import engine, ops
 
     python = {
-        "common": _fields(profile.COMMON),
-        "individual": _fields(profile.INDIVIDUAL),
-        "collective": _fields(profile.COLLECTIVE),
-        "unit_quota": _fields(profile.UNIT_QUOTA),
-        "flag_names": list(profile.FLAG_NAMES),
-        "individual_titles": list(profile.INDIVIDUAL_TITLES),
-        "collective_titles": list(profile.COLLECTIVE_TITLES),
+        "common": _fields(contract.COMMON),
+        "individual": _fields(contract.INDIVIDUAL),
+        "collective": _fields(contract.COLLECTIVE),
+        "unit_quota": _fields(contract.UNIT_QUOTA),
+        "flag_names": list(contract.FLAG_NAMES),
+        "individual_titles": list(contract.INDIVIDUAL_TITLES),
+        "collective_titles": list(contract.COLLECTIVE_TITLES),
         "level_order": list(engine.LEVEL_ORDER),
         "recognised_at": list(ops.RECOGNISED_AT),
         "effects": list(ops.EFFECTS),
         "ops": sorted(ops.OPS),
-        "level_codes": list(profile.LEVEL_CODES),
-        "unit_kinds": list(profile.UNIT_KINDS),
+        "level_codes": list(contract.LEVEL_CODES),
+        "unit_kinds": list(contract.UNIT_KINDS),
     }
     js = tool_page.evaluate("window.ThiduaEvaluator.schema()")
     found = diffs(json.loads(json.dumps(python)), js, limit=10)

@@ -86,7 +86,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from thidua.contract import Problem
-from thidua.evaluator import engine
+from thidua.evaluator import engine, quotas
 from thidua.evaluator.profile import check, normalise
 
 if TYPE_CHECKING:
@@ -243,7 +243,7 @@ def evaluate(profile: dict, rules: Rules, lang: str = "vi") -> dict:
     found = _semantic(normal, rules)
     if found:
         raise ProfileError(found)
-    quota = engine.quota_rules_id(rules, normal) if normal["subject"] == "unit_quota" else None
+    quota = quotas.quota_rules_id(rules, normal) if normal["subject"] == "unit_quota" else None
     flags = engine.effective_flags(rules, normal["evaluation_year"], normal["flags"], quota)
     result = engine.run(rules, normal, flags, lang)
     consulted = result.pop("_consulted")

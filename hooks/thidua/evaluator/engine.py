@@ -2,156 +2,17 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
 from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, LEVEL_CODES, ratio_value
 from thidua.evaluator import ops
+from thidua.evaluator.context import Ctx, unique
+from thidua.evaluator.quotas import quota_rules_id, quotas
 
 RANK = LEVEL_CODES  # best first
 LEVEL_ORDER = LEVEL_CODES[:3]  # the levels reached by meeting criteria
-
-
-class Ctx:
-    """State of one evaluation: profile, rule sets, flags, results so far, explanation."""
-
-    def __init__(self, rules: Rules, profile: dict, flags: dict, lang: str) -> None:
-        self.rules = rules
-        self.profile = profile
-        self.year: int = profile["evaluation_year"]
-        self.lang = lang
-        self.flags = flags
-        self.year_entry = rules.years[self.year]
-        self.thi_dua = rules.thi_dua[self.year_entry["thi_dua"]]
-        self.classification: str | None = None
-        self.title_eligible: dict[str, bool] = {}
-        self.memo: dict[str, tuple[bool, str]] = {}
-        self.explanation: list[dict] = []
-        self.sources: list[tuple[str, str, str]] = []  # (basis, used_by, rule set id)
-        self.manual: list[str] = []
-        self.flags_consulted: set[str] = set()
-        self.quota_flags: dict[str, Any] = {}
-        self.chain_years: list[int] = []
-
-    # -- profile access ---------------------------------------------------------------
-    def get(self, path: str) -> Any:
-        value: Any = self.profile
-        for part in path.split("."):
-            if not isinstance(value, dict) or part not in value:
-                return ops.MISSING
-            value = value[part]
-        return value
-
-    def holds(self, title: str, year: int) -> bool:
-        prior = self.profile.get("prior_titles", {})
-        if title in prior.get(year, []):
-            return True
-        return year == self.year and bool(self.title_eligible.get(title))
-
-    def chain_years_used(self, years: list[int]) -> None:
-        self.chain_years.extend(years)
-
-    # -- text -------------------------------------------------------------------------
-    def msg(self, key: str, **values: Any) -> str:
-        return self.rules.labels["messages"][key][self.lang].format(**values)
-
-    def text(self, pair: dict | None) -> str:
-        return pair[self.lang] if pair else ""
-
-    def review(self, text: str) -> None:
-        if text and text not in self.manual:
-            self.manual.append(text)
-
-    # -- criteria ---------------------------------------------------------------------
-    def outcome(self, cid: str) -> tuple[bool, str]:
-        if cid in self.memo:
-            return self.memo[cid]
-        crit = self.rules.criteria[cid]
-        raw, detail = ops.OPS[crit["op"]](self, crit)
-        if raw is None:
-            met = crit.get("missing", "not_met") == "met"
-            fields = crit.get("field") or ", ".join(
-                t.lstrip("-") for t in crit.get("num", []) + crit.get("fields", [])
-            )
-            detail = self.msg("missing", field=fields)
-        else:
-            met = raw != bool(crit.get("not", False))
-        flag = crit.get("enabled_by_flag")
-        if flag:
-            self.flags_consulted.add(flag)
-            if not self.flags[flag]:
-                met = False
-                detail = (
-                    f"{detail}; {self.msg('flag_off', flag=flag)}"
-                    if detail
-                    else self.msg("flag_off", flag=flag)
-                )
-        self.memo[cid] = (met, detail)
-        return met, detail
-
-    def record(self, cid: str, basis: list[str], scope: str, used_by: str, rule_set: str) -> dict:
-        met, detail = self.outcome(cid)
-        crit = self.rules.criteria[cid]
-        text = self.text(crit["text"])
-        if detail:
-            text = f"{text} — {detail}"
-        entry = {
-            "criterion": cid,
-            "met": met,
-            "legal_basis": list(basis),
-            "text": text,
-            "scope": scope,
-        }
-        self.explanation.append(entry)
-        for item in basis:
-            self.sources.append((item, used_by, rule_set))
-        return entry
-
-    def record_binding(
-        self, binding: dict, base: list[str], scope: str, rule_set: str, bound: set[str]
-    ) -> dict:
-        """Record a bound criterion; unbound sub-criteria of an any_of come first."""
-        basis = _unique(base + binding.get("legal_basis", []))
-        crit = self.rules.criteria[binding["criterion"]]
-        if crit["op"] == "any_of":
-            for sub in crit["criteria"]:
-                if sub not in bound:
-                    self.record(sub, basis, scope, sub, rule_set)
-        return self.record(binding["criterion"], basis, scope, binding["criterion"], rule_set)
-
-    def info(self, cid: str, basis: list[str], text: str, used_by: str, rule_set: str) -> None:
-        self.explanation.append(
-            {
-                "criterion": cid,
-                "met": True,
-                "legal_basis": list(basis),
-                "text": text,
-                "scope": "rules",
-            }
-        )
-        for item in basis:
-            self.sources.append((item, used_by, rule_set))
-
-
-def _unique(items: list[str]) -> list[str]:
-    seen: list[str] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
-
-
-def quota_rules_id(rules: Rules, profile: dict) -> str:
-    """The danh-gia rule set whose HTXS cap a unit_quota profile uses (contract v3: by
-    ``role`` or ``unit_kind`` when given, else the year's ``quota_rules``)."""
-    entry = rules.years[profile["evaluation_year"]]
-    if profile.get("role") in entry["danh_gia"]:
-        return entry["danh_gia"][profile["role"]]
-    if profile.get("unit_kind") in entry.get("collective_rules", {}):
-        return entry["collective_rules"][profile["unit_kind"]]
-    return entry["quota_rules"]
 
 
 def danh_gia_choice(rules: Rules, profile: dict) -> tuple[str, str | None]:
@@ -311,7 +172,7 @@ def classify(ctx: Ctx, rule_set: dict, role: str, leader: bool) -> dict[str, dic
             basis += entry["legal_basis"]
         not_reached[code] = {
             "reason": ctx.msg("not_met") + ": " + "; ".join(parts) if parts else "",
-            "legal_basis": _unique(basis),
+            "legal_basis": unique(basis),
         }
     return not_reached
 
@@ -389,163 +250,12 @@ def evaluate_titles(ctx: Ctx, titles: list[dict], order: tuple[str, ...]) -> tup
                 basis += entry["legal_basis"]
             not_eligible[code] = {
                 "reason": ctx.msg("not_met") + ": " + "; ".join(e["text"] for e in failed),
-                "legal_basis": _unique(basis),
+                "legal_basis": unique(basis),
             }
     review = ctx.thi_dua.get("chain_review")
     if review and any(year < review["before_year"] for year in ctx.chain_years):
         ctx.review(ctx.text(review["reason"]))
     return eligible, not_eligible
-
-
-# -- quotas -----------------------------------------------------------------------------
-
-
-def rounded(value: Fraction, how: str) -> int:
-    """floor / ceil / round_half_up of an exact value, with integers only."""
-    n, d = value.numerator, value.denominator
-    if how == "ceil":
-        return -((-n) // d)
-    if how == "round_half_up":
-        return (2 * n + d) // (2 * d)
-    return n // d
-
-
-def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
-    """``max_cstdcs`` and ``max_htxs`` of a unit_quota profile."""
-    profile, flags = ctx.profile, ctx.flags
-    rounding = flags["quota_rounding"]
-    max_cstdcs = max_htxs = None
-    if "unit_ldtt_count" in profile and flags["cstdcs_ratio"] is None:
-        quota = ctx.thi_dua["quotas"]["cstdcs"]
-        text = ctx.msg("quota_cstdcs_none", text=ctx.text(quota["note"]))
-        ctx.review(text)
-        _quota_entry(ctx, "quota.cstdcs", True, quota["legal_basis"], text, ctx.thi_dua["id"])
-    elif "unit_ldtt_count" in profile:
-        quota = ctx.thi_dua["quotas"]["cstdcs"]
-        ratio = flags["cstdcs_ratio"]
-        base = profile["unit_ldtt_count"]
-        exact = ratio * base
-        cap = rounded(exact, rounding)
-        candidates = profile["cstdcs_eligible_candidates"]
-        max_cstdcs = min(cap, candidates)
-        ctx.quota_flags["cstdcs_ratio"] = float(ratio)
-        if exact.denominator != 1:
-            ctx.quota_flags["quota_rounding"] = rounding
-        text = ctx.msg(
-            "quota_cstdcs",
-            max=max_cstdcs,
-            ratio=ops.fmt(ratio),
-            base=base,
-            exact=ops.fmt(exact),
-            rounding=rounding,
-            cap=cap,
-            candidates=candidates,
-        )
-        text += " — " + ctx.text(quota["note"])
-        _quota_entry(
-            ctx, "quota.cstdcs", candidates <= cap, quota["legal_basis"], text, ctx.thi_dua["id"]
-        )
-    if "group_size_htt_or_above" in profile:
-        rule_set = ctx.rules.danh_gia[quota_rules_id(ctx.rules, profile)]
-        cap_rule = rule_set["htxs_cap"]
-        group = profile["group_size_htt_or_above"]
-        candidates = profile["individuals_meeting_htxs_criteria"]
-        ratio = flags["htxs_ratio"]
-        note = ctx.text(cap_rule["note"])
-        basis = list(cap_rule["legal_basis"])
-        exception = profile.get("unit_outstanding_exception_granted")
-        small = cap_rule.get("small_group")
-        if small and profile.get("units_total", small["below"]) < small["below"]:
-            max_htxs = min(small["max"], candidates)
-            text = ctx.msg(
-                "quota_small_group",
-                units=profile["units_total"],
-                below=small["below"],
-                cap=small["max"],
-                max=max_htxs,
-                candidates=candidates,
-            )
-            met = candidates <= small["max"]
-            basis = list(small["legal_basis"])
-        elif exception and cap_rule.get("exception_ratio"):
-            ratio = ratio_value(cap_rule["exception_ratio"])
-            base_kind = flags["htxs_ratio_base"] or "htt_or_above"
-            exact = ratio * group if base_kind == "htt_or_above" else ratio * group / (1 + ratio)
-            cap = rounded(exact, rounding)
-            max_htxs = min(cap, candidates)
-            ctx.quota_flags["htxs_ratio_base"] = base_kind
-            if exact.denominator != 1:
-                ctx.quota_flags["quota_rounding"] = rounding
-            text = ctx.msg(
-                "quota_htxs_exception",
-                max=max_htxs,
-                ratio=ops.fmt(ratio),
-                base_kind=base_kind,
-                base=group,
-                exact=ops.fmt(exact),
-                rounding=rounding,
-                cap=cap,
-                candidates=candidates,
-            )
-            met = candidates <= cap
-            basis = list(cap_rule["exception_basis"])
-            if cap_rule.get("exception_review"):
-                ctx.review(ctx.text(cap_rule["exception_review"]))
-        elif exception:
-            max_htxs = candidates
-            ctx.review(ctx.msg("quota_exception"))
-            text = ctx.msg("quota_exception")
-            met = True
-        elif ratio is None:
-            max_htxs = candidates
-            ctx.review(ctx.msg("quota_htxs_none", text=note))
-            text = ctx.msg("quota_htxs_none", text=note)
-            met = True
-        else:
-            base_kind = flags["htxs_ratio_base"] or "htt_or_above"
-            exact = ratio * group if base_kind == "htt_or_above" else ratio * group / (1 + ratio)
-            cap = rounded(exact, rounding)
-            max_htxs = min(cap, candidates)
-            ctx.quota_flags["htxs_ratio"] = float(ratio)
-            ctx.quota_flags["htxs_ratio_base"] = base_kind
-            if exact.denominator != 1:
-                ctx.quota_flags["quota_rounding"] = rounding
-            text = (
-                ctx.msg(
-                    "quota_htxs",
-                    max=max_htxs,
-                    ratio=ops.fmt(ratio),
-                    base_kind=base_kind,
-                    base=group,
-                    exact=ops.fmt(exact),
-                    rounding=rounding,
-                    cap=cap,
-                    candidates=candidates,
-                )
-                + " — "
-                + note
-            )
-            met = candidates <= cap
-        _quota_entry(ctx, "quota.htxs", met, basis, text, rule_set["id"])
-        notes = ctx.year_entry.get("notes", {})
-        if "role" in profile:
-            note = notes.get(profile["role"])
-        else:
-            note = None if "unit_kind" in profile else notes.get("unit_quota")
-        if note:
-            ctx.review(ctx.text(note))
-    return max_cstdcs, max_htxs
-
-
-def _quota_entry(ctx: Ctx, cid: str, met: bool, basis: list[str], text: str, rid: str) -> None:
-    ctx.explanation.append(
-        {"criterion": cid, "met": met, "legal_basis": list(basis), "text": text, "scope": "quota"}
-    )
-    for item in basis:
-        ctx.sources.append((item, cid, rid))
-
-
-# -- the whole evaluation -----------------------------------------------------------------
 
 
 def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
