@@ -157,3 +157,11 @@ def test_a_title_kept_for_one_group(fixture_layer) -> None:
     assert "CSTDCS" in lecturer["eligible_titles"]
     (entry,) = [e for e in lecturer["explanation"] if e["source"] == "layer"]
     assert entry["met"] is True
+
+
+def test_an_unverified_clause_the_layer_cites_is_reported(fixture_layer, layer) -> None:
+    basis = "Luật 06/2022/QH15 Điều 23 khoản 2"  # "chưa xác minh" on the Law's page
+    school = fixture_layer("chi-giang-vien")
+    assert school.rules[0].unverified == (basis,)
+    assert basis in school.evaluate(LECTURER)["unverified_basis"]
+    assert all(rule.unverified == () for rule in layer.rules)

@@ -57,3 +57,10 @@ def test_the_checklist_pages_show_the_layer_lines_only_when_configured() -> None
     ids = re.compile(r'data-line="([^"]+)"')
     assert set(ids.findall(national)) < set(ids.findall(layered)), "national ids stay the same"
     assert "Theo Quy chế" not in page_text("none"), "the cached plan is not changed"
+
+
+def test_an_unverified_clause_is_marked_on_the_line(fixture_layer) -> None:
+    section = title_section(fixture_layer("chi-giang-vien"), "CSTDCS", "vi")
+    (line,) = section.parts[0].lines
+    assert [c.unverified for c in line.citations] == [False, True]
+    assert line.unverified

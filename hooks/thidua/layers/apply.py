@@ -180,6 +180,11 @@ def apply_to_result(layer: Layer, profile: dict, result: dict, lang: str = "vi")
     elif out["subject"] == "unit_quota":
         _quota(layer, profile, out, lang)
         _htxs(layer, profile, out, lang)
+    used = {e["criterion"] for e in out["explanation"] if e.get("source") == "layer"}
+    for rule in layer.rules:
+        if f"lop.{rule.layer_id}.{rule.id}" in used:
+            out["unverified_basis"] += [b for b in rule.unverified
+                                        if b not in out["unverified_basis"]]
     return out
 
 

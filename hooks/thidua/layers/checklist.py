@@ -33,7 +33,10 @@ def title_section(layer: Layer, code: str, lang: str = "vi") -> Section | None:
                 criterion=f"lop.{rule.layer_id}.{rule.id}",
                 text=f"{rule.source(lang)}: {rule.text[lang]}",
                 condition=None,
-                citations=[Citation(rule.cite), Citation(rule.tightens)],
+                citations=[
+                    Citation(basis, basis in rule.unverified)
+                    for basis in (rule.cite, rule.tightens)
+                ],
                 notes=notes,
             )
         )

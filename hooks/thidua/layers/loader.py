@@ -140,7 +140,22 @@ def read_files(
     return chain
 
 
-def _build(chain: list[tuple[Any, str]]) -> Layer:
+def _unverified(root: Path, texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The citations among ``texts`` that their document page marks "chưa xác minh"."""
+    from thidua.legal.registry import collect_registry
+
+    registry, _ = collect_registry(root / "docs")
+    out = []
+    for text in texts:
+        try:
+            if registry.resolve_basis(text).unverified:
+                out.append(text)
+        except ContentError:
+            continue  # reported by the checks
+    return tuple(out)
+
+
+def _build(root: Path, chain: list[tuple[Any, str]]) -> Layer:
     """The ``Layer`` object of a checked chain (nearest first)."""
     data, shown = chain[0]
     rules: list[Rule] = []
@@ -170,6 +185,7 @@ def _build(chain: list[tuple[Any, str]]) -> Layer:
                     layer_name=dict(item["ten"]),
                     regulation=regulation,
                     line=line_of(item["quy_tac"], index),
+                    unverified=_unverified(root, (rule["can_cu"], rule["siet_chat"])),
                 )
             )
     for rule in rules:
@@ -206,7 +222,7 @@ def read_chain(root: Path, layer_id: str, folder: Path | None = None) -> Layer:
         check_chain(root, chain, errors)
     if errors:
         raise LayerError(errors)
-    return _build(chain)
+    return _build(root, chain)
 
 
 def _stamp(root: Path) -> tuple:

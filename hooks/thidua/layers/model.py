@@ -89,6 +89,7 @@ class Rule:
     layer_name: dict[str, str]
     regulation: Regulation
     line: int | None = None
+    unverified: tuple[str, ...] = ()  # of cite, tightens: those marked "chưa xác minh"
 
     def source(self, lang: str = "vi") -> str:
         """"Theo Quy chế … của Học viện Mẫu, Điều 5 khoản 4" — where the rule comes from."""
