@@ -19,7 +19,14 @@ def paths(hrefs: list[str], site_url: str) -> list[str]:
     return [href.removeprefix(site_url) for href in hrefs]
 
 
+def pages(found: list[str]) -> list[str]:
+    """The pages of result links, in order, once each."""
+    return list(dict.fromkeys(link.split("#")[0] for link in found))
+
+
 def test_same_results_with_without_diacritics_and_in_nfd(page, site_url):
+    """Typed with diacritics (NFC, NFD, any case) one order; without, the same pages
+    (words with the typed diacritics rank first, issue 17, so the order may differ)."""
     page.goto(site_url + "/")
     results = {}
     for query in [*QUERIES, unicodedata.normalize("NFD", QUERIES[0])]:
@@ -27,7 +34,10 @@ def test_same_results_with_without_diacritics_and_in_nfd(page, site_url):
     first = results[QUERIES[0]]
     assert len(first) >= 5, first
     for query, found in results.items():
-        assert found == first, f"{query!r} gives other results"
+        if query == "thi dua khen thuong":
+            assert set(pages(found)[:5]) <= set(pages(first)), f"{query!r} finds other pages"
+        else:
+            assert found == first, f"{query!r} gives other results"
 
 
 def test_d_finds_dd_and_accented_words_are_highlighted(page, site_url):
@@ -37,7 +47,8 @@ def test_d_finds_dd_and_accented_words_are_highlighted(page, site_url):
         ".md-search-result__list mark", "els => els.map(e => e.textContent.toLowerCase())"
     )
     assert "danh" in marks and "hiệu" in marks, marks
-    assert search(page, "dieu") == search(page, "điều")
+    plain, accented = pages(search(page, "dieu")), pages(search(page, "điều"))
+    assert set(plain[:5]) <= set(accented), (plain[:5], accented)
 
 
 @pytest.mark.parametrize(

@@ -28,9 +28,14 @@ _TAG = re.compile(r"<[^>]*>")
 MAX_BLOCKS = 2
 
 
+# Footnote and citation-preview numbers ("[5]"): noise in a snippet.
+_SUP = re.compile(r"<sup>.*?</sup>", re.DOTALL)
+
+
 def blocks(text: str) -> list[str]:
     """The non-empty paragraphs and list items of an index ``text``, inner HTML."""
-    return [m[2].strip() for m in _BLOCK.finditer(text) if _TAG.sub("", m[2]).strip()]
+    found = (_SUP.sub("", m[2]).strip() for m in _BLOCK.finditer(text))
+    return [block for block in found if _TAG.sub("", block).strip()]
 
 
 def _page(location: str) -> str:

@@ -296,7 +296,12 @@
             typedWords.push(word.toLowerCase());
           }
         });
-        message = { type: QUERY, data: rank(requireCitations(fold(raw)), raw) };
+        var cited = requireCitations(fold(raw));
+        /* A citation ("khoản 1 Điều 24") already requires its article: lunr's order. */
+        if (cited !== fold(raw)) {
+          typedWords = [];
+        }
+        message = { type: QUERY, data: rank(cited, raw) };
       }
       return post.call(worker, message);
     };
