@@ -126,3 +126,11 @@ def test_the_page_says_which_quy_che_decides_and_who_is_over(layer_tool):
     row = layer_tool.locator("[data-testid=bx-member][data-row='4'] [data-testid=bx-status]")
     assert row.get_attribute("data-status") == "over"
     assert row.inner_text() == "Vượt tỷ lệ"
+
+
+@pytest.mark.browser
+def test_the_draft_minutes_name_who_is_within_and_over_the_layers_quota(layer_tool):
+    load_file(layer_tool, OVER)
+    minutes = " ".join(layer_tool.locator("[data-testid=bx-doc-minutes]").text_content().split())
+    assert "tối đa 2 người (Theo Quy chế thi đua, khen thưởng của Học viện Mẫu" in minutes
+    assert "Trong tỷ lệ: Nguyễn Văn An; Trần Thị Bình; vượt tỷ lệ: Lê Văn Cường." in minutes

@@ -86,3 +86,12 @@ def test_a_wrong_score_or_share_is_refused_with_exit_2():
         assert proc.returncode == 2, (option, proc.stderr)
         assert f"“{value}” không hợp lệ; cho phép:" in proc.stderr
         assert "Traceback" not in proc.stderr
+
+
+def test_the_options_are_documented_in_the_help():
+    proc = thidua_process("unit", "--help")
+    assert proc.returncode == 0
+    for option in ("--unit-kind", "--unit-score", "--tasks-completed", "--tasks-late",
+                   "--tasks-exceeded", "--units-khtnv", "--remedied", "--violation", "--layer"):
+        assert option in proc.stdout
+    assert "Nghị định 233/2026/NĐ-CP Điều 5–7" in " ".join(proc.stdout.split())

@@ -12,7 +12,7 @@ import re
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from thidua.evaluator.engine import quota_rules_id, rounded
+from thidua.binh_xet.unit import rounded
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
@@ -78,7 +78,8 @@ def cap_ratio(cap: dict, settings: dict, rules: Rules, year: int) -> Fraction | 
     """The ratio the cap applied (the exception's when granted), from the year's data."""
     if cap["ratio"] is not None and not settings["exception"]:
         return Fraction(str(cap["ratio"]))
-    rule = rules.danh_gia[quota_rules_id(rules, {"evaluation_year": year, "role": cap["role"]})]
+    entry = rules.years[year]
+    rule = rules.danh_gia[entry["danh_gia"].get(cap["role"]) or entry["quota_rules"]]
     found = rule.get("htxs_cap", {})
     value = found.get("exception_ratio") if settings["exception"] else found.get("ratio")
     return Fraction(str(value)) if value is not None else None

@@ -16,7 +16,6 @@ from thidua.binh_xet.members import BY_KEY, problem
 from thidua.contract import COLLECTIVE, UNIT_QUOTA
 from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate, problems
-from thidua.evaluator.engine import rounded
 
 HTT_OR_ABOVE = ("HTXS", "HTT")
 HTNV_OR_ABOVE = ("HTXS", "HTT", "HTNV")
@@ -54,6 +53,16 @@ NOT_EVALUABLE = {
     "en": "the level already decided (column Xếp loại), or the score (column Điểm) in a "
     "year scored on points",
 }
+
+
+def rounded(value: Fraction, how: str) -> int:
+    """floor / ceil / round_half_up of an exact value with integers (as the evaluator's)."""
+    n, d = value.numerator, value.denominator
+    if how == "ceil":
+        return -((-n) // d)
+    if how == "round_half_up":
+        return (2 * n + d) // (2 * d)
+    return n // d
 
 
 def profile_of(member: dict[str, Any], year: int) -> dict[str, Any]:

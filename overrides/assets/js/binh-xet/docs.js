@@ -121,9 +121,21 @@
     p("3. Danh hiệu thi đua", "bx-strong");
     ["LDTT", "CSTT"].forEach(function (c) { var l = titled(result, c); if (l.length) { p("– " + vi("titles", c) + ": " + l.length + " người đủ điều kiện (" + names(l) + ")."); } });
     var cs = titled(result, "CSTDCS");
-    p("– " + vi("titles", "CSTDCS") + ": " + cs.length + " người đủ điều kiện" + (result.cstdcs.none_applies ? " (không áp dụng tỷ lệ chung từ năm 2024)" : ", tối đa " + result.cstdcs.max + " người") + ".");
+    var layerQuota = result.cstdcs.source === "layer" ? result.settings.layer.quota : null;
+    p("– " + vi("titles", "CSTDCS") + ": " + cs.length + " người đủ điều kiện" + (result.cstdcs.none_applies ? " (không áp dụng tỷ lệ chung từ năm 2024)" :
+      ", tối đa " + result.cstdcs.max + " người" + (layerQuota ? " (" + layerQuota.source + ")" : "")) + ".");
+    if (layerQuota) {
+      var eligible = result.members.filter(function (m) { return proposable(m).indexOf("CSTDCS") >= 0; });
+      var inQuota = function (s) { return eligible.filter(function (m) { return m.cstdcs_status === s; }); };
+      p("    Trong tỷ lệ: " + names(inQuota("within")) + "; vượt tỷ lệ: " + names(inQuota("over")) +
+        (inQuota("tie").length ? "; bằng nhau ở ranh giới, Hội đồng quyết định: " + names(inQuota("tie")) + " → " + BLANK : "") +
+        (inQuota("unranked").length ? "; cần xếp thứ tự: " + names(inQuota("unranked")) + " → " + BLANK : "") + ".");
+    }
     cs.forEach(function (m) { p("    " + m.name + ": số phiếu đồng ý " + (m.votes !== null ? m.votes : "……") + "/……"); });
     var col = result.collective;
+    if (result.settings.unit_kind && col.classification) {
+      p("– Xếp loại của tập thể theo thang 100 điểm (" + String(result.settings.unit_score).replace(".", ",") + " điểm): " + vi("levels", col.classification) + ".");
+    }
     p("– Danh hiệu tập thể: " + (col.needed.length ? BLANK : col.eligible_titles.map(function (c) { return vi("titles", c); }).join("; ") || "không đủ điều kiện") + ".");
     var reviews = [];
     result.members.forEach(function (m) { if (m.manual_review_reasons.length) { reviews.push(m.name); } });
