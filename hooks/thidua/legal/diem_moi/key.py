@@ -22,13 +22,13 @@ from thidua.legal.diem_moi.articles import articles
 from thidua.legal.metadata import SO_HIEU_FULL
 from thidua.legal.ref import RefSyntaxError, parse
 from thidua.legal.registry import Clause, Document, Registry, UnresolvedCitation
+from thidua.yaml_lines import LineLoader, line_of
 
 KEY = "so_sanh"
 NEW_WORDS = ("mới", "moi")  # anh_xa value: the article has no counterpart
 _DIEU = re.compile(r"^Điều\s+(?P<num>\d+[a-z]?)$")
 _ALLOWED_KEYS = ("voi", "anh_xa", "diem_khac")
 _ROW_KEYS = ("chu_de", "truoc", "sau", "dan_chieu", "chua_xac_minh")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -56,32 +56,25 @@ class Config:
     differences: list[Difference] = field(default_factory=list)
 
 
-def _front_matter_nodes(text: str) -> tuple[dict[str, Any], Any]:
-    """(data, the YAML node of ``so_sanh``) of a page whose front matter starts line 1."""
+def _front_matter(text: str) -> dict[str, Any]:
+    """The front matter of a page (starting line 1), read by the line-aware loader."""
     match = re.match(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text, re.DOTALL)
     if not match:
-        return {}, None
-    source = match[1]
-    data = yaml.load(source, Loader=_LOADER)  # noqa: S506 - a safe loader
-    root = yaml.compose(source, Loader=_LOADER)
-    node = None
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == KEY:
-                node = value
-    return (data if isinstance(data, dict) else {}), node
+        return {}
+    data = yaml.load(match[1], Loader=LineLoader)  # noqa: S506 - LineLoader is a safe loader
+    return data if isinstance(data, dict) else {}
 
 
-def _line(node: Any) -> int | None:
-    return node.start_mark.line + 2 if node is not None else None  # line 1 is '---'
+def _page_line(line: int | None) -> int | None:
+    """A line of the front matter's YAML as a line of the page (line 1 is '---')."""
+    return line + 1 if line is not None else None
 
 
-def _child(node: Any, name: str) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == name:
-                return key, value
-    return None, None
+def _line(parent: Any, key: Any) -> int | None:
+    """The page line where ``parent[key]`` starts (a mapping or list: its first line)."""
+    value = parent.get(key) if isinstance(parent, dict) else None
+    own = getattr(value, "line", None)
+    return _page_line(own if own is not None else line_of(parent, key))
 
 
 def read_config(document: Document, registry: Registry, docs_dir: Path) -> Config | None:
@@ -95,12 +88,12 @@ def read_config(document: Document, registry: Registry, docs_dir: Path) -> Confi
     """
     path = docs_dir / document.src_uri
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-    data, node = _front_matter_nodes(text)
+    data = _front_matter(text)
     if KEY not in data:
         return None
     value = data[KEY]
     file = document.file
-    line = _line(node)
+    line = _line(data, KEY)
 
     def fail(at: int | None, what: str, found: str, allowed: str, example: str | None = None):
         return ContentError(file, at, f"{KEY}{what}", found, allowed, example)
@@ -111,14 +104,14 @@ def read_config(document: Document, registry: Registry, docs_dir: Path) -> Confi
         raise fail(line, "", f"{value!r}", "a mapping with voi, anh_xa, diem_khac", 'voi: "…"')
     for key in value:
         if key not in _ALLOWED_KEYS:
-            key_node, _ = _child(node, key)
             allowed = ", ".join(_ALLOWED_KEYS)
-            raise fail(_line(key_node) or line, "", f"unknown key {key!r}", allowed)
-    voi_node = _child(node, "voi")[1]
+            key_line = _page_line(getattr(value, "lines", {}).get(key))
+            raise fail(key_line or line, "", f"unknown key {key!r}", allowed)
+    voi_line = _line(value, "voi") if "voi" in getattr(value, "lines", {}) else None
     voi = value.get("voi")
     if not isinstance(voi, str) or not SO_HIEU_FULL.match(voi.strip()):
         raise fail(
-            _line(voi_node) or line,
+            voi_line or line,
             ".voi",
             f"{voi!r}" if voi is not None else "missing",
             "the số hiệu of the earlier document",
@@ -134,17 +127,15 @@ def read_config(document: Document, registry: Registry, docs_dir: Path) -> Confi
             else f"{voi} is not a document in docs/van-ban/"
         )
         raise fail(
-            _line(voi_node),
+            voi_line,
             ".voi",
             found,
             "the số hiệu of an earlier document in docs/van-ban/"
             + (f"; nearest: {', '.join(nearest)}" if nearest else ""),
         )
     config = Config(file, line, voi)
-    _read_mapping(config, value.get("anh_xa"), _child(node, "anh_xa")[1], document, predecessor)
-    _read_differences(
-        config, value.get("diem_khac"), _child(node, "diem_khac")[1], document, registry
-    )
+    _read_mapping(config, value.get("anh_xa"), _line(value, "anh_xa"), document, predecessor)
+    _read_differences(config, value.get("diem_khac"), _line(value, "diem_khac"), document, registry)
     return config
 
 
@@ -156,20 +147,18 @@ def _dieu_number(text: Any) -> str | None:
 
 
 def _read_mapping(
-    config: Config, value: Any, node: Any, document: Document, predecessor: Document
+    config: Config, value: Any, line: int | None, document: Document, predecessor: Document
 ) -> None:
     if value is None:
         return
     file = config.file
-    line = _line(node)
     if not isinstance(value, dict):
         raise ContentError(
             file, line, f"{KEY}.anh_xa", f"{value!r}", "a mapping", '"Điều 23": "Điều 23"'
         )
     new_numbers = [a.number for a in articles(document)]
     old_numbers = [a.number for a in articles(predecessor)]
-    entries = node.value if isinstance(node, yaml.MappingNode) else []
-    lines = {str(k.value): _line(k) for k, _ in entries}
+    lines = {str(k): _page_line(n) for k, n in getattr(value, "lines", {}).items()}
     seen: dict[str, str] = {}
     for key, target in value.items():
         at = lines.get(str(key), line)
@@ -235,19 +224,18 @@ def _list(numbers: list[str]) -> str:
 
 
 def _read_differences(
-    config: Config, value: Any, node: Any, document: Document, registry: Registry
+    config: Config, value: Any, line: int | None, document: Document, registry: Registry
 ) -> None:
     if value is None:
         return
     file = config.file
-    line = _line(node)
     if not isinstance(value, list):
         raise ContentError(
             file, line, f"{KEY}.diem_khac", f"{value!r}", "a list of rows (chu_de, truoc, sau, …)"
         )
-    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    rows = getattr(value, "lines", {})
     for index, row in enumerate(value):
-        at = _line(items[index]) if index < len(items) else line
+        at = _page_line(rows.get(index)) or line
         where = f"{KEY}.diem_khac[{index + 1}]"
         if not isinstance(row, dict):
             raise ContentError(file, at, where, f"{row!r}", "a mapping: chu_de, truoc, sau, …")
