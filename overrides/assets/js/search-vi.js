@@ -1,14 +1,18 @@
 /*
  * Vietnamese search on top of Material's search worker (issue 8).
  *
- * Loaded in <head> (extra.polyfills), before Material's bundle creates its search
- * worker, it wraps window.Worker (or iframe-worker's shim on file://) for the
+ * Loaded in <head> (extra.polyfills; also works with "defer", as long as it runs
+ * before Material's bundle creates its search worker), it wraps window.Worker (or iframe-worker's shim on file://) for the
  * search worker only:
  *
  * - every query sent to the worker is folded: NFC or NFD, with or without
  *   diacritics, "đ" or "d" — "thi đua" and "thi dua" are the same query; the
  *   index carries folded copies of the words (hooks/thidua/search/index.py);
+ * - ranking (issue 17): whole words before prefixes, words as typed (with their
+ *   diacritics) before folded matches, entries with all the typed words first;
  * - results come back in the page's language first (one index holds both);
+ * - a result shows its "teaser" (hooks/thidua_mkdocs/search/teaser.py) when the
+ *   index has one, instead of the raw text;
  * - accented words are highlighted in the results although the folded copy
  *   matched, and the highlight link (?h=) carries the words as typed.
  *
