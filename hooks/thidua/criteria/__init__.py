@@ -23,6 +23,7 @@ from typing import Any
 
 from thidua.contract import field_paths
 from thidua.criteria import schema
+from thidua.data_script import data_script
 from thidua.errors import ContentError
 from thidua.yaml_lines import display_path, line_of, load_file, plain
 
@@ -423,9 +424,4 @@ def export_data(root: Path | None = None) -> dict:
 
 def export_js(root: Path | None = None, name: str = "THIDUA_CRITERIA") -> str:
     """The data as a dependency-free classic script: ``window.THIDUA_CRITERIA = {…};``."""
-    import json
-
-    text = json.dumps(export_data(root), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    # "</" cannot end a script element early when the file is inlined by mistake.
-    text = text.replace("</", "<\\/")
-    return f"window.{name} = {text};\n"
+    return data_script({name: export_data(root)}, sort_keys=True)
