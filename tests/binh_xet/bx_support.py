@@ -141,3 +141,11 @@ def use_layer(page, layer: dict | None) -> None:
             status=200, body=body, content_type="application/javascript; charset=utf-8"
         ),
     )
+
+
+def axe_violations(page) -> list:
+    """axe-core's violations on the page as (rule, targets) pairs (empty: none)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]

@@ -9,8 +9,10 @@ from bx_support import (
     LAYER,
     LAYER_FILES,
     TEMPLATE,
+    axe_violations,
     load_file,
     page_result,
+    set_unit_points,
     thidua,
     thidua_process,
     unit_json,
@@ -134,3 +136,22 @@ def test_the_draft_minutes_name_who_is_within_and_over_the_layers_quota(layer_to
     minutes = " ".join(layer_tool.locator("[data-testid=bx-doc-minutes]").text_content().split())
     assert "tối đa 2 người (Theo Quy chế thi đua, khen thưởng của Học viện Mẫu" in minutes
     assert "Trong tỷ lệ: Nguyễn Văn An; Trần Thị Bình; vượt tỷ lệ: Lê Văn Cường." in minutes
+
+
+@pytest.mark.browser
+def test_english_page_with_a_layer_and_the_units_level_no_axe_violation(page, guard, base_url):
+    use_layer(page, load(ROOT, LAYER))
+    page.goto(base_url + "/en/binh-xet/cong-cu/")
+    page.wait_for_selector("#bx.bx-js [data-testid=bx-results]")
+    load_file(page, TIES)
+    set_unit_points(page)
+    page.wait_for_selector("[data-testid=bx-collective-level]")
+    assert page.inner_text("[data-testid=bx-collective-level]") == (
+        "The collective's level (public service unit, 92.5 points): Excellent completion of "
+        "duties (HTXS)."
+    )
+    assert "Model Academy" in page.inner_text("[data-testid=bx-layer]")
+    assert page.inner_text("[data-testid=bx-cstdcs-max]") == (
+        "15 % of 14 people recognised LĐTT is 2.1, rounded down: at most 2."
+    )
+    assert axe_violations(page) == []
