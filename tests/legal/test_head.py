@@ -136,7 +136,7 @@ def test_english_head_is_english(site):
     assert not VIETNAMESE.findall(visible), " ".join(visible.split())
     for label in ("Number", "Issued by", "Status", "Guides the implementation of", "Decree"):
         assert label in top
-    assert "Introduction and notes, in Vietnamese" in top
+    assert "Introduction (Vietnamese)" in top
     assert "not verified against the official text" in top
 
 
