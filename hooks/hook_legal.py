@@ -136,12 +136,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Name the heading permalinks of document pages ("Liên kết tới Điều 24")."""
-    registry = _registries.get(i18n.current_language(config))
+    """Name the heading permalinks of document pages ("Liên kết tới Điều 24"), and give
+    every English page's permalinks their English title (the toc setting is Vietnamese)."""
+    lang = i18n.current_language(config)
+    registry = _registries.get(lang)
     document = registry.by_src_uri.get(page.file.src_uri) if registry else None
-    if document is None:
-        return html
-    return markup.label_heading_links(html, document, i18n.current_language(config))
+    if document is not None:
+        html = markup.label_heading_links(html, document, lang)
+    return markup.permalink_titles(html, lang)
 
 
 __all__ = ["Citing", "registry_for"]

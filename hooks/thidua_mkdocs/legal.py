@@ -343,6 +343,16 @@ def label_heading_links(html_text: str, document: Document, lang: str = "vi") ->
     return _HEADING_LINK.sub(label, html_text)
 
 
+PERMALINK_TITLE = 'title="Liên kết tới mục này"'
+
+
+def permalink_titles(html_text: str, lang: str = "vi") -> str:
+    """The toc permalinks' title in ``lang`` (mkdocs.yml sets the Vietnamese one)."""
+    if lang != "en":
+        return html_text
+    return html_text.replace(PERMALINK_TITLE, 'title="Link to this section"')
+
+
 def _quotes(lines: list[str]) -> list[str]:
     """Quoted text (``<!-- trich-dan -->`` … ``<!-- het-trich-dan -->``) as a blockquote."""
     out = []

@@ -147,3 +147,9 @@ def test_cited_by_is_folded_per_clause_with_a_count(site, lang, label):
     fold = re.search(r'<details class="legal-cited-by"[^>]*>\s*<summary>(.*?)</summary>', clause)
     assert fold and fold[1] == f"{label} (1)"
     assert "<details open" not in html
+
+
+def test_english_permalinks_have_an_english_title():
+    html = '<a class="headerlink" href="#a" title="Liên kết tới mục này">&para;</a>'
+    assert 'title="Link to this section"' in markup.permalink_titles(html, "en")
+    assert markup.permalink_titles(html, "vi") == html
