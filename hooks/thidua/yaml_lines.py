@@ -38,8 +38,13 @@ class LineList(list):
         self.lines: dict[int, int] = {}
 
 
-class LineLoader(yaml.SafeLoader):
-    """SafeLoader that keeps node start lines (1-based) on mappings and sequences."""
+# libyaml's parser when PyYAML was built with it (several times faster); the
+# constructor, where the lines are kept, is the same Python code either way.
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineLoader(_SAFE):  # type: ignore[misc, valid-type]
+    """A safe loader that keeps node start lines (1-based) on mappings and sequences."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         self.flatten_mapping(node)
@@ -106,6 +111,8 @@ def load_text(text: str, name: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        if "nesting depth" in problem:  # libyaml's limit: said as the pure-Python reader says it
+            problem = "found values nested deeper than a YAML file may nest"
         raise ContentError(
             name, line, "(YAML)", problem or "unreadable YAML", "valid YAML"
         ) from None

@@ -16,6 +16,7 @@ import yaml
 from thidua.errors import ContentError
 from thidua.legal.basis import BASIS, BASIS_INVERSE, numbers
 from thidua.legal.ref import SO_HIEU
+from thidua.yaml_lines import LineLoader
 
 LOAI_VAN_BAN = (
     "Luật",
@@ -73,8 +74,6 @@ KNOWN_FIELDS = (
     "can_cu",
 )
 
-# libyaml's safe loader when PyYAML was built with it (several times faster).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SO_HIEU_FULL = re.compile(rf"^(?:{SO_HIEU})$")
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -136,7 +135,7 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
         return {}, text, 0
     source = match["yaml"] or ""
     try:
-        data = yaml.load(source, Loader=_LOADER)  # noqa: S506 - a safe loader
+        data = yaml.load(source, Loader=LineLoader)  # noqa: S506 - LineLoader is a safe loader
     except yaml.YAMLError as error:
         # The problem's own line: the context mark is where the enclosing block
         # mapping began (often line 2), except for an unclosed bracket or quote,
