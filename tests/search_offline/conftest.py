@@ -174,7 +174,7 @@ def search(page, query: str) -> list[str]:
     box.press("End")
     page.wait_for_function(
         "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''",
-        timeout=15_000,
+        timeout=90_000,  # the index loads after the page is drawn; slow on a busy machine
     )
     page.wait_for_timeout(200)
     hrefs = page.eval_on_selector_all(
