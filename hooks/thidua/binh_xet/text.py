@@ -238,7 +238,8 @@ def _collective(result: dict, level, titles, labels) -> list[str]:
                 f"{level(col['classification'])}."
             )
             for code, reason in col["level_not_reached"].items():
-                lines.append(f"    Chưa đạt {level(code)}: {clean(reason)}")
+                said = clean(reason).removeprefix("Chưa đạt: ")
+                lines.append(f"    Chưa đạt {level(code)}: {said}")
     if col["needed"]:
         what = {
             "unit_level": "mức xếp loại của tập thể (--unit-level, hoặc chấm điểm với --unit-kind)",

@@ -75,7 +75,7 @@
         kind: t("kind_" + s.unit_kind).toLowerCase(), score: BX.number(s.unit_score), level: BX.levelName(c.classification) }) }));
       var missed = el("ul");
       Object.keys(c.level_not_reached).forEach(function (code) {
-        missed.appendChild(el("li", { text: t("level_not_reached", { level: BX.levelName(code), reason: BX.clean(c.level_not_reached[code]) }) }));
+        missed.appendChild(el("li", { text: t("level_not_reached", { level: BX.levelName(code), reason: BX.clean(c.level_not_reached[code]).replace(/^Chưa đạt: /, "") }) }));
       });
       if (missed.childNodes.length) { box.appendChild(missed); }
     }
