@@ -8,6 +8,8 @@
   so it is a full rebuild (``thidua_mkdocs.preview``). After a page edit only that
   page is rendered again, in both languages (generated pages are kept, but for one
   in the edited page's folder).
+- ``on_env``: compiled theme templates are kept across language passes and rebuilds
+  (``thidua_mkdocs.jinja_cache``; a changed template is compiled again).
 - The search index of a dirty rebuild: Material's own merge is turned off, the
   entries static-i18n stacks are cleared at each rebuild, and ``on_post_build``
   merges the rendered pages' entries with the previous index.
@@ -20,7 +22,7 @@ import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from thidua_mkdocs import console, preview
+from thidua_mkdocs import console, jinja_cache, preview
 
 _dirty = False
 _search: dict[str, list[dict]] = {}  # site folder → entries of the last rebuild
@@ -106,3 +108,8 @@ def on_post_build(config):
     previous = _search.get(key) if preview.WATCHER.decision == "pages" else None
     data["docs"] = _search[key] = preview.merge_search(previous, data.get("docs", []))
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def on_env(env, config, files):
+    """Reuse the theme templates compiled by an earlier pass or rebuild."""
+    return jinja_cache.use(env)

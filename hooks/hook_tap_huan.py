@@ -35,13 +35,42 @@ def on_files(files, config):
     root = Path(config.config_file_path).parent
     try:
         registry = load_registry(Path(config.docs_dir))
-        _PROGRAMS[i18n.current_language(config)] = tap_huan.load_program(root, registry)
+        _PROGRAMS[i18n.current_language(config)] = _program(root, registry)
     except ContentError as error:
         raise PluginError(error.message) from None
     for file in list(files):
         if file.src_uri.startswith(f"{FOLDER}/") and file.src_uri.endswith(".yaml"):
             files.remove(file)
     return files
+
+
+def _stamps(folder: Path) -> tuple:
+    """(path, mtime, size) of every file under ``folder``."""
+    found = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            stat = path.stat()
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+# The program of the last load, kept while its sources are unchanged: the modules,
+# quizzes and lock (docs/tap-huan), the data (data/) and the register's documents
+# (the same objects while unchanged; held here so their ids stay unique). Shared by
+# the two language passes and by every ``mkdocs serve`` rebuild.
+_LOADED: dict[str, tuple] = {}
+
+
+def _program(root: Path, registry) -> tap_huan.Program:
+    """``tap_huan.load_program``, cached by its sources (see ``_LOADED``)."""
+    documents = tuple(registry.documents)
+    key = (_stamps(root / "docs" / FOLDER), _stamps(root / "data"), tuple(map(id, documents)))
+    cached = _LOADED.get(str(root))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    program = tap_huan.load_program(root, registry)
+    _LOADED[str(root)] = (key, program, documents)
+    return program
 
 
 def on_nav(nav, config, files):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from thidua import criteria
 from thidua.legal.registry import collect_registry
-from thidua_mkdocs import console
-from thidua_mkdocs.preview import Watcher
+from thidua_mkdocs import console, jinja_cache
+from thidua_mkdocs.preview import Watcher, merge_search, near_edit
 from thidua_testing import ROOT
 
 # --------------------------------------------------------------------------
@@ -224,3 +224,74 @@ def test_install_adds_each_filter_once():
         logger.removeHandler(handler)
         for f in [f for f in build.filters if isinstance(f, console.ExpectedDirtyWarning)]:
             build.removeFilter(f)
+
+
+# --------------------------------------------------------------------------
+# Search entries of a page-only rebuild; generated pages near an edit
+# --------------------------------------------------------------------------
+
+
+def entry(location: str, text: str) -> dict:
+    return {"location": location, "title": location, "text": text}
+
+
+def test_a_page_only_rebuild_replaces_that_pages_entries_and_keeps_the_others():
+    previous = [
+        entry("", "trang chủ"),
+        entry("hoi-dap/", "cũ"),
+        entry("hoi-dap/#muc-cu", "mục cũ"),
+        entry("en/hoi-dap/", "old"),
+        entry("tieu-chi/", "tiêu chí"),
+    ]
+    rendered = [entry("hoi-dap/", "mới"), entry("hoi-dap/#muc-moi", "mục mới")]
+    merged = merge_search(previous, rendered)
+    assert [e["location"] for e in merged] == [
+        "",
+        "en/hoi-dap/",
+        "tieu-chi/",
+        "hoi-dap/",
+        "hoi-dap/#muc-moi",
+    ]
+    assert merge_search(None, rendered) == rendered
+
+
+def test_a_generated_page_in_the_folder_of_an_edited_page_is_rendered_again(tmp_path):
+    docs = tmp_path / "docs"
+    edited = {str(docs / "huong-dan" / "danh-gia-xep-loai-2026.md")}
+    assert near_edit("huong-dan/in-toan-bo.md", edited, docs)
+    assert not near_edit("tieu-chi/danh-sach/index.md", edited, docs)
+    assert not near_edit("thuat-ngu/index.md", {str(docs / "index.md")}, docs)
+    assert near_edit("trang.md", {str(docs / "index.md")}, docs)
+
+
+# --------------------------------------------------------------------------
+# Compiled templates kept across passes and rebuilds
+# --------------------------------------------------------------------------
+
+
+def test_compiled_templates_are_reused_and_compiled_again_after_an_edit(monkeypatch):
+    from jinja2 import DictLoader, Environment
+
+    cache = jinja_cache.MemoryBytecodeCache()
+    monkeypatch.setattr(jinja_cache, "CACHE", cache)
+    sources = {"trang.html": "Xin chào {{ ten }}"}
+    compiled: list[str] = []
+    real = Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return real(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    first = jinja_cache.use(Environment(loader=DictLoader(sources)))
+    assert first.get_template("trang.html").render(ten="An") == "Xin chào An"
+    second = jinja_cache.use(Environment(loader=DictLoader(sources)))  # next pass
+    assert second.get_template("trang.html").render(ten="Bình") == "Xin chào Bình"
+    assert compiled == ["trang.html"]  # compiled once
+    sources["trang.html"] = "Chào {{ ten }}"
+    third = jinja_cache.use(Environment(loader=DictLoader(sources)))
+    assert third.get_template("trang.html").render(ten="Chi") == "Chào Chi"
+    assert compiled == ["trang.html", "trang.html"]  # the edit is compiled
+    trimmed = jinja_cache.use(Environment(loader=DictLoader(sources), trim_blocks=True))
+    trimmed.get_template("trang.html")
+    assert len(compiled) == 3  # other compile settings: not shared

@@ -125,11 +125,39 @@ def page_problems(
             continue
         registry.cite(clause, Citing(title, src_uri, line=citation.line))
     if lint:
-        result.errors += unclosed_markers(body, file, offset)
-        result.errors += anchor_problems(body, file, offset, document)
-        if not src_uri.endswith(".en.md") and not src_uri.startswith("bien-tap/"):
-            result.mentions += bare_mentions(body, file, registry, offset, document)
+        errors, mentions = _lint(registry, body, file, src_uri, offset, document)
+        result.errors += errors
+        result.mentions += mentions
     return result
+
+
+# Lint results by page text, kept while the register holds the same document objects
+# (``collect_registry`` reuses unchanged documents): the second language pass and
+# every ``mkdocs serve`` rebuild lint only the pages that changed. A new or edited
+# document empties the cache.
+_lint_cache: dict[tuple, tuple[list[ContentError], list]] = {}
+_lint_documents: list[tuple] = [()]
+
+
+def _lint(
+    registry: Registry, body: str, file: str, src_uri: str, offset: int, document: Document | None
+) -> tuple[list[ContentError], list]:
+    """Anchors, unclosed markers and plain-text mentions of one page (cached)."""
+    documents = tuple(registry.documents)
+    if tuple(map(id, documents)) != tuple(map(id, _lint_documents[0])):
+        _lint_cache.clear()
+        _lint_documents[0] = documents  # held, so that no id is reused while cached
+    key = (body, file, src_uri, offset, id(document))
+    cached = _lint_cache.get(key)
+    if cached is None:
+        errors = unclosed_markers(body, file, offset) + anchor_problems(
+            body, file, offset, document
+        )
+        mentions: list = []
+        if not src_uri.endswith(".en.md") and not src_uri.startswith("bien-tap/"):
+            mentions = list(bare_mentions(body, file, registry, offset, document))
+        cached = _lint_cache[key] = (errors, mentions)
+    return list(cached[0]), list(cached[1])
 
 
 def check_page(

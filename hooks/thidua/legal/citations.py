@@ -6,6 +6,7 @@ editors can show the syntax itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,10 +65,17 @@ def find_citations(text: str, file: str, offset: int = 0) -> list[Citation]:
     """All markers of ``text``, parsed; a marker the grammar cannot read raises ContentError.
 
     ``offset`` is the number of file lines before ``text`` (front matter), so that
-    messages name the line in the file.
+    messages name the line in the file. Remembered for the same arguments (a page is
+    read by the check, then rendered, in each language pass and serve rebuild).
     """
     if "[[" not in text:
         return []
+    return list(_find_citations(text, file, offset))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_citations(text: str, file: str, offset: int) -> tuple[Citation, ...]:
+    """``find_citations`` without the copy (citations are frozen)."""
     masked = masked_spans(text)
     found = []
     for match in MARKER.finditer(text):
@@ -91,7 +99,7 @@ def find_citations(text: str, file: str, offset: int = 0) -> list[Citation]:
                 end=match.end(),
             )
         )
-    return found
+    return tuple(found)
 
 
 def replace_citations(

@@ -15,6 +15,7 @@ Entries whose text reads badly as a snippet get a display-only ``teaser``
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -29,6 +30,10 @@ FOLD_FIELDS = {"title_fold": "title", "text_fold": "text"}
 SO_HIEU_BOOST = 1e4
 
 __all__ = ["FOLD_FIELDS", "augment", "augment_text", "dumps", "folded_words", "so_hieu_forms"]
+
+# The same entry text is folded again in every rebuild of ``mkdocs serve`` (and the
+# untranslated pages' text in both languages): remembered, bounded.
+_folded_words = functools.lru_cache(maxsize=65536)(folded_words)
 
 
 def augment(
@@ -53,7 +58,7 @@ def augment(
         fields["so_hieu"] = {"boost": SO_HIEU_BOOST}
     for doc in index.get("docs", []):
         for name, original in FOLD_FIELDS.items():
-            folded = folded_words(str(doc.get(original, "")), separator)
+            folded = _folded_words(str(doc.get(original, "")), separator)
             if folded:
                 doc[name] = folded
             else:
