@@ -29,6 +29,7 @@ from thidua_mkdocs import cham_diem, i18n, render, tu_danh_gia
 MARKER = "<!-- thidua:tu-danh-gia -->"
 DATA_FILE = "assets/data/thidua-data.js"
 SCORING_FILE = "assets/data/cham-diem.js"
+LAYER_FILE = "assets/data/thidua-layer.js"
 TEXTS = Path(render.TEMPLATES) / "tu-danh-gia" / "texts.yml"
 
 
@@ -53,6 +54,31 @@ def _data(config) -> tuple[object, str, dict, dict, dict]:
 
 
 @cache
+def _build_layer(root: str, layer_id: str, directory_urls: bool) -> tuple[dict, dict]:
+    """The layer's data for the page and the links of the clauses it cites."""
+    from thidua.layers import LayerError
+
+    def url_of(src_uri: str) -> str:
+        return File(src_uri, "", "", directory_urls).url
+
+    try:
+        data = tu_danh_gia.layer_data(Path(root), layer_id)
+        links = tu_danh_gia.legal_links(data["rules"], Path(root) / "docs", url_of)
+    except (LayerError, ContentError) as error:
+        raise PluginError(f"thidua.yml: lop_quy_che: {error}") from None
+    return data, links
+
+
+def _layer(config) -> tuple[dict, dict] | None:
+    """The layer named by thidua.yml (``lop_quy_che``), or None for the national law only."""
+    layer_id = tu_danh_gia.active_layer(config.extra)
+    if layer_id is None:
+        return None
+    root = str(Path(config.config_file_path).parent)
+    return _build_layer(root, layer_id, config.use_directory_urls)
+
+
+@cache
 def _texts() -> dict:
     return yaml.safe_load(TEXTS.read_text(encoding="utf-8"))
 
@@ -60,6 +86,7 @@ def _texts() -> dict:
 def on_startup(command, dirty):
     """A new build (or a rebuild under ``serve``) reads the data afresh."""
     _build_data.cache_clear()
+    _build_layer.cache_clear()
     tu_danh_gia.clear_caches()
 
 
@@ -67,6 +94,7 @@ def on_pre_build(config, **kwargs):
     """Forget the data of an earlier ``serve`` rebuild (once per language is cheap)."""
     if i18n.current_language(config) == i18n.default_language(config):
         _build_data.cache_clear()
+        _build_layer.cache_clear()
         tu_danh_gia.clear_caches()
 
 
@@ -74,10 +102,14 @@ def on_pre_build(config, **kwargs):
 def on_files(files, config):
     """Publish the data script for the browser."""
     data, _source, links, _meta, scoring = _data(config)
-    for path, content in (
+    outputs = [
         (DATA_FILE, tu_danh_gia.data_script(data, links)),
         (SCORING_FILE, cham_diem.script(scoring)),
-    ):
+    ]
+    layer = _layer(config)
+    if layer is not None:
+        outputs.append((LAYER_FILE, tu_danh_gia.layer_script(*layer)))
+    for path, content in outputs:
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
@@ -94,6 +126,9 @@ def on_page_content(html, page, config, files):
     t = texts.get(lang) or texts[i18n.default_language(config)]
     data, source, links, meta, scoring = _data(config)
     home = "" if lang == i18n.default_language(config) else f"{lang}/"
+    layer = _layer(config)
+    if layer is not None:
+        links = {**layer[1], **links}
     form = render.template(
         "tu-danh-gia/form.html.j2",
         t=t,
@@ -106,5 +141,6 @@ def on_page_content(html, page, config, files):
         lang_root=get_relative_url(home or ".", page.url).rstrip("/") + "/",
         default_year=max(meta["years"]),
         scoring=scoring,
+        layer=layer[0] if layer else None,
     )
     return html.replace(MARKER, form, 1)

@@ -147,5 +147,15 @@
     reader.readAsText(file);
   }
 
-  TDG.io = { MAX_BYTES: MAX_BYTES, parse: parse, download: download, readFile: readFile };
+  /* More fields of the profile (a local layer's, from layer.js): name → {kind, parts}. */
+  function addFields(declared) {
+    Object.keys(declared).forEach(function (name) {
+      var kind = declared[name].kind;
+      var parts = {};
+      Object.keys(declared[name].parts || {}).forEach(function (k) { parts[k] = NUMBER; });
+      PROFILE.fields[name] = kind === "so_dem" ? NUMBER : kind === "diem_thanh_phan" ? obj(parts) : TEXT;
+    });
+  }
+
+  TDG.io = { MAX_BYTES: MAX_BYTES, parse: parse, download: download, readFile: readFile, addFields: addFields };
 })();

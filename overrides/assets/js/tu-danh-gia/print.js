@@ -105,6 +105,7 @@
       var answer = ctx.ownRules === true ? T.yes : ctx.ownRules === false ? T.no : T.printUnknown;
       sheet.appendChild(h("p", null, TDG.fmt(T.printOwnRules, { answer: answer })));
     }
+    if (TDG.layerPrint) { TDG.layerPrint(fields, ctx, T, h).forEach(function (p) { sheet.appendChild(p); }); }
     sheet.appendChild(h("p", null, TDG.fmt(T.printTime, { months: shownNumber(fields.months_worked) })));
     sheet.appendChild(h("p", null, T.printStrengths));
     for (var i = 0; i < 4; i++) { sheet.appendChild(h("p", "tdg-print-line", "")); }
@@ -134,7 +135,7 @@
     if (!explanation.length) { annex.appendChild(h("p", null, T.printNoResult)); }
     var list = h("ol");
     explanation.forEach(function (item) {
-      var li = h("li", null, (item.met ? T.met : T.notMet) + ": " + TDG.result.words(item.criterion));
+      var li = h("li", null, (item.met ? T.met : T.notMet) + ": " + TDG.result.lineText(item));
       if (item.legal_basis && item.legal_basis.length) {
         var p = h("p", "tdg-basis", T.basis);
         item.legal_basis.forEach(function (basis, j) {

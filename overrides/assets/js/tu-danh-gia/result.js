@@ -31,6 +31,11 @@
       .replace(CODE, function (code) { return TDG.form.codeLabel("title", code); });
   }
 
+  /* An explanation line in words: a layer's line carries its own text ("Theo Quy chế …"). */
+  function lineText(item) {
+    return item.source === "layer" && typeof item.text === "string" ? words(item.text) : words(item.criterion);
+  }
+
   function region() { return document.getElementById("tdg-result"); }
   function body() { return document.getElementById("tdg-result-body"); }
 
@@ -94,6 +99,7 @@
   function rulesLabel(id, kind, T, lang) {
     var data = window.THIDUA_DATA;
     var sets = data && typeof data === "object" ? data[kind] : null;
+    if (kind === "layers" && TDG.layerLabel) { return TDG.layerLabel(lang); }
     var name = sets && typeof sets === "object" && sets[id] ? sets[id].name : null;
     if (name && typeof name === "object") { name = name[lang] || name.vi; }
     if (typeof name === "string") { return name; }
@@ -236,7 +242,7 @@
       explanation.forEach(function (item) {
         var li = h("li", item.met ? "tdg-met" : "tdg-not-met");
         li.appendChild(h("strong", null, (item.met ? T.met : T.notMet) + ": "));
-        li.appendChild(document.createTextNode(words(item.criterion)));
+        li.appendChild(document.createTextNode(lineText(item)));
         if (item.legal_basis && item.legal_basis.length) { li.appendChild(basisLine(item.legal_basis, unverified, T)); }
         el.appendChild(li);
       });
@@ -248,6 +254,6 @@
 
   TDG.result = {
     render: render, unavailable: unavailable, invalid: invalid, incomplete: incomplete,
-    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h, words: words
+    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h, words: words, lineText: lineText
   };
 })();

@@ -118,6 +118,8 @@
     printSplit: "General criteria: {general} / 30; task results: {tasks} / 70; total: {total} / 100",
     printPeriods: "Scores of the periods",
     printMean: "Year's score (mean of {n} periods): {score} / 100",
+    layerSplitSum: "The three parts of the general criteria under the Regulation add up to {sum}, not the general criteria's score entered ({general})",
+    layerNoGroup: "not in any group",
     printOwnRules: "The unit has issued its own evaluation rules: {answer}",
     printUnitLevel: "Level of the unit I head: {level}",
     printUnknown: "not known",

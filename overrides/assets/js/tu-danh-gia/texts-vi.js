@@ -118,6 +118,8 @@
     printSplit: "Điểm tiêu chí chung: {general} / 30; điểm kết quả thực hiện nhiệm vụ: {tasks} / 70; tổng điểm: {total} / 100",
     printPeriods: "Điểm từng kỳ",
     printMean: "Điểm năm (trung bình {n} kỳ): {score} / 100",
+    layerSplitSum: "Ba phần điểm tiêu chí chung theo Quy chế cộng lại là {sum}, khác điểm tiêu chí chung đã nhập ({general})",
+    layerNoGroup: "không thuộc nhóm nào",
     printOwnRules: "Đơn vị đã ban hành Quy chế đánh giá riêng: {answer}",
     printUnitLevel: "Mức xếp loại của đơn vị do tôi đứng đầu: {level}",
     printUnknown: "chưa rõ",
