@@ -55,6 +55,9 @@ CHROME_FLAGS = (
 # Home, a regulation page, a long prose page (Hỏi đáp).
 DEFAULT_PAGES = ("/", "/van-ban/luat-06-2022/", "/hoi-dap/")
 VARIANTS = ("ours", "plain")
+# Optional third site: an earlier build of the portal (--before), shown first.
+ALL_VARIANTS = ("before", "ours", "plain")
+ATTEMPTS = 3
 PLAIN_DROPS = ("hooks", "extra_css", "extra_javascript", "watch")
 
 
@@ -133,13 +136,19 @@ def run_lighthouse(cli: Path, url: str, out: Path) -> Result:
         "--quiet",
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    if proc.returncode != 0 or not out.is_file():
-        raise LighthouseError(f"lighthouse failed on {url}: {proc.stderr.strip()[-800:]}")
-    report = json.loads(out.read_text(encoding="utf-8"))
-    if report.get("runtimeError"):
-        raise LighthouseError(f"lighthouse on {url}: {report['runtimeError'].get('message')}")
-    return parse_report(report)
+    problem = ""
+    for _attempt in range(ATTEMPTS):  # a busy machine can time a DevTools call out
+        out.unlink(missing_ok=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        if proc.returncode != 0 or not out.is_file():
+            problem = proc.stderr.strip()[-800:]
+            continue
+        report = json.loads(out.read_text(encoding="utf-8"))
+        if report.get("runtimeError"):
+            problem = str(report["runtimeError"].get("message"))
+            continue
+        return parse_report(report)
+    raise LighthouseError(f"lighthouse failed on {url} ({ATTEMPTS} attempts): {problem}")
 
 
 # --------------------------------------------------------------------------
@@ -247,7 +256,7 @@ def table(rows: dict[tuple[str, str], Result]) -> str:
     ]
     pages = list(dict.fromkeys(page for page, _ in rows))
     for page in pages:
-        for variant in VARIANTS:
+        for variant in ALL_VARIANTS:
             r = rows.get((page, variant))
             if r is None:
                 continue
@@ -283,6 +292,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--ours", type=Path, help="a strict build of the portal to measure instead of building it"
     )
     parser.add_argument(
+        "--before", type=Path, help="an earlier build of the portal, measured alongside"
+    )
+    parser.add_argument(
         "--only", choices=VARIANTS, help="measure one site only (e.g. ours after a change)"
     )
     return parser.parse_args(argv)
@@ -299,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     pages = [p if p.startswith("/") else f"/{p}" for p in args.pages.split(",") if p.strip()]
     variants = [args.only] if args.only else list(VARIANTS)
+    if args.before:
+        variants.insert(0, "before")
     work = args.work or Path(tempfile.mkdtemp(prefix="thidua-lighthouse-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -318,8 +332,13 @@ def main(argv: list[str] | None = None) -> int:
     reports.mkdir(exist_ok=True)
     results: dict[tuple[str, str], list[Result]] = {}
     try:
-        with serve(sites["ours"]) as ours_url, serve(sites["plain"]) as plain_url:
-            urls = {"ours": ours_url, "plain": plain_url}
+        before_site = args.before or sites["ours"]
+        with (
+            serve(sites["ours"]) as ours_url,
+            serve(sites["plain"]) as plain_url,
+            serve(before_site) as before_url,
+        ):
+            urls = {"ours": ours_url, "plain": plain_url, "before": before_url}
             for run in range(args.runs):
                 order = variants if run % 2 == 0 else variants[::-1]
                 for page in pages:
@@ -329,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
                         result = run_lighthouse(cli, urls[variant].rstrip("/") + page, out)
                         results.setdefault((page, variant), []).append(result)
                         print(
-                            f"  run {run + 1} {variant:5} {page}: perf {result.performance:.2f}"
+                            f"  run {run + 1} {variant:6} {page}: perf {result.performance:.2f}"
                             f" FCP {result.fcp_ms / 1000:.2f} s a11y {result.accessibility:.2f}",
                             flush=True,
                         )
