@@ -173,9 +173,20 @@ def test_layer_data_published_and_escaped(layered):
     assert 'name="nhom"' in page and 'name="bai_bao_khoa_hoc"' in page
 
 
+def test_ladder_lists_the_layer_requirements(layered):
+    """The title ladder names what the Quy chế adds, with a link to each clause."""
+    _project, site = layered
+    ladder = (site / "tieu-chi/thang-danh-hieu/index.html").read_text(encoding="utf-8")
+    assert 'id="quy-che"' in ladder
+    assert "Điều 5 khoản 4: giảng viên" in ladder
+    assert "quy-che-mau/#dieu-5-khoan-4" in ladder
+
+
 def test_without_layer_no_layer_script_or_field(built_site):
     """The repository ships lop_quy_che: none: the page is the national one."""
     page = (built_site.site / "tu-danh-gia/cong-cu/index.html").read_text(encoding="utf-8")
     assert "layer.js" not in page and "thidua-layer" not in page
     assert 'name="nhom"' not in page and "tdg-layer" not in page
     assert not (built_site.site / "assets/data/thidua-layer.js").exists()
+    ladder = (built_site.site / "tieu-chi/thang-danh-hieu/index.html").read_text(encoding="utf-8")
+    assert 'id="quy-che"' not in ladder

@@ -99,3 +99,19 @@ def test_axe_no_violations(page, layered_url):
     _lecturer_without_article(page)
     violations = Axe().run(page).response["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def test_answers_saved_without_layer_survive(page, layered_url):
+    """An entry saved by the national page (same key, no layer fields) loads unchanged."""
+    _open(page, layered_url)
+    saved = {"version": 2, "saved_at": None, "fields": {
+        "evaluation_year": "2026", "role": "vien_chuc", "leader": "false", "mode": "full",
+        "score_input": "total", "score_total": "92", "unit_has_own_rules": "unknown"}}
+    page.evaluate("(v) => localStorage.setItem('thidua.tu-danh-gia', v)", json.dumps(saved))
+    page.reload()
+    page.wait_for_function("document.getElementById('tdg-result')"
+                           ".getAttribute('data-classification') === 'HTXS'")
+    assert page.input_value("#f-score_total") == "92"
+    assert page.input_value("#f-nhom") == ""
+    titles = page.get_attribute("#tdg-result", "data-titles").split()
+    assert "CSTDCS" in titles  # not a lecturer: the Quy chế's requirement does not apply

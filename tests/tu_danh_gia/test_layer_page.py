@@ -78,3 +78,28 @@ def test_national_profile_same_in_js(layer, tmp_path):
     assert json.loads(proc.stdout) == expected
     assert expected[0]["unit_has_own_rules"] is True and "nhom" not in expected[0]
     assert expected[1]["unit_has_own_rules"] is False
+
+
+def test_form_without_layer_is_the_national_form(layer):
+    """With no layer the form's markup is exactly the template without the layer block."""
+    import re
+
+    import yaml
+    from thidua_mkdocs import cham_diem, render
+
+    path = ROOT / "hooks/thidua_mkdocs/templates/tu-danh-gia/form.html.j2"
+    source = path.read_text(encoding="utf-8")
+    block = re.compile(r"^\{% if layer %\}\n.*?^\{% endif %\}\n", re.S | re.M)
+    assert len(block.findall(source)) == 1
+    data, origin = tu_danh_gia.export_data(ROOT)
+    scoring = cham_diem.load(ROOT)
+    meta = tu_danh_gia.rules_meta(data)
+    texts = yaml.safe_load((path.parent / "texts.yml").read_text(encoding="utf-8"))
+    context = dict(t=texts["vi"], lang="vi", meta=meta, meta_json=json.dumps(meta),
+                   data_available=True, data_source=origin, links={}, lang_root="../../",
+                   default_year=max(meta["years"]), scoring=scoring)
+    national = render._environment().from_string(block.sub("", source)).render(**context)
+    assert render.template("tu-danh-gia/form.html.j2", layer=None, **context) == national
+    layered = render.template("tu-danh-gia/form.html.j2",
+                              layer=browser_data(layer, ROOT), **context)
+    assert 'name="nhom"' in layered and 'name="nhom"' not in national

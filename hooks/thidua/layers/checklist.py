@@ -53,13 +53,18 @@ def title_section(layer: Layer, code: str, lang: str = "vi") -> Section | None:
 
 def with_layer(plan, layer: Layer, lang: str = "vi"):
     """A copy of the checklist ``plan`` whose title pages carry the layer's section in
-    their newest block (the rules in force now); the cached plan is left unchanged."""
+    their newest block (the rules in force now); the cached plan is left unchanged.
+    ``ladder_layer`` lists ``(title name, section)`` for the ladder page."""
     import copy
 
     out = copy.copy(plan)
     out.title_pages = []
+    # The ladder page lists the same lines under the regulation's name (issue 13 item 2).
+    out.ladder_layer = []
     for page in plan.title_pages:
         section = title_section(layer, page.code, lang)
+        if section is not None:
+            out.ladder_layer.append((page.name, section))
         if section is None or not page.blocks:
             out.title_pages.append(page)
             continue
