@@ -98,6 +98,8 @@ def add_corpus(project: Path, origin: Path, work: Path, pages: int, seed: int) -
         for p in (project / "docs").rglob("*.md")
         if not p.name.endswith(".en.md")
         and p.name != "index.md"
+        # An ordinary page: legal documents and training modules rebuild everything.
+        and not p.relative_to(project / "docs").as_posix().startswith(("van-ban/", "tap-huan/"))
         and not (origin / "docs" / p.relative_to(project / "docs")).exists()
     )
     if not candidates:
