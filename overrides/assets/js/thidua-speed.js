@@ -9,7 +9,7 @@
  * event if frames never come, as in a hidden tab), or until the reader reaches for
  * search (focus or click in the header's search, or Material's search keys), whichever
  * comes first. Every other request goes out unchanged.
- * From file:// Material reads search_index.js with a <script> tag instead, which this
+ * From file:// Material reads search_index.js with a script element instead, which this
  * does not touch. Without this script the index simply loads at once, as in Material.
  */
 (function () {
