@@ -72,7 +72,6 @@ build: setup
 lint: setup
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/lint-imports
-	$(BIN)/lint-imports
 
 # The Nu HTML checker (npm vnu-jar) on Debian's Java, for tests/editors/test_site_quality.py.
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
