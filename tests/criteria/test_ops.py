@@ -5,8 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from thidua.contract import rounded
 from thidua.evaluator.ops import discipline_counted, fmt, recruited_months
-from thidua.evaluator.quotas import rounded
 
 
 @pytest.mark.parametrize(

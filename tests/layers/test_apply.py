@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
 from thidua.cli import main
 from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate
 from thidua.layers import load_layer
+
+from .support import ROOT
 
 LECTURER = {
     "evaluation_year": 2026, "subject": "individual", "role": "vien_chuc",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, ROOT
 from thidua.layers import LayerError
 from thidua.layers.loader import read_chain
+
+from .support import FIXTURES, ROOT
 
 # fixture → [(line, key, words of what was found, words of what is allowed), …]
 CASES = {

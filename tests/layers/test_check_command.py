@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import FIXTURES, ROOT
 from thidua.commands.check import check_layers
+
+from .support import FIXTURES, ROOT
 
 
 def _root_with(tmp_path, *fixtures: str):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
 from thidua.layers import load_layer
 from thidua.layers.checklist import title_section
+
+from .support import ROOT
 
 
 def test_the_lecturers_line_says_where_it_comes_from() -> None:

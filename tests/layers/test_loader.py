@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
-from conftest import FIXTURES, ROOT
-from thidua.layers import UnknownLayer, apply_rounding, list_layers, load_layer
+from thidua.contract import rounded
+from thidua.layers import UnknownLayer, list_layers, load_layer
+
+from .support import FIXTURES, ROOT
 
 
 def test_the_sample_layer_loads_with_its_four_rules() -> None:
@@ -43,7 +46,8 @@ def test_the_cstdcs_quota_of_the_sample_layer() -> None:
     ],
 )
 def test_rounding(value: str, rounding: str, expected: int) -> None:
-    assert apply_rounding(Decimal(value), rounding) == expected
+    # Layers round with the contract's one rounding, like the evaluator's caps.
+    assert rounded(Fraction(value), rounding) == expected
 
 
 def test_list_layers_names_the_files() -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from thidua import settings
 from thidua.errors import ContentError
+
+from .support import ROOT
 
 
 def _write(tmp_path, value: str):

@@ -12,7 +12,7 @@ import re
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from thidua.binh_xet.unit import rounded
+from thidua.contract import rounded
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules

@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from thidua.binh_xet.members import BY_KEY, problem
-from thidua.contract import COLLECTIVE, UNIT_QUOTA
+from thidua.contract import COLLECTIVE, UNIT_QUOTA, rounded
 from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate, problems
 
@@ -54,15 +54,6 @@ NOT_EVALUABLE = {
     "year scored on points",
 }
 
-
-def rounded(value: Fraction, how: str) -> int:
-    """floor / ceil / round_half_up of an exact value with integers (as the evaluator's)."""
-    n, d = value.numerator, value.denominator
-    if how == "ceil":
-        return -((-n) // d)
-    if how == "round_half_up":
-        return (2 * n + d) // (2 * d)
-    return n // d
 
 
 def profile_of(member: dict[str, Any], year: int) -> dict[str, Any]:

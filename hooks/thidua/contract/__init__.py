@@ -47,6 +47,7 @@ from thidua.contract.numbers import (
     format_number,
     parse_date,
     ratio_value,
+    rounded,
     show_score,
     to_fraction,
     year_key,
@@ -54,6 +55,7 @@ from thidua.contract.numbers import (
 from thidua.contract.problem import Problem, dotted, show
 
 __all__ = [
+    "rounded",
     "CERTIFIED_BY",
     "CLASSIFICATIONS",
     "COLLECTIVE",

@@ -117,3 +117,17 @@ def format_number(value: Any, lang: str = "vi") -> str:
     if frac:
         text += point + f"{frac:02d}".rstrip("0")
     return sign + text
+
+
+def rounded(value: Fraction, how: str) -> int:
+    """``value`` (exact) rounded to a whole number: floor, ceil or round_half_up.
+
+    The one rounding of caps and quotas (evaluator, local layers, the unit review):
+    integers only, so 0.2 × 15 is exactly 3 and never 2.9999….
+    """
+    n, d = value.numerator, value.denominator
+    if how == "ceil":
+        return -((-n) // d)
+    if how == "round_half_up":
+        return (2 * n + d) // (2 * d)
+    return n // d

@@ -6,10 +6,9 @@ max = min(cap, candidates); see the design note in ``thidua/evaluator/__init__.p
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from thidua.contract import ratio_value
+from thidua.contract import ratio_value, rounded
 from thidua.evaluator import ops
 from thidua.evaluator.context import Ctx
 
@@ -27,15 +26,6 @@ def quota_rules_id(rules: Rules, profile: dict) -> str:
         return entry["collective_rules"][profile["unit_kind"]]
     return entry["quota_rules"]
 
-
-def rounded(value: Fraction, how: str) -> int:
-    """floor / ceil / round_half_up of an exact value, with integers only."""
-    n, d = value.numerator, value.denominator
-    if how == "ceil":
-        return -((-n) // d)
-    if how == "round_half_up":
-        return (2 * n + d) // (2 * d)
-    return n // d
 
 
 def quotas(ctx: Ctx) -> tuple[int | None, int | None]:

@@ -20,7 +20,7 @@ Public API (no mkdocs import):
 from __future__ import annotations
 
 from thidua.layers.loader import LayerError, UnknownLayer, list_layers, load_layer
-from thidua.layers.model import Layer, Quota, Rule, apply_rounding
+from thidua.layers.model import Layer, Quota, Rule
 
 __all__ = [
     "Layer",
@@ -28,7 +28,6 @@ __all__ = [
     "Quota",
     "Rule",
     "UnknownLayer",
-    "apply_rounding",
     "list_layers",
     "load_layer",
 ]

@@ -11,12 +11,11 @@ reason gets ``source: "law"``; ``rules.layer`` names the layer.
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from thidua.contract import Problem, show, to_fraction
-from thidua.layers.model import Layer, Rule, apply_rounding
+from thidua.contract import Problem, rounded, show, to_fraction
+from thidua.layers.model import Layer, Rule
 
 NOT_ELIGIBLE = {"vi": "chưa đề nghị danh hiệu này", "en": "the title is not proposed"}
 
@@ -342,7 +341,7 @@ def _htxs(layer: Layer, profile: dict, out: dict, lang: str) -> None:
     size = profile.get("group_size_htt_or_above")
     if cap is None or out["max_htxs"] is None or not isinstance(size, int):
         return
-    most = apply_rounding(cap.ratio * Decimal(size), cap.rounding)
+    most = rounded(Fraction(cap.ratio) * size, cap.rounding)
     out["max_htxs"] = min(out["max_htxs"], most)
     rule = layer.rule_for(cap)
     text = {

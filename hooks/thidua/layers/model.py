@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
+
+from thidua.contract import rounded
 
 ROUNDINGS = ("floor", "ceil", "round_half_up")
 LEVELS = ("bo_nganh_tinh", "co_quan", "don_vi")
@@ -58,21 +61,12 @@ class Quota:
 
     def maximum(self, count: int) -> int:
         """The most that may be proposed when ``count`` members form the base."""
-        return apply_rounding(self.ratio * count, self.rounding)
+        return rounded(Fraction(self.ratio) * count, self.rounding)
 
     def base_text(self, lang: str = "vi") -> str:
         """What the base counts, in plain words."""
         return QUOTA_BASES.get(self.base, {}).get(lang, self.base)
 
-
-def apply_rounding(value: Decimal, rounding: str) -> int:
-    """``value`` rounded to a whole number: floor, ceil or round_half_up (exact)."""
-    whole = int(value.to_integral_value(rounding="ROUND_FLOOR"))
-    if rounding == "floor" or value == whole:
-        return whole
-    if rounding == "ceil":
-        return whole + 1
-    return whole + 1 if value - whole >= Decimal("0.5") else whole
 
 
 @dataclass(frozen=True)
