@@ -176,7 +176,9 @@ def render_page(text: Any, front: dict[str, Any]) -> str:
     )
     env.filters["md"] = markdown_text
     env.filters["inert"] = inert_text
-    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    # Kept keys come from the line-aware loader (str/list/dict subclasses carrying lines),
+    # which safe_dump cannot represent: write them back as plain values.
+    dumped = yaml.safe_dump(_plain(front), allow_unicode=True, sort_keys=False, width=1000)
     blocks = text.blocks
     has_muc = any(b.kind == "muc" for b in blocks)
     has_chuong = any(b.kind == "chuong" for b in blocks)
@@ -265,3 +267,14 @@ def _build_check(out: Path, page: str) -> list[str]:
     except ContentError as error:
         return [error.message]
     return []
+
+
+def _plain(value: object) -> object:
+    """``value`` with every str, list and dict subclass turned into the plain type."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
