@@ -39,10 +39,11 @@ def test_second_tab_stop_skips_to_the_form(page, site_url, path: str, text: str,
     assert link.evaluate("(a) => a === document.activeElement")
     box = link.bounding_box()
     assert box and box["width"] > 0 and box["height"] > 0
-    assert float(link.evaluate("(a) => getComputedStyle(a).opacity")) > 0
+    # The link fades in (a CSS transition): wait until it is fully shown, do not read
+    # its opacity at one moment (0 on a busy machine).
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
     SHOTS.mkdir(exist_ok=True)
     name = path.strip("/").replace("/", "-")
-    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
     page.screenshot(
         path=str(SHOTS / f"skip-{name}.png"), clip={"x": 0, "y": 0, "width": 700, "height": 160}
     )
