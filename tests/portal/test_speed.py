@@ -82,6 +82,13 @@ def test_search_index_waits_for_the_page_then_search_works(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 800})
     with page.expect_request(re.compile(r"search/search_index\.json$")):
         page.goto(site_url + "/hoi-dap/")
+    # A resource timing entry is written when the (large) index has fully arrived,
+    # which on a busy machine is after the request is seen: wait for it.
+    page.wait_for_function(
+        """() => performance.getEntriesByType("resource")
+          .some((e) => e.name.endsWith("search/search_index.json"))""",
+        timeout=30_000,
+    )
     order = page.evaluate(
         """() => {
           const nav = performance.getEntriesByType("navigation")[0];
