@@ -13,20 +13,14 @@ from fractions import Fraction
 from typing import Any
 
 from thidua.binh_xet.members import BY_KEY, problem
-from thidua.contract import COLLECTIVE, UNIT_QUOTA, rounded
+from thidua.contract import COLLECTIVE, DISCIPLINE_FORMS, UNIT_QUOTA, rounded
 from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate, problems
 
 HTT_OR_ABOVE = ("HTXS", "HTT")
 HTNV_OR_ABOVE = ("HTXS", "HTT", "HTNV")
-CANH_CAO_OR_ABOVE = (
-    "canh_cao",
-    "ha_bac_luong",
-    "giang_chuc",
-    "cach_chuc",
-    "buoc_thoi_viec",
-    "khai_tru",
-)
+# The contract lists discipline forms mildest first: all but khiển trách.
+CANH_CAO_OR_ABOVE = DISCIPLINE_FORMS[DISCIPLINE_FORMS.index("canh_cao") :]
 DEFAULT_SETTINGS: dict[str, Any] = {
     "rounding": "floor",
     "exception": False,
