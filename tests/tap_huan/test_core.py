@@ -113,15 +113,16 @@ def test_recorded_wording_then_a_changed_clause(project):
     (project / "docs" / "tap-huan" / "doi-chieu.yaml").write_text(text, encoding="utf-8")
     assert 1 not in program(project).entries[0].slide_reasons
     law = project / "docs" / "van-ban" / "luat-06-2022.md"
-    law.write_text(
-        law.read_text(encoding="utf-8").replace(
-            "a) Được đánh giá, xếp loại từ hoàn thành tốt nhiệm vụ trở lên.",
-            "a) Được đánh giá, xếp loại hoàn thành xuất sắc nhiệm vụ.",
-        ),
-        encoding="utf-8",
+    before = law.read_text(encoding="utf-8")
+    after = before.replace(
+        "a) Được đánh giá, xếp loại từ hoàn thành tốt nhiệm vụ trở lên.",
+        "a) Được đánh giá, xếp loại hoàn thành xuất sắc nhiệm vụ.",
     )
+    assert after != before, "the cited clause's wording is no longer in the law's page"
+    law.write_text(after, encoding="utf-8")
     entry = program(project).entries[0]
-    assert [r.kind for r in entry.slide_reasons[1]] == [CHANGED]
+    # .get: a check that misses the change fails here with the reasons it did find
+    assert [r.kind for r in entry.slide_reasons.get(1, [])] == [CHANGED]
     assert [r.kind for r in entry.quiz.items[0].stale] == [CHANGED]
 
 
