@@ -18,6 +18,7 @@ from typing import Any
 from thidua.binh_xet.columns import ALLOWED, COLUMNS, ONE_OF, VALUES, fold, header_index
 
 BY_KEY = {column["key"]: column for column in COLUMNS}
+LAYER_COUNT_HIGH = 999  # thidua.binh_xet.layer.COUNT_HIGH (no import: layer imports us)
 _NUMBER = re.compile(r"^[0-9]{1,3}(?:[.,][0-9]{1,2})?$")
 _INT = re.compile(r"^[0-9]{1,6}$")
 _DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
@@ -144,6 +145,12 @@ MESSAGES = {
         "vi": "Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
         "en": "Row {row}: the file has no member rows; allowed: {allowed}.",
     },
+    "layer_only": {
+        "vi": "Dòng {row}: cột “{value}” là trường của một lớp quy chế riêng không áp dụng ở "
+        "đây: cột bị bỏ qua, kết quả tính theo luật; cho phép: {allowed}.",
+        "en": "Row {row}: column “{value}” is a field of local rules (a Quy chế) that are not "
+        "in force here: the column is ignored, the law decides; allowed: {allowed}.",
+    },
     "not_evaluable": {
         "vi": "Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; "
         "cho phép: {allowed}.",
@@ -157,6 +164,13 @@ ENCODING_ALLOWED = {
     "en": "readable Vietnamese text (save the file as CSV UTF-8)",
 }
 NO_ROWS_ALLOWED = {"vi": "ít nhất một dòng thành viên", "en": "at least one member row"}
+LAYER_ONLY_ALLOWED = {
+    "vi": "bỏ cột này, hoặc áp dụng lớp quy chế có trường này (trên trang: người quản trị "
+    "chọn trong tệp cài đặt của Cổng thông tin; lệnh: thidua unit --layer MÃ)",
+    "en": "remove the column, or apply the local rules that declare it (the page: the "
+    "administrator names them in the portal's settings file; the command: thidua unit "
+    "--layer ID)",
+}
 
 
 def _allowed(kind: str) -> dict[str, str]:
@@ -185,10 +199,20 @@ def _date(text: str) -> str | None:
         return None
 
 
-def parse_value(kind: str, text: str) -> tuple[bool, Any]:
-    """(ok, value) of one cell; blank cells give (True, None)."""
+def parse_value(kind: str, text: str, column: dict | None = None) -> tuple[bool, Any]:
+    """(ok, value) of one cell; blank cells give (True, None).
+
+    ``column`` is needed for a layer's columns (``layer_group``: its own values).
+    """
     if text == "":
         return True, None
+    if kind == "layer_group":
+        key = fold(text)
+        values = (column or {}).get("values", {})
+        return (True, values[key]) if key in values else (False, None)
+    if kind == "layer_count":
+        value = int(text) if _INT.match(text) and int(text) <= LAYER_COUNT_HIGH else None
+        return value is not None, value
     if kind in ("text", "name"):
         return True, text
     if kind in VALUES:
@@ -208,21 +232,47 @@ def parse_value(kind: str, text: str) -> tuple[bool, Any]:
     return value is not None, value
 
 
-def read(data: bytes) -> dict[str, Any]:
-    """Members, invalid rows and problems of a file's bytes (``encoding`` says how it was read)."""
+def read(
+    data: bytes, layer: dict | None = None, layer_only: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Members, invalid rows and problems of a file's bytes (``encoding`` says how it was read).
+
+    ``layer`` is ``thidua.binh_xet.layer.layer_data()`` of the layer in force (its
+    ``columns`` are read too); ``layer_only`` the headers of layers not in force
+    (``layer_only_headers``): such a column is ignored with a message saying why.
+    """
     text, encoding = decode(data)
-    return read_text(text, encoding)
+    return read_text(text, encoding, layer, layer_only)
 
 
-def _header(cells: list[str]) -> tuple[dict[int, str], list[dict]]:
-    index, headers = header_index(), [c["header"] for c in COLUMNS]
+def all_columns(layer: dict | None) -> list[dict[str, Any]]:
+    """The template's columns, then the layer's (its profile fields)."""
+    return COLUMNS + list((layer or {}).get("columns") or [])
+
+
+def _index(columns: list[dict]) -> dict[str, str]:
+    """folded header → key; the template's headers win over a layer's aliases."""
+    index = header_index()
+    for column in columns[len(COLUMNS):]:
+        for header in (column["header"], column.get("header_en", ""), *column.get("aliases", [])):
+            if header:
+                index.setdefault(fold(header), column["key"])
+    return index
+
+
+def _header(
+    cells: list[str], columns: list[dict], layer_only: dict[str, str]
+) -> tuple[dict[int, str], list[dict]]:
+    index, headers = _index(columns), [c["header"] for c in columns]
     allowed = ", ".join(headers)
     found: dict[int, str] = {}
     problems: list[dict] = []
     for position, cell in enumerate(cells):
         raw = cell.strip()
         key = index.get(fold(raw)) if raw else None
-        if raw and key is None:
+        if raw and key is None and fold(raw) in layer_only:
+            problems.append(problem(1, raw, raw, LAYER_ONLY_ALLOWED, "layer_only"))
+        elif raw and key is None:
             problems.append(problem(1, raw, raw, allowed, "header_unknown"))
         elif key is not None and key in found.values():
             problems.append(problem(1, raw, raw, allowed, "header_duplicate"))
@@ -238,15 +288,22 @@ def _header(cells: list[str]) -> tuple[dict[int, str], list[dict]]:
     return found, problems
 
 
-def read_text(text: str, encoding: str = "utf-8") -> dict[str, Any]:
+def read_text(
+    text: str,
+    encoding: str = "utf-8",
+    layer: dict | None = None,
+    layer_only: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """As ``read`` for text already decoded (a paste from a spreadsheet)."""
+    columns = all_columns(layer)
+    by_key = {column["key"]: column for column in columns}
     rows = records(unicodedata.normalize("NFC", text))
     out: dict[str, Any] = {"encoding": encoding, "members": [], "invalid_rows": [], "problems": []}
     if not rows or not any(cell.strip() for cell in rows[0]):
         allowed = ", ".join(c["header"] for c in COLUMNS)
         out["problems"].append(problem(1, BY_KEY["name"]["header"], "", allowed, "header_missing"))
         return out
-    found, header_problems = _header(rows[0])
+    found, header_problems = _header(rows[0], columns, layer_only or {})
     out["problems"].extend(header_problems)
     if any(p["reason"] == "header_missing" for p in header_problems):
         return out
@@ -254,7 +311,7 @@ def read_text(text: str, encoding: str = "utf-8") -> dict[str, Any]:
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        member, problems = _member(number, cells, found, seen)
+        member, problems = _member(number, cells, found, seen, by_key)
         out["problems"].extend(problems)
         if problems:
             out["invalid_rows"].append(
@@ -267,11 +324,13 @@ def read_text(text: str, encoding: str = "utf-8") -> dict[str, Any]:
     return out
 
 
-def _member(number: int, cells: list[str], found: dict[int, str], seen: dict[str, int]):
+def _member(
+    number: int, cells: list[str], found: dict[int, str], seen: dict[str, int], by_key: dict
+):
     member: dict[str, Any] = {"row": number}
     problems: list[dict] = []
     for position, key in found.items():
-        column = BY_KEY[key]
+        column = by_key[key]
         raw = unicodedata.normalize("NFC", cells[position].strip()) if position < len(cells) else ""
         if _BROKEN.search(raw):
             problems.append(
@@ -285,17 +344,16 @@ def _member(number: int, cells: list[str], found: dict[int, str], seen: dict[str
             )
             member[key] = raw if key == "name" else None
             continue
-        ok, value = parse_value(column["kind"], raw)
+        ok, value = parse_value(column["kind"], raw, column)
+        allowed = column.get("allowed") or _allowed(column["kind"])
         if not ok:
-            problems.append(
-                problem(number, column["header"], raw, _allowed(column["kind"]), "value")
-            )
+            problems.append(problem(number, column["header"], raw, allowed, "value"))
         elif value is None and column.get("required"):
             problems.append(
                 problem(number, column["header"], "", _allowed(column["kind"]), "required")
             )
         member[key] = value
-    for key in BY_KEY:
+    for key in by_key:
         member.setdefault(key, None)
     if (
         member["level"] is None

@@ -260,6 +260,14 @@ def _collective(result: dict, level, titles, labels) -> list[str]:
     return lines
 
 
+def _staff_group(member: dict, result: dict) -> str:
+    """" (Giảng viên)" when the layer puts the member in one of its staff groups."""
+    layer = result["settings"].get("layer") or {}
+    groups = layer.get("groups", {})
+    names = [groups[v]["vi"] for v in member.get("layer_fields", {}).values() if v in groups]
+    return f" ({', '.join(names)})" if names else ""
+
+
 def _members(result: dict, level, titles) -> list[str]:
     """Each member on one line; a reason shared by all once, others as numbered notes."""
     members = result["members"]
@@ -294,9 +302,10 @@ def _members(result: dict, level, titles) -> list[str]:
             status.append("cần xem xét: ghi chú " + ", ".join(str(n) for n in refs))
         tail = f" [{'; '.join(status)}]" if status else ""
         lines.append(
-            f"  Dòng {m['row']}: {m['name']} — {level(m['level'])}; "
+            f"  Dòng {m['row']}: {m['name']}{_staff_group(m, result)} — {level(m['level'])}; "
             f"danh hiệu có thể đề nghị: {titles(m['eligible_titles'])}{tail}"
         )
+        lines += [f"    {clean(reason)}" for reason in m.get("layer_reasons", [])]
         if m.get("titles_if_htt") is not None:
             lines.append(f"    Nếu xếp Hoàn thành tốt nhiệm vụ: {titles(m['titles_if_htt'])}")
     return lines

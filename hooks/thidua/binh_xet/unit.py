@@ -5,6 +5,9 @@ Mirrored by ``overrides/assets/js/binh-xet/unit.js``; ``thidua unit --json`` pri
 ``compute()``'s result and a test compares it with the page's on the same files.
 All rules come from the evaluator (``thidua.evaluator.evaluate``) and the criteria data:
 the cap is the ``unit_quota`` subject, the collective titles the ``collective`` subject.
+With a local layer, each member and each HTXS cap is evaluated through
+``Layer.evaluate`` (its staff-group requirements, titles kept for one group, a tighter
+HTXS cap), exactly as ``thidua evaluate --layer ID``; the CSTĐCS quota is the layer's.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from thidua.binh_xet.members import BY_KEY, problem
+from thidua.binh_xet.profile import Evaluate, evaluator, layer_fields, profile_of
 from thidua.contract import COLLECTIVE, DISCIPLINE_FORMS, UNIT_QUOTA, rounded
 from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate, problems
@@ -47,54 +51,6 @@ NOT_EVALUABLE = {
     "en": "the level already decided (column Xếp loại), or the score (column Điểm) in a "
     "year scored on points",
 }
-
-
-
-def profile_of(member: dict[str, Any], year: int) -> dict[str, Any]:
-    """The contract profile (individual) of one member row."""
-    if member.get("profile"):
-        return member["profile"]
-    profile: dict[str, Any] = {
-        "evaluation_year": year,
-        "subject": "individual",
-        "role": member["role"],
-        "leader": bool(member["leader"]),
-    }
-    if member["level"] is not None:
-        profile["classification_input"] = member["level"]
-    else:
-        profile["score_total"] = member["score"]
-    if member["months"] is not None:
-        profile["months_worked"] = member["months"]
-    if member["recruited"] is not None:
-        profile["recruited_on"] = member["recruited"]
-    if member["spirit"] is not None:
-        profile["emulation_spirit"] = member["spirit"]
-    if member["discipline"] is not None:
-        profile["discipline"] = [
-            {
-                "system": "hanh_chinh",
-                "form": member["discipline"],
-                "decided_on": f"{year}-12-31",
-                "violation_year": year,
-            }
-        ]
-    if member["initiative"] is not None:
-        profile["initiatives"] = [
-            {
-                "kind": "sang_kien",
-                "year": year,
-                "recognised_at": member["initiative"],
-                "applied": True,
-            }
-        ]
-    if member["chain"]:
-        profile["prior_titles"] = {
-            str(year - k): ["LDTT", "CSTDCS"] for k in range(1, member["chain"] + 1)
-        }
-    return profile
-
-
 def _missing(result: dict[str, Any]) -> list[str]:
     reasons = [item["reason"] for item in result["not_reached"].values()]
     for title in ("LDTT", "CSTT", "CSTDCS"):
@@ -103,10 +59,14 @@ def _missing(result: dict[str, Any]) -> list[str]:
     return reasons
 
 
-def evaluate_member(member: dict[str, Any], year: int) -> tuple[dict | None, dict | None]:
+def evaluate_member(
+    member: dict[str, Any], year: int, run: Evaluate | None = None, settings: dict | None = None
+) -> tuple[dict | None, dict | None]:
     """(member result, None) or (None, the problem that prevented the evaluation)."""
+    run = run or evaluator()
+    profile = profile_of(member, year)
     try:
-        result = evaluate(profile_of(member, year), load_rules())
+        result = run(profile)
     except ProfileError:
         column = BY_KEY["level"]["header"]
         return None, problem(member["row"], column, str(year), NOT_EVALUABLE, "not_evaluable")
@@ -118,6 +78,14 @@ def evaluate_member(member: dict[str, Any], year: int) -> tuple[dict | None, dic
             "missing": _missing(result),
             "manual_review_reasons": result["manual_review_reasons"],
             "discipline": member.get("discipline"),
+            "layer_fields": layer_fields(profile, settings or {}),
+            # Titles the local layer withheld (a staff group's requirement…), with the
+            # Quy chế's clause: shown on the member's line, not only among "missing".
+            "layer_reasons": [
+                item["reason"]
+                for item in result["not_eligible"].values()
+                if item.get("source") == "layer"
+            ],
             "htxs_status": None,
             "cstdcs_status": None,
         }
@@ -173,8 +141,20 @@ def _quota_text(result: dict[str, Any], criterion: str) -> dict[str, Any]:
     }
 
 
-def htxs_caps(members: list[dict], year: int, settings: dict) -> list[dict[str, Any]]:
+def _layer_text(result: dict[str, Any]) -> dict[str, Any]:
+    """The layer's own lines of a unit_quota result (a tighter HTXS cap), or nothing."""
+    lines = [e for e in result["explanation"] if e.get("source") == "layer"]
+    return {
+        "layer_text": [e["text"] for e in lines],
+        "layer_legal_basis": [b for e in lines for b in e["legal_basis"]],
+    }
+
+
+def htxs_caps(
+    members: list[dict], year: int, settings: dict, run: Evaluate | None = None
+) -> list[dict[str, Any]]:
     """One HTXS cap per (group, role): 20 % of those rated HTT, per the year's rules."""
+    run = run or evaluator()
     groups: dict[tuple[str, str], list[dict]] = {}
     for m in members:
         groups.setdefault((m["group"] or "", m["role"]), []).append(m)
@@ -194,7 +174,7 @@ def htxs_caps(members: list[dict], year: int, settings: dict) -> list[dict[str, 
         }
         if "role" in UNIT_QUOTA:
             profile["role"] = role
-        result = evaluate(profile, load_rules())
+        result = run(profile)
         limit = result["max_htxs"]
         order = place(candidates, limit, "htxs_status")
         caps.append(
@@ -209,13 +189,17 @@ def htxs_caps(members: list[dict], year: int, settings: dict) -> list[dict[str, 
                 "ratio": result["flags_used"].get("htxs_ratio"),
                 "base_kind": result["flags_used"].get("htxs_ratio_base"),
                 **_quota_text(result, "quota.htxs"),
+                **_layer_text(result),
             }
         )
     return caps
 
 
-def titles_if_htt(source: dict[str, Any], member: dict[str, Any], year: int) -> list | None:
+def titles_if_htt(
+    source: dict[str, Any], member: dict[str, Any], year: int, run: Evaluate | None = None
+) -> list | None:
     """For a member over the HTXS cap: the titles if rated HTT instead (else None)."""
+    run = run or evaluator()
     if member["htxs_status"] != "over":
         return None
     profile = {
@@ -224,7 +208,7 @@ def titles_if_htt(source: dict[str, Any], member: dict[str, Any], year: int) -> 
         if k not in ("score_total", "score_general", "score_tasks", "period_scores")
     }
     profile["classification_input"] = "HTT"
-    return evaluate(profile, load_rules())["eligible_titles"]
+    return run(profile)["eligible_titles"]
 
 
 def proposable(member: dict[str, Any]) -> list[str]:
@@ -234,7 +218,9 @@ def proposable(member: dict[str, Any]) -> list[str]:
     return member["eligible_titles"]
 
 
-def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, Any]:
+def cstdcs_quota(
+    members: list[dict], year: int, settings: dict, lang: str = "vi"
+) -> dict[str, Any]:
     """The CSTĐCS quota of the whole unit: the local layer's, or why none applies."""
     ldtt = [m for m in members if {"LDTT", "CSTT"} & set(proposable(m))]
     candidates = [m for m in members if "CSTDCS" in proposable(m)]
@@ -264,7 +250,7 @@ def cstdcs_quota(members: list[dict], year: int, settings: dict) -> dict[str, An
         "cstdcs_eligible_candidates": len(candidates),
         "flags": {"quota_rounding": settings["rounding"]},
     }
-    result = evaluate(profile, load_rules())
+    result = evaluate(profile, load_rules(), lang=lang)
     limit = result["max_cstdcs"]
     order = place(candidates, limit, "cstdcs_status")
     return {
@@ -302,7 +288,9 @@ def level_profile(settings: dict, year: int) -> dict[str, Any]:
     return profile
 
 
-def collective(members: list[dict], year: int, settings: dict, total: int) -> dict[str, Any]:
+def collective(
+    members: list[dict], year: int, settings: dict, total: int, lang: str = "vi"
+) -> dict[str, Any]:
     """The collective's level on 100 points (when entered) and its titles (TTLĐTT…)."""
     kind = settings["unit_kind"] if "unit_kind" in COLLECTIVE else None
     level_needed = [k for k in LEVEL_INPUTS if settings[k] is None] if kind else []
@@ -352,7 +340,7 @@ def collective(members: list[dict], year: int, settings: dict, total: int) -> di
                 **counts,
             }
         )
-    result = evaluate(profile, load_rules())
+    result = evaluate(profile, load_rules(), lang=lang)
     out.update(
         {
             "manual_review_reasons": result["manual_review_reasons"],
@@ -367,25 +355,41 @@ def collective(members: list[dict], year: int, settings: dict, total: int) -> di
     return out
 
 
-def compute(read_result: dict[str, Any], year: int, settings: dict | None = None) -> dict:
-    """The whole review of a members list read by ``members.read``."""
+def compute(
+    read_result: dict[str, Any],
+    year: int,
+    settings: dict | None = None,
+    layer: Any = None,
+    lang: str = "vi",
+) -> dict:
+    """The whole review of a members list read by ``members.read``.
+
+    ``layer`` is the ``thidua.layers.Layer`` whose data is ``settings["layer"]`` (loaded
+    from the project when only the data is given); ``lang`` the language of the reasons.
+    """
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
+    if layer is None and settings["layer"]:
+        from thidua.criteria import PROJECT_ROOT
+        from thidua.layers import load_layer
+
+        layer = load_layer(PROJECT_ROOT, settings["layer"]["id"])
+    run = evaluator(layer, lang)
     problems = list(read_result["problems"])
     invalid = [dict(row) for row in read_result["invalid_rows"]]
     members = []
     for member in read_result["members"]:
-        result, trouble = evaluate_member(member, year)
+        result, trouble = evaluate_member(member, year, run, settings)
         if trouble:
             problems.append(trouble)
             invalid.append({"row": member["row"], "name": member["name"], "problems": [trouble]})
         else:
             members.append(result)
     invalid.sort(key=lambda row: row["row"])
-    caps = htxs_caps(members, year, settings)
+    caps = htxs_caps(members, year, settings, run)
     sources = {m["row"]: m for m in read_result["members"]}
     for m in members:
-        m["titles_if_htt"] = titles_if_htt(sources[m["row"]], m, year)
-    quota = cstdcs_quota(members, year, settings)
+        m["titles_if_htt"] = titles_if_htt(sources[m["row"]], m, year, run)
+    quota = cstdcs_quota(members, year, settings, lang)
     levels = {
         code: sum(1 for m in members if m["level"] == code)
         for code in ("HTXS", "HTT", "HTNV", "KHTNV", "NOT_CLASSIFIED")
@@ -405,5 +409,5 @@ def compute(read_result: dict[str, Any], year: int, settings: dict | None = None
         "titles": titles,
         "htxs_caps": caps,
         "cstdcs": quota,
-        "collective": collective(members, year, settings, len(members) + len(invalid)),
+        "collective": collective(members, year, settings, len(members) + len(invalid), lang),
     }

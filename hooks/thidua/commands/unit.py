@@ -3,7 +3,9 @@
 Reads a members list (CSV UTF-8 or Windows-1258, ``,`` ``;`` or tab separated, the
 columns of binh-xet/mau-danh-sach-binh-xet.csv), evaluates every member with the same
 evaluator and data as ``thidua evaluate``, and prints the HTXS caps, the CSTĐCS quota
-(the local layer's with ``--layer ID``, else why none applies), who is within and who
+(the local layer's with ``--layer ID``, else why none applies; the layer's per-member
+rules too: a staff group's extra requirement, a title kept for one group, read from the
+layer's own columns such as "Nhóm cán bộ"), who is within and who
 is over given the ranking or vote counts, the collective's own level on 100 points
 (``--unit-kind``, ``--unit-score``, ``--tasks-completed``, ``--tasks-late``… from
 2026) and its titles. The figures are the ones the Bình xét page shows.
@@ -33,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--layer",
         metavar="ID",
-        help="lớp quy chế riêng (data/layers/ID.yaml): tỷ lệ Chiến sĩ thi đua cơ sở của đơn vị",
+        help="lớp quy chế riêng (data/layers/ID.yaml): tỷ lệ Chiến sĩ thi đua cơ sở của đơn "
+        "vị và các quy định riêng cho từng người (nhóm cán bộ, số bài báo…)",
     )
     parser.add_argument("--year", type=int, help="năm đánh giá (mặc định: năm mới nhất có dữ liệu)")
     parser.add_argument(
@@ -157,12 +160,12 @@ def _settings(args: argparse.Namespace, layer: dict | None) -> dict[str, Any]:
 
 def _run(args: argparse.Namespace) -> int:
     from thidua.binh_xet import compute, read
+    from thidua.binh_xet.layer import layer_data, layer_only_headers
     from thidua.binh_xet.text import render
-    from thidua.criteria import CriteriaDataError, load_rules
+    from thidua.criteria import PROJECT_ROOT, CriteriaDataError, load_rules
 
-    layer = None
+    layer, loaded = None, None
     if args.layer is not None:
-        from thidua.binh_xet.layer import layer_data
         from thidua.layers.cli import load_for_cli
 
         loaded = load_for_cli(args.layer)
@@ -193,8 +196,8 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    read_result = read(data)
-    result = compute(read_result, year, _settings(args, layer))
+    read_result = read(data, layer, layer_only_headers(PROJECT_ROOT, layer))
+    result = compute(read_result, year, _settings(args, layer), loaded)
     for item in result["problems"]:
         print(f"{args.members}: {item['message']}", file=sys.stderr)
     if any(item["reason"] in FATAL for item in result["problems"]):
