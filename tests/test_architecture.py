@@ -97,16 +97,10 @@ def test_the_contract_has_one_home():
     assert declarations == ["thidua/contract/codes.py"], declarations
 
 
-# Modules another change was splitting when this rule came (issue 12): named, so that
-# the list can only shrink.
-LONG_MODULES = {"checklist/examples.py"}
-
-
 def test_core_modules_stay_small():
     sizes = {
         str(path.relative_to(CORE)): len(path.read_text(encoding="utf-8").splitlines())
         for path in CORE.rglob("*.py")
     }
-    too_long = {name: n for name, n in sizes.items() if n > 450 and name not in LONG_MODULES}
+    too_long = {name: n for name, n in sizes.items() if n > 450}
     assert not too_long, too_long
-    assert all(sizes[name] > 450 for name in LONG_MODULES if name in sizes), "shrink the list"
