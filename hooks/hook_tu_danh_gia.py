@@ -6,8 +6,12 @@
   write the same file. ``assets/data/cham-diem.js`` (``window.THIDUA_CHAM_DIEM``) carries
   the scoring data of ``data/cham-diem/`` (``thidua_mkdocs.cham_diem``; bad data stops
   the build naming file and line).
+- ``on_files`` also publishes the words the page's scripts write,
+  ``assets/js/tu-danh-gia/texts-vi.js`` and ``texts-en.js`` (``TDG.texts[lang]``), from
+  the words files (``thidua.words``, group ``tu_danh_gia_js``): no hand-kept copy.
 - ``on_page_content`` replaces the marker ``<!-- thidua:tu-danh-gia -->`` with the
-  form, rendered from ``templates/tu-danh-gia/form.html.j2`` in the page's language.
+  form, rendered from ``templates/tu-danh-gia/form.html.j2`` in the page's language
+  (its words through ``t("tu_danh_gia.…")``).
   The form works without JavaScript as a printable blank form; the scripts loaded by
   ``overrides/tu-danh-gia.html`` enhance it.
 """
@@ -18,11 +22,11 @@ import json
 from functools import cache
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from thidua import words
 from thidua.errors import ContentError
 from thidua_mkdocs import cham_diem, i18n, render, tu_danh_gia
 
@@ -30,7 +34,7 @@ MARKER = "<!-- thidua:tu-danh-gia -->"
 DATA_FILE = "assets/data/thidua-data.js"
 SCORING_FILE = "assets/data/cham-diem.js"
 LAYER_FILE = "assets/data/thidua-layer.js"
-TEXTS = Path(render.TEMPLATES) / "tu-danh-gia" / "texts.yml"
+TEXTS_FILE = "assets/js/tu-danh-gia/texts-{lang}.js"
 
 
 @cache
@@ -78,16 +82,12 @@ def _layer(config) -> tuple[dict, dict] | None:
     return _build_layer(root, layer_id, config.use_directory_urls)
 
 
-@cache
-def _texts() -> dict:
-    return yaml.safe_load(TEXTS.read_text(encoding="utf-8"))
-
-
 def on_startup(command, dirty):
     """A new build (or a rebuild under ``serve``) reads the data afresh."""
     _build_data.cache_clear()
     _build_layer.cache_clear()
     tu_danh_gia.clear_caches()
+    words.clear_cache()
 
 
 def on_pre_build(config, **kwargs):
@@ -96,16 +96,22 @@ def on_pre_build(config, **kwargs):
         _build_data.cache_clear()
         _build_layer.cache_clear()
         tu_danh_gia.clear_caches()
+        words.clear_cache()
 
 
 @event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2)
 def on_files(files, config):
-    """Publish the data script for the browser."""
+    """Publish the data script and the script words for the browser."""
     data, _source, links, _meta, scoring = _data(config)
     outputs = [
         (DATA_FILE, tu_danh_gia.data_script(data, links)),
         (SCORING_FILE, cham_diem.script(scoring)),
     ]
+    try:
+        outputs += [(TEXTS_FILE.format(lang=lang), texts_script(lang)) for lang in words.LANGUAGES]
+    except ContentError as error:
+        problems = getattr(error, "errors", [error])
+        raise PluginError("\n".join(problem.message for problem in problems)) from None
     layer = _layer(config)
     if layer is not None:
         outputs.append((LAYER_FILE, tu_danh_gia.layer_script(*layer)))
@@ -117,13 +123,17 @@ def on_files(files, config):
     return files
 
 
+def texts_script(lang: str) -> str:
+    """The text of ``assets/js/tu-danh-gia/texts-<lang>.js`` (``window.TDG.texts[lang]``)."""
+    script = tu_danh_gia.texts_script(lang, words.group(lang, "tu_danh_gia_js"))
+    return render.template("tu-danh-gia/texts.js.j2", script=script)
+
+
 def on_page_content(html, page, config, files):
     """Replace the marker with the self-evaluation form."""
     if MARKER not in html:
         return html
     lang = i18n.current_language(config)
-    texts = _texts()
-    t = texts.get(lang) or texts[i18n.default_language(config)]
     data, source, links, meta, scoring = _data(config)
     home = "" if lang == i18n.default_language(config) else f"{lang}/"
     layer = _layer(config)
@@ -131,7 +141,6 @@ def on_page_content(html, page, config, files):
         links = {**layer[1], **links}
     form = render.template(
         "tu-danh-gia/form.html.j2",
-        t=t,
         lang=lang,
         meta=meta,
         meta_json=json.dumps(meta, separators=(",", ":")),

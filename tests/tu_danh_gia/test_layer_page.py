@@ -84,7 +84,6 @@ def test_form_without_layer_is_the_national_form(layer):
     """With no layer the form's markup is exactly the template without the layer block."""
     import re
 
-    import yaml
     from thidua_mkdocs import cham_diem, render
 
     path = ROOT / "hooks/thidua_mkdocs/templates/tu-danh-gia/form.html.j2"
@@ -94,8 +93,7 @@ def test_form_without_layer_is_the_national_form(layer):
     data, origin = tu_danh_gia.export_data(ROOT)
     scoring = cham_diem.load(ROOT)
     meta = tu_danh_gia.rules_meta(data)
-    texts = yaml.safe_load((path.parent / "texts.yml").read_text(encoding="utf-8"))
-    context = dict(t=texts["vi"], lang="vi", meta=meta, meta_json=json.dumps(meta),
+    context = dict(lang="vi", meta=meta, meta_json=json.dumps(meta),
                    data_available=True, data_source=origin, links={}, lang_root="../../",
                    default_year=max(meta["years"]), scoring=scoring)
     national = render._environment().from_string(block.sub("", source)).render(**context)

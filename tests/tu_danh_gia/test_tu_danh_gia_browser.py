@@ -435,7 +435,7 @@ def test_result_renders_the_contract_result(tool):
     broader = region.locator("a", has_text="Luật 06/2022/QH15 Điều 24 khoản 1 điểm a")
     assert broader.get_attribute("href") == "../../van-ban/luat-06-2022/#dieu-24-khoan-1"
     unverified = region.locator("li", has_text="Không bị kỷ luật trong năm")
-    assert "chưa đối chiếu với văn bản chính thức" in unverified.inner_text()
+    assert "chưa xác minh với văn bản chính thức" in unverified.inner_text()
     # No link known for this basis: text only.
     assert region.locator("cite", has_text="Luật 06/2022/QH15 Điều 23").count() == 1
     assert_no_axe_violations(page)
@@ -540,7 +540,7 @@ def test_print_form_renders_to_a4_pdf(tool, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     flat = " ".join(text.split())
     assert "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC" in flat
-    based = "Dựa theo Mẫu số 03 Nghị định 90/2020/NĐ-CP — bố cục chưa đối chiếu với mẫu chính thức"
+    based = "Dựa theo Mẫu số 03 Nghị định 90/2020/NĐ-CP — bố cục chưa xác minh với văn bản chính thức"
     assert based in flat
     assert "Nguyễn Thị Bình" in flat
     assert "Chính trị tư tưởng: Thực hiện tốt" in flat

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from thidua.errors import ContentError
 from thidua_mkdocs import tu_danh_gia
@@ -113,17 +112,16 @@ def test_data_script_is_a_classic_script_defining_two_globals():
     assert json.loads(payload) == {"a": "</script><b>"}
 
 
-def test_texts_have_the_same_keys_in_both_languages():
-    import yaml
+def test_script_words_are_published_from_the_words_file():
+    """texts-<lang>.js is generated: TDG.texts[lang] holds the words file's tu_danh_gia_js."""
+    import hook_tu_danh_gia
+    from thidua import words
 
-    path = Path(tu_danh_gia.__file__).parent / "templates" / "tu-danh-gia" / "texts.yml"
-    texts = yaml.safe_load(path.read_text(encoding="utf-8"))
-
-    def keys(value, prefix=""):
-        if isinstance(value, dict):
-            return {k for key, item in value.items() for k in keys(item, f"{prefix}.{key}")}
-        if isinstance(value, list):
-            return {k for i, item in enumerate(value) for k in keys(item, f"{prefix}[{i}]")}
-        return {prefix}
-
-    assert keys(texts["vi"]) == keys(texts["en"])
+    for lang in words.LANGUAGES:
+        script = hook_tu_danh_gia.texts_script(lang)
+        line = next(x for x in script.splitlines() if x.startswith("window.THIDUA_TEXTS = "))
+        payload = json.loads(line[len("window.THIDUA_TEXTS = ") : -1])
+        assert payload == {lang: words.group(lang, "tu_danh_gia_js")}
+        assert "TDG.texts[lang] = texts[lang]" in script
+        assert "<script" not in script and "</" not in line
+    assert words.text("vi", "tu_danh_gia_js.unverified") == words.text("vi", "common.unverified")
