@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from thidua.checklist.describe import describe
 from thidua.checklist.lines import level_name, text
 from thidua.checklist.words import words
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 
 if TYPE_CHECKING:
@@ -27,20 +28,8 @@ if TYPE_CHECKING:
 PER_BLOCK = 2
 
 
-class CasesError(ContentError):
-    """The case files have problems; ``errors`` lists every one (the first is self)."""
-
-    def __init__(self, errors: list[ContentError]) -> None:
-        self.errors = errors  # before the base class reads ``message``
-        first = errors[0]
-        super().__init__(
-            first.file, first.line, first.field, first.found, first.allowed, first.example
-        )
-
-    @property
-    def message(self) -> str:
-        """Every problem, one after the other (the build stops with all of them)."""
-        return "\n".join(error.message for error in self.errors)
+class CasesError(ContentErrors):
+    """The case files have problems; ``errors`` lists every one, ``message`` all of them."""
 
 
 def load_cases(root: Path) -> list[Case]:

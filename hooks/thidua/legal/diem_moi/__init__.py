@@ -25,8 +25,8 @@ near-identical (``NEAR_IDENTICAL``); otherwise the editor's pair only correspond
 (``CORRESPONDING``): a new article that takes over an old one is not a renumbering.
 
 Plain Python: never imports MkDocs. ``build_comparisons(registry, docs_dir)``
-returns the comparisons of a register; every problem of the key raises a
-``ContentError`` naming the file and the line.
+returns the comparisons of a register; the problems of a key (all of them, each naming
+the file and the line) raise ``ContentErrors``, and ``check_comparisons`` lists them.
 
 The package holds four parts: ``articles`` (extraction and pairing), ``key`` (the
 front-matter key), ``compare`` (the comparisons of a register) and ``relations``
@@ -59,7 +59,7 @@ from thidua.legal.diem_moi.compare import (
     check_comparisons,
     compare,
 )
-from thidua.legal.diem_moi.key import KEY, Config, Difference, read_config
+from thidua.legal.diem_moi.key import KEY, Config, Difference, check_config, read_config
 from thidua.legal.diem_moi.relations import (
     INCOMING,
     OUTGOING,
@@ -95,6 +95,7 @@ __all__ = [
     "articles",
     "build_comparisons",
     "check_comparisons",
+    "check_config",
     "compare",
     "pair_articles",
     "read_config",

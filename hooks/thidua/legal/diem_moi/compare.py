@@ -12,7 +12,7 @@ from pathlib import Path
 
 from thidua.errors import ContentError
 from thidua.legal.diem_moi.articles import STATUSES, Pair, articles, pair_articles
-from thidua.legal.diem_moi.key import Config, read_config
+from thidua.legal.diem_moi.key import Config, check_config, read_config
 from thidua.legal.registry import Document, Registry
 
 
@@ -97,11 +97,8 @@ def build_comparisons(registry: Registry, docs_dir: Path) -> list[Comparison]:
 
 
 def check_comparisons(registry: Registry, docs_dir: Path) -> list[ContentError]:
-    """Every problem of every ``so_sanh`` key (one per document), for ``thidua check``."""
+    """Every problem of every ``so_sanh`` key (all of each key), for ``thidua check``."""
     errors: list[ContentError] = []
     for document in registry.documents:
-        try:
-            read_config(document, registry, docs_dir)
-        except ContentError as error:
-            errors.append(error)
+        errors += check_config(document, registry, docs_dir)
     return errors

@@ -1,9 +1,12 @@
 """ "Điểm mới", part 2: the comparison key ``so_sanh`` of a document's front matter.
 
-``read_config`` validates the key against the register (the predecessor, the
-article mapping ``anh_xa``, the documented differences ``diem_khac``) and raises a
-``ContentError`` naming the file, the line, what was found and what is allowed.
-Plain Python, no MkDocs.
+The key is read with the line-aware loader (``thidua.yaml_lines``) and its shape checked
+with the project's spec validator (``thidua.spec``); then the predecessor, the article
+mapping ``anh_xa`` and the documented differences ``diem_khac`` are checked against the
+register. Every problem is collected, each a ``ContentError`` naming the file, the line
+of the page, what was found and what is allowed: ``check_config`` returns them (for
+``thidua check``), ``read_config`` raises them together (``ContentErrors``, for the
+build). Plain Python, no MkDocs.
 """
 
 from __future__ import annotations
@@ -15,20 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from thidua import spec
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 from thidua.legal.diem_moi.articles import articles
 from thidua.legal.metadata import SO_HIEU_FULL
 from thidua.legal.ref import RefSyntaxError, parse
 from thidua.legal.registry import Clause, Document, Registry, UnresolvedCitation
-from thidua.yaml_lines import LineLoader, line_of
+from thidua.yaml_lines import LineDict, line_of, load_text
 
 KEY = "so_sanh"
 NEW_WORDS = ("mới", "moi")  # anh_xa value: the article has no counterpart
 _DIEU = re.compile(r"^Điều\s+(?P<num>\d+[a-z]?)$")
-_ALLOWED_KEYS = ("voi", "anh_xa", "diem_khac")
-_ROW_KEYS = ("chu_de", "truoc", "sau", "dan_chieu", "chua_xac_minh")
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 @dataclass
@@ -56,87 +58,179 @@ class Config:
     differences: list[Difference] = field(default_factory=list)
 
 
-def _front_matter(text: str) -> dict[str, Any]:
-    """The front matter of a page (starting line 1), read by the line-aware loader."""
-    match = re.match(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text, re.DOTALL)
+# --- the shape of the key (thidua.spec) ----------------------------------------------
+
+
+class _Keys(spec.Map):
+    """A mapping whose unknown keys are named in the found part, its own path kept
+    (``so_sanh: unknown key 'anhxa'; allowed: voi, anh_xa, diem_khac``)."""
+
+    def check(self, parent: Any, key: Any, value: Any, path: str, ctx: spec.Context) -> None:
+        if not isinstance(value, dict):
+            ctx.error(parent, key, path, spec.found(value), self.allowed, self.example)
+            return
+        known = {**self.required, **self.optional}
+        for name in value:
+            if name not in known:
+                ctx.error(value, name, path, f"unknown key {name!r}", ", ".join(known), None)
+        for name, item in self.required.items():
+            if name not in value:
+                ctx.error(value, None, spec.join(path, name), "missing", item.allowed, item.example)
+        for name, item in known.items():
+            if name in value:
+                item.check(value, name, value[name], spec.join(path, name), ctx)
+
+
+class _SoHieu(spec.Str):
+    """The số hiệu of a document, surrounding spaces allowed."""
+
+    def ok(self, value: Any) -> bool:
+        return isinstance(value, str) and bool(SO_HIEU_FULL.match(value.strip()))
+
+
+class _Text(spec.Spec):
+    """A short text (a number is read as its text); ``required``: not blank."""
+
+    def __init__(self, allowed: str, required: bool = False, example: str | None = None):
+        self.allowed, self.required, self.example = allowed, required, example
+
+    def ok(self, value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return False
+        return bool(_words(value)) or not self.required
+
+
+class _Rows(spec.ListOf):
+    """The ``diem_khac`` rows, numbered from 1 as an editor counts them."""
+
+    def check(self, parent: Any, key: Any, value: Any, path: str, ctx: spec.Context) -> None:
+        if not isinstance(value, list):
+            ctx.error(parent, key, path, spec.found(value), self.allowed, self.example)
+            return
+        for index, item in enumerate(value):
+            self.item.check(value, index, item, f"{path}[{index + 1}]", ctx)
+
+
+_ROW = _Keys(
+    {
+        "chu_de": _Text("a topic (chu_de)", required=True, example="chu_de: Sáng kiến"),
+        "dan_chieu": _Text(
+            "the clause of this document that holds it (dan_chieu)",
+            required=True,
+            example='dan_chieu: "Điều 10"',
+        ),
+    },
+    {
+        "truoc": _Text("a text: what the earlier document said"),
+        "sau": _Text("a text: what this document says"),
+        "chua_xac_minh": spec.Bool(example="chua_xac_minh: true"),
+    },
+    example='- {chu_de: Sáng kiến, truoc: …, sau: …, dan_chieu: "Điều 10"}',
+)
+SO_SANH = _Keys(
+    {
+        "voi": _SoHieu(
+            allowed="the số hiệu of the earlier document",
+            example='so_sanh: {voi: "15/2003/QH11"}',
+        )
+    },
+    {
+        "anh_xa": spec.DictOf(spec.Spec(), spec.Spec(), example='"Điều 23": "Điều 23"'),
+        "diem_khac": _Rows(_ROW, example="- {chu_de: …, truoc: …, sau: …, dan_chieu: …}"),
+    },
+    example='so_sanh: {voi: "15/2003/QH11"}',
+)
+
+
+def _words(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def _front_matter(text: str, file: str) -> dict[str, Any]:
+    """The front matter of a page, read by the line-aware loader with the page's lines
+    (a blank line stands for the opening ``---``)."""
+    match = _FRONT.match(text)
     if not match:
         return {}
-    data = yaml.load(match[1], Loader=LineLoader)  # noqa: S506 - LineLoader is a safe loader
+    data = load_text("\n" + match[1], file)
     return data if isinstance(data, dict) else {}
 
 
-def _page_line(line: int | None) -> int | None:
-    """A line of the front matter's YAML as a line of the page (line 1 is '---')."""
-    return line + 1 if line is not None else None
-
-
-def _line(parent: Any, key: Any) -> int | None:
-    """The page line where ``parent[key]`` starts (a mapping or list: its first line)."""
-    value = parent.get(key) if isinstance(parent, dict) else None
-    own = getattr(value, "line", None)
-    return _page_line(own if own is not None else line_of(parent, key))
+# --- reading and checking -------------------------------------------------------------
 
 
 def read_config(document: Document, registry: Registry, docs_dir: Path) -> Config | None:
     """The validated ``so_sanh`` key of ``document``, or None when it has none.
 
-    Raises ``ContentError`` for: an unknown sub-key; a predecessor that does not
-    exist (or is the document itself); a mapping naming an article that either
-    document lacks, or two articles mapped to one; a mapping when the predecessor's
-    articles are not in the portal (``chi_sieu_du_lieu: true``); a ``diem_khac`` row
-    without topic or with a citation that does not resolve.
+    Raises ``ContentErrors`` holding every problem of the key (see ``check_config``).
     """
-    path = docs_dir / document.src_uri
-    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
-    data = _front_matter(text)
-    if KEY not in data:
-        return None
-    value = data[KEY]
-    file = document.file
-    line = _line(data, KEY)
-
-    def fail(at: int | None, what: str, found: str, allowed: str, example: str | None = None):
-        return ContentError(file, at, f"{KEY}{what}", found, allowed, example)
-
-    if isinstance(value, str):
-        value = {"voi": value}
-    if not isinstance(value, dict):
-        raise fail(line, "", f"{value!r}", "a mapping with voi, anh_xa, diem_khac", 'voi: "…"')
-    for key in value:
-        if key not in _ALLOWED_KEYS:
-            allowed = ", ".join(_ALLOWED_KEYS)
-            key_line = _page_line(getattr(value, "lines", {}).get(key))
-            raise fail(key_line or line, "", f"unknown key {key!r}", allowed)
-    voi_line = _line(value, "voi") if "voi" in getattr(value, "lines", {}) else None
-    voi = value.get("voi")
-    if not isinstance(voi, str) or not SO_HIEU_FULL.match(voi.strip()):
-        raise fail(
-            voi_line or line,
-            ".voi",
-            f"{voi!r}" if voi is not None else "missing",
-            "the số hiệu of the earlier document",
-            'so_sanh: {voi: "15/2003/QH11"}',
-        )
-    voi = unicodedata.normalize("NFC", voi.strip())
-    predecessor = registry.document(voi)
-    if predecessor is None or predecessor is document:
-        nearest = difflib.get_close_matches(voi, list(registry.by_so_hieu), n=3, cutoff=0.5)
-        found = (
-            "the document itself"
-            if predecessor is document
-            else f"{voi} is not a document in docs/van-ban/"
-        )
-        raise fail(
-            voi_line,
-            ".voi",
-            found,
-            "the số hiệu of an earlier document in docs/van-ban/"
-            + (f"; nearest: {', '.join(nearest)}" if nearest else ""),
-        )
-    config = Config(file, line, voi)
-    _read_mapping(config, value.get("anh_xa"), _line(value, "anh_xa"), document, predecessor)
-    _read_differences(config, value.get("diem_khac"), _line(value, "diem_khac"), document, registry)
+    config, errors = _read(document, registry, docs_dir)
+    if errors:
+        raise ContentErrors(errors)
     return config
+
+
+def check_config(document: Document, registry: Registry, docs_dir: Path) -> list[ContentError]:
+    """Every problem of ``document``'s ``so_sanh`` key: an unknown sub-key; a predecessor
+    that does not exist (or is the document itself); a mapping naming an article that
+    either document lacks, or two articles mapped to one; a mapping when the
+    predecessor's articles are not in the portal (``chi_sieu_du_lieu: true``); a
+    ``diem_khac`` row without topic or with a citation that does not resolve."""
+    return _read(document, registry, docs_dir)[1]
+
+
+def _read(
+    document: Document, registry: Registry, docs_dir: Path
+) -> tuple[Config | None, list[ContentError]]:
+    file = document.file
+    text = (docs_dir / document.src_uri).read_text(encoding="utf-8")
+    try:
+        data = _front_matter(unicodedata.normalize("NFC", text), file)
+    except ContentError as error:
+        return None, [error]
+    if KEY not in data:
+        return None, []
+    value = data[KEY]
+    if isinstance(value, str):  # so_sanh: "15/2003/QH11", short for {voi: …}
+        value = LineDict(voi=value)
+        value.line = value.lines["voi"] = line_of(data, KEY)
+    ctx = spec.Context(file)
+    SO_SANH.check(data, KEY, value, KEY, ctx)
+    if not isinstance(value, dict):
+        return None, ctx.errors
+    voi = value.get("voi")
+    predecessor = None
+    if _SoHieu().ok(voi):
+        voi = unicodedata.normalize("NFC", voi.strip())
+        predecessor = _predecessor(document, registry, voi, line_of(value, "voi"), ctx)
+    config = Config(file, getattr(value, "line", None) or line_of(data, KEY), voi or "")
+    if isinstance(value.get("anh_xa"), dict):
+        _read_mapping(config, value["anh_xa"], document, predecessor, ctx)
+    if isinstance(value.get("diem_khac"), list):
+        _read_differences(config, value["diem_khac"], document, registry, ctx)
+    if ctx.errors:  # shape first, then the register: shown in the page's order
+        return None, sorted(ctx.errors, key=lambda error: error.line or 0)
+    return config, []
+
+
+def _predecessor(
+    document: Document, registry: Registry, voi: str, line: int | None, ctx: spec.Context
+) -> Document | None:
+    """The earlier document ``voi`` names, or None (reported) when there is none."""
+    predecessor = registry.document(voi)
+    if predecessor is not None and predecessor is not document:
+        return predecessor
+    nearest = difflib.get_close_matches(voi, list(registry.by_so_hieu), n=3, cutoff=0.5)
+    found = (
+        "the document itself"
+        if predecessor is document
+        else f"{voi} is not a document in docs/van-ban/"
+    )
+    allowed = "the số hiệu of an earlier document in docs/van-ban/" + (
+        f"; nearest: {', '.join(nearest)}" if nearest else ""
+    )
+    ctx.errors.append(ContentError(ctx.file, line, f"{KEY}.voi", found, allowed))
+    return None
 
 
 def _dieu_number(text: Any) -> str | None:
@@ -147,73 +241,73 @@ def _dieu_number(text: Any) -> str | None:
 
 
 def _read_mapping(
-    config: Config, value: Any, line: int | None, document: Document, predecessor: Document
+    config: Config,
+    value: dict,
+    document: Document,
+    predecessor: Document | None,
+    ctx: spec.Context,
 ) -> None:
-    if value is None:
-        return
-    file = config.file
-    if not isinstance(value, dict):
-        raise ContentError(
-            file, line, f"{KEY}.anh_xa", f"{value!r}", "a mapping", '"Điều 23": "Điều 23"'
-        )
+    """``anh_xa``: this document's articles → the earlier one's (or mới), each checked.
+
+    Without a known predecessor only this document's side is checked."""
     new_numbers = [a.number for a in articles(document)]
-    old_numbers = [a.number for a in articles(predecessor)]
-    lines = {str(k): _page_line(n) for k, n in getattr(value, "lines", {}).items()}
+    old_numbers = [a.number for a in articles(predecessor)] if predecessor else []
+    where = f"{KEY}.anh_xa"
     seen: dict[str, str] = {}
+
+    def fail(at: int | None, found: str, allowed: str, example: str | None = None) -> None:
+        ctx.errors.append(ContentError(config.file, at, where, found, allowed, example))
+
     for key, target in value.items():
-        at = lines.get(str(key), line)
+        at = line_of(value, key)
         number = _dieu_number(key)
         if number is None:
-            raise ContentError(
-                file, at, f"{KEY}.anh_xa", f"{key!r} is not an article", '"Điều N"', '"Điều 23"'
-            )
+            fail(at, f"{key!r} is not an article", '"Điều N"', '"Điều 23"')
+            continue
         if number not in new_numbers:
-            raise ContentError(
-                file,
+            fail(
                 at,
-                f"{KEY}.anh_xa",
                 f"'{key}' is not an article of {document.name} in the portal",
                 "its articles: " + _list(new_numbers),
             )
+            continue
         if target is None or (isinstance(target, str) and target.strip().lower() in NEW_WORDS):
             config.mapping[number] = None
             config.mapping_lines[number] = at or 0
             continue
         old = _dieu_number(target)
         if old is None:
-            raise ContentError(
-                file,
+            fail(
                 at,
-                f"{KEY}.anh_xa",
                 f"'{key}': {target!r} is not an article",
                 '"Điều N" of the earlier document, or mới (no counterpart)',
             )
+            continue
+        if predecessor is None:
+            continue  # the predecessor's own error says what to fix
         if predecessor.meta.chi_sieu_du_lieu:
-            raise ContentError(
-                file,
+            fail(
                 at,
-                f"{KEY}.anh_xa",
                 f"'{key}': '{target}', but {predecessor.name} holds metadata only "
                 "(chi_sieu_du_lieu: true): its articles are not in the portal",
                 "no anh_xa for this predecessor; list the known differences under diem_khac",
             )
+            continue
         if old not in old_numbers:
-            raise ContentError(
-                file,
+            fail(
                 at,
-                f"{KEY}.anh_xa",
                 f"'{key}': 'Điều {old}' is not an article of {predecessor.name} in the portal",
                 "its articles: " + _list(old_numbers),
             )
+            continue
         if old in seen:
-            raise ContentError(
-                file,
+            fail(
                 at,
-                f"{KEY}.anh_xa",
                 f"'{key}' and '{seen[old]}' are both mapped to 'Điều {old}' "
                 f"of {predecessor.so_hieu}",
                 "one article of this document for each article of the earlier one",
             )
+            continue
         seen[old] = str(key)
         config.mapping[number] = old
         config.mapping_lines[number] = at or 0
@@ -224,55 +318,38 @@ def _list(numbers: list[str]) -> str:
 
 
 def _read_differences(
-    config: Config, value: Any, line: int | None, document: Document, registry: Registry
+    config: Config, rows: list, document: Document, registry: Registry, ctx: spec.Context
 ) -> None:
-    if value is None:
-        return
-    file = config.file
-    if not isinstance(value, list):
-        raise ContentError(
-            file, line, f"{KEY}.diem_khac", f"{value!r}", "a list of rows (chu_de, truoc, sau, …)"
-        )
-    rows = getattr(value, "lines", {})
-    for index, row in enumerate(value):
-        at = _page_line(rows.get(index)) or line
-        where = f"{KEY}.diem_khac[{index + 1}]"
+    """``diem_khac``: each row's citation resolved in this document (the shape of the
+    rows is checked by ``SO_SANH``)."""
+    for index, row in enumerate(rows):
         if not isinstance(row, dict):
-            raise ContentError(file, at, where, f"{row!r}", "a mapping: chu_de, truoc, sau, …")
-        for key in row:
-            if key not in _ROW_KEYS:
-                raise ContentError(file, at, where, f"unknown key {key!r}", ", ".join(_ROW_KEYS))
-        texts = {}
-        for key in ("chu_de", "truoc", "sau", "dan_chieu"):
-            item = row.get(key)
-            if item is not None and not isinstance(item, (str, int, float)):
-                raise ContentError(file, at, f"{where}.{key}", f"{item!r}", "a text")
-            texts[key] = " ".join(str(item).split()) if item is not None else ""
-        for key in ("chu_de", "dan_chieu"):
-            if not texts[key]:
-                raise ContentError(
-                    file,
-                    at,
-                    f"{where}.{key}",
-                    "missing",
-                    "a topic (chu_de) and the clause of this document that holds it (dan_chieu)",
-                    'dan_chieu: "Điều 10"',
-                )
-        flag = row.get("chua_xac_minh", False)
-        if not isinstance(flag, bool):
-            raise ContentError(file, at, f"{where}.chua_xac_minh", f"{flag!r}", "true | false")
+            continue
+        at = line_of(rows, index)
+        where = f"{KEY}.diem_khac[{index + 1}].dan_chieu"
+        texts = {
+            key: _words(row[key]) if _Text("").ok(row.get(key)) else ""
+            for key in ("chu_de", "truoc", "sau", "dan_chieu")
+        }
         citation = texts["dan_chieu"]
+        if not citation:
+            continue  # missing or not a text: reported by the shape check
         if citation.startswith(("Điều", "khoản", "điểm")):
             citation = f"{document.so_hieu} {citation}"
         try:
             ref, kind = parse(citation)
-            clause = registry.resolve(ref, kind, file=file, line=at, citation=f"[[{citation}]]")
+            clause = registry.resolve(
+                ref, kind, file=config.file, line=at, citation=f"[[{citation}]]"
+            )
         except RefSyntaxError as error:
-            raise ContentError(
-                file, at, f"{where}.dan_chieu", f"{citation!r}: {error}", '"Điều N khoản M"'
-            ) from None
+            ctx.errors.append(
+                ContentError(config.file, at, where, f"{citation!r}: {error}", '"Điều N khoản M"')
+            )
+            continue
         except UnresolvedCitation as error:
-            raise ContentError(file, at, f"{where}.dan_chieu", error.found, error.allowed) from None
+            ctx.errors.append(ContentError(config.file, at, where, error.found, error.allowed))
+            continue
+        flag = row.get("chua_xac_minh", False)
         config.differences.append(
             Difference(
                 texts["chu_de"],
@@ -280,7 +357,7 @@ def _read_differences(
                 texts["sau"],
                 citation,
                 clause,
-                flag or clause.unverified,
+                (flag is True) or clause.unverified,
                 at,
             )
         )
