@@ -15,9 +15,9 @@ process, steadier than wall time when other jobs share the cores), peak memory
 per-page cost at the largest size against the smallest, two languages against one.
 
 So that our hooks do real work, the corpus gets the project's own pages (merged into
-the corpus; the project's home page replaces the corpus's) and, once the legal
-machinery exists (``hooks/thidua/legal/registry.py``), a citation in the project's
-syntax (``[[06/2022/QH15 Điều 24 khoản 1]]``) on every corpus page.
+the corpus; the project's home page replaces the corpus's) and a citation in the
+project's syntax (``[[06/2022/QH15 Điều 24 khoản 1]]``) on every corpus page, checked
+against the project's register before any build.
 
 Usage: ``make bench`` or ``.venv/bin/python scripts/bench.py [--sizes 100,500] [--repeat 3]``.
 """
@@ -43,18 +43,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_SCRIPT = ROOT.parent / "shared" / "bench" / "make_corpus.py"
-REGISTRY_MODULE = Path("hooks/thidua/legal/registry.py")
 DEFAULT_SIZES = (100, 500, 2000)
 LANGUAGE_SETS = ("vi", "vi+en")
 VARIANTS = ("ours", "plain")
 # Keys that only our own code or assets feed; the plain variant drops them.
 OURS_ONLY_KEYS = ("hooks", "extra_css", "extra_javascript")
-# Citations tried in order; the first that the project's register resolves is used.
-CITATIONS = (
-    "06/2022/QH15 Điều 24 khoản 1",
-    "06/2022/QH15 Điều 24",
-    "06/2022/QH15",
-)
+# The citation put on every corpus page (a clause of the Law on Emulation and Commendation).
+CITATION = "06/2022/QH15 Điều 24 khoản 1"
 # Top-level project entries that are not linked next to the generated configs.
 NOT_LINKED = {"docs", "site", "mkdocs.yml", ".bench", ".git", ".venv"}
 
@@ -189,29 +184,20 @@ def make_corpus(script: Path, pages: int, out: Path, *, en_ratio: float, seed: i
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def legal_machinery(root: Path) -> bool:
-    """True once the project resolves legal citations (issue 3)."""
-    return (root / REGISTRY_MODULE).is_file()
-
-
-def resolving_citation(root: Path, docs_dir: Path) -> str:
-    """The first of ``CITATIONS`` that the register of ``docs_dir`` resolves."""
+def check_citation(root: Path, docs_dir: Path, citation: str = CITATION) -> str:
+    """``citation`` if the register of ``docs_dir`` resolves it; a clear error otherwise."""
     sys.path.insert(0, str(root / "hooks"))
-    try:
-        from thidua.legal.check import check_page
-        from thidua.legal.registry import collect_registry
-    except ImportError as error:  # the legal API moved: trust the first, the build will tell
-        print(f"note: cannot pre-check citations ({error}); using {CITATIONS[0]!r}")
-        return CITATIONS[0]
-    registry, errors = collect_registry(docs_dir)
+    from thidua.legal.check import check_page
+    from thidua.legal.registry import collect_registry
+
+    registry, errors = collect_registry(docs_dir, cache={})
     if errors:
         raise BenchError(f"the project's legal documents do not load: {errors[0].message}")
-    for citation in CITATIONS:
-        found: list = []
-        check_page(registry, f"# Bench\n\n[[{citation}]]\n", "bench.md", "bench.md", found)
-        if not found:
-            return citation
-    raise BenchError(f"none of the bench citations resolves: {', '.join(CITATIONS)}")
+    found: list = []
+    check_page(registry, f"# Bench\n\n[[{citation}]]\n", "bench.md", "bench.md", found)
+    if found:
+        raise BenchError(f"the bench citation [[{citation}]] does not resolve: {found[0].message}")
+    return citation
 
 
 def add_citations(docs_dir: Path, citation: str) -> int:
@@ -270,9 +256,7 @@ def prepare_corpus(
     out = work / f"corpus-{size}-{languages.replace('+', '-')}"
     make_corpus(script, size, out, en_ratio=en_ratio if languages == "vi+en" else 0.0, seed=seed)
     docs_dir = out / "docs"
-    citations = 0
-    if legal_machinery(root):
-        citations = add_citations(docs_dir, resolving_citation(root, root / "docs"))
+    citations = add_citations(docs_dir, check_citation(root, root / "docs"))
     project_pages = merge_project_pages(root, docs_dir, languages)
     pages = [p for p in docs_dir.rglob("*.md") if "_data" not in p.parts]
     en = sum(p.name.endswith(".en.md") for p in pages)
@@ -480,18 +464,24 @@ def _per_page_cpu(cell: Cell) -> float:
     return cell.cpu / cell.corpus.vi_pages
 
 
+def cpu_model() -> str:
+    """The processor's name (``model name`` in /proc/cpuinfo on Linux)."""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                return line.partition(":")[2].strip()
+    return platform.processor() or platform.machine()
+
+
 def environment() -> str:
-    """One line on the machine and the versions measured."""
-    versions = []
-    for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions"):
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} ?")
+    """One line on the machine, its load and the versions measured."""
+    names = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions")
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in names)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load}; "
-        + ", ".join(versions)
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs ({cpu_model()}), "
+        f"load average {load}; {versions}"
     )
 
 
@@ -530,7 +520,6 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True)
         before = environment()
         print(f"Benchmark: sizes {args.sizes}, {args.repeat} run(s) per cell, work dir {work}")
-        print(f"Legal citations: {'yes' if legal_machinery(ROOT) else 'no (no registry yet)'}")
         cells = bench(ROOT, script, work, args.sizes, args.repeat, args.seed, args.en_ratio)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -86,3 +87,31 @@ def test_project_is_not_modified(project):
 def test_missing_corpus_script_is_a_clear_error(tmp_path):
     with pytest.raises(bench.BenchError, match="make_corpus.py"):
         bench.corpus_script(tmp_path / "make_corpus.py")
+
+
+def test_the_bench_citation_resolves_in_the_project():
+    assert bench.check_citation(ROOT, ROOT / "docs") == bench.CITATION
+
+
+def test_a_citation_the_register_lacks_stops_the_bench():
+    with pytest.raises(bench.BenchError, match="does not resolve"):
+        bench.check_citation(ROOT, ROOT / "docs", "06/2022/QH15 Điều 999")
+
+
+def test_citations_go_under_each_page_title(tmp_path):
+    front = '---\ntitle: "T"\n---\n'
+    (tmp_path / "a.md").write_text(f"{front}\n# Tiêu đề\n\nNội dung.\n", encoding="utf-8")
+    (tmp_path / "a.en.md").write_text(f"{front}\n# Title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Không có tiêu đề.\n", encoding="utf-8")
+    assert bench.add_citations(tmp_path, bench.CITATION) == 2
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        f"{front}\n# Tiêu đề\n\nCăn cứ: [[{bench.CITATION}]].\n\nNội dung.\n"
+    )
+    assert f"Legal basis: [[{bench.CITATION}]]" in (tmp_path / "a.en.md").read_text("utf-8")
+    assert "[[" not in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_environment_names_the_machine():
+    line = bench.environment()
+    assert f"{os.cpu_count()} CPUs (" in line and "load average" in line
+    assert "mkdocs-material" in line
