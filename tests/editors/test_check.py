@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from legal.support import FIXTURES, write
 from thidua.commands import check as command
+from thidua.errors import ContentError
 from thidua.legal.check import check_repository, format_report
 
 
@@ -130,7 +131,7 @@ def test_an_official_text_is_exempt(root):
 
 
 def _run(root: Path, strict: bool, monkeypatch, capsys) -> tuple[int, str, str]:
-    monkeypatch.setattr(command, "check_criteria", lambda _root: ([], [], None))
+    monkeypatch.setattr(command, "criteria_problems", lambda _root: ([], None))
     status = command.run(argparse.Namespace(root=root, strict=strict))
     out = capsys.readouterr()
     return status, out.out, out.err
@@ -147,15 +148,10 @@ def test_the_command_warns_by_default_and_fails_with_strict(root, monkeypatch, c
 
 def test_the_command_lists_criteria_messages_by_file(root, monkeypatch, capsys):
     write(root / "docs", "a.md", "# A\n\n[[01/2099/QH99 Điều 9]]\n")
-    monkeypatch.setattr(
-        command,
-        "check_criteria",
-        lambda _root: (
-            ["data/cases/x.yaml:4: cases.A1: level: expected HTT, actual HTXS"],
-            [],
-            None,
-        ),
+    failure = ContentError(
+        "data/cases/x.yaml", 4, "cases.A1", "level: expected HTT, actual HTXS", command.CASE_FIX
     )
+    monkeypatch.setattr(command, "criteria_problems", lambda _root: ([failure], None))
     status = command.run(argparse.Namespace(root=root, strict=False))
     err = capsys.readouterr().err
     assert status == 1
@@ -166,7 +162,6 @@ def test_the_command_lists_criteria_messages_by_file(root, monkeypatch, capsys):
 
 def test_training_modules_are_checked_too(root, monkeypatch, capsys):
     import thidua.tap_huan as tap_huan
-    from thidua.errors import ContentError
 
     write(root / "docs", "tap-huan/index.md", "# Tập huấn\n")
 
@@ -177,3 +172,48 @@ def test_training_modules_are_checked_too(root, monkeypatch, capsys):
     status, _out, err = _run(root, False, monkeypatch, capsys)
     assert status == 1
     assert "docs/tap-huan/a.cau-hoi.yaml: 1 lỗi\n  dòng 4: dap_an: 'z'" in err
+
+
+def test_every_training_problem_is_listed(root, monkeypatch, capsys):
+    import thidua.tap_huan as tap_huan
+    from thidua.content_errors import ContentErrors
+
+    write(root / "docs", "tap-huan/index.md", "# Tập huấn\n")
+    quiz = "docs/tap-huan/a.cau-hoi.yaml"
+
+    def broken(_root, _registry):
+        raise ContentErrors(
+            [ContentError(quiz, 4, "dap_an", "'z'", "a, b"), ContentError(quiz, 9, "hoi", "", "?")]
+        )
+
+    monkeypatch.setattr(tap_huan, "load_program", broken)
+    status, _out, err = _run(root, False, monkeypatch, capsys)
+    assert status == 1 and f"{quiz}: 2 lỗi" in err and "dòng 9: hoi:" in err
+
+
+def test_criteria_problems_reach_the_report_as_they_are(tmp_path, capsys):
+    """A criteria error keeps its file, line, fix and example (no message parsed back)."""
+    from thidua_testing import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs" / "van-ban", tmp_path / "docs" / "van-ban")
+    path = tmp_path / "data" / "criteria" / "criteria.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.strip() == "cmp: ge") + 1
+    lines[number - 1] = lines[number - 1].replace("cmp: ge", "cmp: geq")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    errors, rules = command.criteria_problems(tmp_path)
+    assert rules is None
+    (error,) = errors
+    assert (error.file, error.line, error.found) == (
+        "data/criteria/criteria.yaml",
+        number,
+        "found 'geq'",
+    )
+    status = command.run(argparse.Namespace(root=tmp_path, strict=False))
+    err = capsys.readouterr().err
+    assert status == 1
+    assert (
+        f"data/criteria/criteria.yaml: 1 lỗi\n  dòng {number}: {error.field}: found 'geq'\n"
+        f"      cách sửa: {error.allowed}\n      ví dụ: {error.example}\n"
+    ) in err

@@ -17,14 +17,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from thidua.errors import ContentError
 
 HELP = "Kiểm tra toàn bộ nội dung (dữ liệu tiêu chí, ca kiểm thử, trích dẫn) không dựng trang"
-_LOCATED = re.compile(r"^(?P<file>[^\s:][^:\n]*?):(?P<line>\d+): (?P<rest>.*)$", re.DOTALL)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,31 +36,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _messages(items: Iterable[Any]) -> list[str]:
-    return [getattr(item, "message", None) or str(item) for item in items]
+CASE_FIX = "sửa kết quả mong đợi của ca, hoặc dữ liệu tiêu chí nếu chính ca là đúng"
+# Where ``Rules.all_legal_bases`` says a basis is: "file:line: path" (or "file: path").
+_WHERE = re.compile(r"^(?P<file>[^:\n]+?)(?::(?P<line>\d+))?: (?P<path>.+)$")
 
 
-def check_criteria(root: Path) -> tuple[list[str], list[str], Any]:
-    """(errors, warnings, rules) for the criteria data, the cases and the bases."""
+def criteria_problems(root: Path) -> tuple[list[ContentError], Any]:
+    """(errors, rules) for the criteria data, the cases and the bases; ``rules`` is None
+    when the criteria data does not load (its errors say why)."""
     from thidua.criteria import CriteriaDataError, load_rules
     from thidua.evaluator.cases import load_cases, run_case
 
-    errors: list[str] = []
-    warnings: list[str] = []
     try:
         rules = load_rules(root)
     except CriteriaDataError as error:
-        return _messages(error.errors), warnings, None
-    cases, problems = load_cases(root)
-    errors += _messages(problems)
+        return list(error.errors), None
+    cases, errors = load_cases(root)
     for case in cases:
         for failure in run_case(case, rules):
-            errors.append(f"{case.file}:{case.line}: cases.{case.id}: {failure}")
-    errors += check_bases(root, rules, warnings)
-    return errors, warnings, rules
+            errors.append(ContentError(case.file, case.line, f"cases.{case.id}", failure, CASE_FIX))
+    errors += check_bases(root, rules)
+    return errors, rules
 
 
-def check_bases(root: Path, rules: Any, warnings: list[str]) -> list[str]:
+def check_criteria(root: Path) -> tuple[list[str], list[str], Any]:
+    """(error messages, warning messages, rules): ``criteria_problems`` as one line of
+    text each, for callers that search the messages (the criteria tests)."""
+    errors, rules = criteria_problems(root)
+    return [error.message for error in errors], [], rules
+
+
+def check_bases(root: Path, rules: Any) -> list[ContentError]:
     """Every legal_basis of the criteria data must resolve to a published clause.
 
     A basis naming a document that failed to load is not reported again: the
@@ -85,7 +89,14 @@ def check_bases(root: Path, rules: Any, warnings: list[str]) -> list[str]:
         try:
             registry.resolve_basis(basis)
         except ContentError as error:
-            errors.append(f"{where}: found {basis!r}, which does not resolve ({error.message})")
+            located = _WHERE.match(where)
+            file, line, path = (
+                (located["file"], located["line"] and int(located["line"]), located["path"])
+                if located
+                else (where, None, "legal_basis")
+            )
+            found = f"found {basis!r}, which does not resolve ({error.found})"
+            errors.append(ContentError(file, line, path, found, error.allowed, error.example))
     return errors
 
 
@@ -102,7 +113,7 @@ def check_training(root: Path) -> list[ContentError]:
     try:
         load_program(root, registry)
     except ContentError as error:
-        return [error]
+        return list(getattr(error, "errors", [error]))
     return []
 
 
@@ -119,32 +130,14 @@ def check_layers(root: Path) -> list[ContentError]:
     return errors
 
 
-def as_error(message: str) -> ContentError:
-    """A "file:line: field: found; allowed: …" message as a ``ContentError`` to group."""
-    match = _LOCATED.match(message)
-    if not match:
-        return ContentError("(dự án)", None, "lỗi", message, "xem thông báo")
-    rest = match["rest"]
-    found, _, allowed = rest.partition("; allowed: ")
-    field, _, found = found.partition(": ") if ": " in found else ("", "", found)
-    if not allowed:
-        allowed = (
-            "sửa kết quả mong đợi của ca, hoặc dữ liệu tiêu chí nếu chính ca là đúng"
-            if match["file"].startswith("data/cases")
-            else "xem thông báo"
-        )
-    return ContentError(match["file"], int(match["line"]), field or "nội dung", found, allowed)
-
-
 def collect(root: Path, strict: bool = False) -> tuple[list[ContentError], list[ContentError]]:
     """(errors, warnings) of the whole repository, each once."""
     from thidua.legal.check import check_repository, unique
 
-    criteria_errors, criteria_warnings, _ = check_criteria(root)
+    criteria_errors, _ = criteria_problems(root)
     report = check_repository(root)
-    errors = [as_error(m) for m in criteria_errors] + report.errors + check_training(root)
-    errors += check_layers(root)
-    warnings = [as_error(m) for m in criteria_warnings]
+    errors = criteria_errors + report.errors + check_training(root) + check_layers(root)
+    warnings: list[ContentError] = []
     if strict:
         errors += report.warnings
     else:
