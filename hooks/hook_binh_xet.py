@@ -2,9 +2,12 @@
 
 - ``on_files`` publishes ``assets/data/binh-xet-columns.js`` (``window.BINH_XET_COLUMNS``:
   the members list's columns and values, from ``thidua.binh_xet.columns_spec()``), so the
-  page reads a file with the same vocabulary as ``thidua unit``; and
-  ``window.BINH_XET_LAYER``: the CSTĐCS quota of the layer named by ``thidua.yml``
-  (``lop_quy_che``, read by hook_settings), as ``thidua unit --layer ID`` applies it.
+  page reads a file with the same vocabulary as ``thidua unit``; and, for the layer named
+  by ``thidua.yml`` (``lop_quy_che``, read by hook_settings), ``window.BINH_XET_LAYER``
+  (its CSTĐCS quota and its own columns, as ``thidua unit --layer ID`` reads them) and
+  ``window.THIDUA_LAYER`` (its rules for ``tu-danh-gia/layer.js``: every member is
+  evaluated as ``Layer.evaluate`` does). With a layer, the downloadable template gains
+  the layer's columns.
 - ``on_page_content`` replaces ``<!-- thidua:binh-xet -->`` with the tool, rendered from
   ``templates/binh-xet/tool.html.j2`` in the page's language. Without JavaScript the page
   is readable: the columns, the template to download and the command line.
@@ -18,27 +21,41 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from thidua.binh_xet.layer import load as load_layer
-from thidua.layers import LayerError
+from thidua.binh_xet.layer import layer_data, layer_only_headers
+from thidua.layers import LayerError, load_layer
+from thidua.layers.browser import browser_data
 from thidua_mkdocs import binh_xet, i18n
 
 MARKER = "<!-- thidua:binh-xet -->"
+# The layer in force for this build (layer_data), set by on_files, read by on_page_content.
+_ACTIVE: dict = {}
 
 
 @event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2)
 def on_files(files, config):
-    """Publish the columns script for the browser."""
+    """Publish the columns script (and the layer's template) for the browser."""
     existing = files.get_file_from_path(binh_xet.COLUMNS_FILE)
     if existing is not None:
         files.remove(existing)
     extra = config.extra.get("thidua") or {}
     layer_id = (extra.get("don_vi") or {}).get("lop_quy_che")
+    root = Path(config.config_file_path).parent
+    layer = rules = None
     try:
-        layer = load_layer(Path(config.config_file_path).parent, layer_id)
+        if layer_id not in (None, "", "none"):
+            loaded = load_layer(root, layer_id)
+            layer, rules = layer_data(loaded), browser_data(loaded, root)
+        only = layer_only_headers(root, layer)
     except LayerError as error:
         raise PluginError(f"thidua.yml: lop_quy_che: {error}") from None
-    content = binh_xet.columns_script(layer)
+    _ACTIVE["layer"] = layer
+    content = binh_xet.columns_script(layer, only, rules)
     files.append(File.generated(config, binh_xet.COLUMNS_FILE, content=content))
+    template = files.get_file_from_path(binh_xet.TEMPLATE_CSV)
+    if layer and layer["columns"] and template is not None:
+        text = binh_xet.template_csv(Path(template.abs_src_path).read_text("utf-8"), layer)
+        files.remove(template)
+        files.append(File.generated(config, binh_xet.TEMPLATE_CSV, content=text))
     return files
 
 
@@ -48,4 +65,5 @@ def on_page_content(html, page, config, files):
         return html
     lang = i18n.current_language(config)
     default = i18n.default_language(config)
-    return html.replace(MARKER, binh_xet.render_tool(lang, default, page.url), 1)
+    tool = binh_xet.render_tool(lang, default, page.url, _ACTIVE.get("layer"))
+    return html.replace(MARKER, tool, 1)

@@ -126,15 +126,23 @@ def set_unit_points(page) -> None:
         page.dispatch_event(f"[data-testid={testid}]", "change")
 
 
-def use_layer(page, layer: dict | None) -> None:
+def use_layer(page, layer: dict | None, loaded=None) -> None:
     """Serve the page's published data as a portal whose thidua.yml names ``layer``.
 
     The site under test is built with ``lop_quy_che: none``; the generated script is
-    the one the hook writes (``columns_script``) with the layer's data instead.
+    the one the hook writes (``columns_script``) with the layer's data instead: its
+    quota and columns, and its rules for layer.js (``loaded``: the ``Layer``, by
+    default the project's layer of that id).
     """
+    from thidua.binh_xet.layer import layer_only_headers
+    from thidua.layers import load_layer
+    from thidua.layers.browser import browser_data
     from thidua_mkdocs.binh_xet import columns_script
 
-    body = columns_script(layer)
+    rules = None
+    if layer is not None:
+        rules = browser_data(loaded or load_layer(ROOT, layer["id"]), ROOT)
+    body = columns_script(layer, layer_only_headers(ROOT, layer), rules)
     page.route(
         "**/assets/data/binh-xet-columns.js",
         lambda route: route.fulfill(

@@ -15,6 +15,8 @@ members list carries the total score or the level already decided, not its parts
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,7 @@ def _group_column(layer: Layer, name: str) -> dict[str, Any]:
         "aliases": [name, *GROUP_ALIASES],
         "kind": "layer_group",
         "values": values,
+        "example": next(iter(layer.groups.values()))["vi"] if layer.groups else "",
         "allowed": {
             "vi": f"để trống hoặc không (không thuộc nhóm nào), {names_vi}",
             "en": f"blank or không (no group), {names_en}",
@@ -92,6 +95,7 @@ def _count_column(layer: Layer, name: str) -> dict[str, Any]:
         "aliases": [name, "so " + name.replace("_", " "), english, short_en],
         "kind": "layer_count",
         "values": {},
+        "example": "1",
         "allowed": {
             "vi": f"số nguyên từ 0 đến {COUNT_HIGH} (để trống: hồ sơ chưa ghi)",
             "en": f"a whole number from 0 to {COUNT_HIGH} (blank: not given)",
@@ -176,3 +180,28 @@ def layer_only_headers(root: Path, active: dict[str, Any] | None) -> dict[str, s
             for header in (column["header"], column["header_en"], *column["aliases"]):
                 found.setdefault(fold(header), column["header"])
     return {key: value for key, value in sorted(found.items()) if key not in own}
+
+
+def template_with_columns(text: str, columns: list[dict[str, Any]]) -> str:
+    """The template CSV ``text`` with ``columns`` appended (first member row: an example).
+
+    The example is the first staff group and 1 for a count; blank cells elsewhere mean
+    "no group" and "not given". ``text`` keeps its BOM and line ends (CRLF for Excel).
+    """
+    if not columns:
+        return text
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    rows = list(csv.reader(io.StringIO(text[len(bom):], newline="")))
+    for number, row in enumerate(rows):
+        if not any(cell.strip() for cell in row):
+            continue
+        if number == 0:
+            row += [c["header"] for c in columns]
+        elif number == 1:
+            row += [c.get("example", "") for c in columns]
+        else:
+            row += ["" for _ in columns]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n" if "\r\n" in text else "\n").writerows(rows)
+    return bom + out.getvalue()
+

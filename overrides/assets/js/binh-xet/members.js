@@ -2,7 +2,10 @@
  * hooks/thidua/binh_xet/members.py (Papa Parse here, Python's csv module there):
  * bytes → text (UTF-8, or Windows-1258 for legacy Excel files; NFC) → records → members
  * and invalid rows with one problem per cell (row, column, value, what is allowed).
- * The vocabulary (headers, values) is window.BINH_XET_COLUMNS, published from Python.
+ * The vocabulary (headers, values) is window.BINH_XET_COLUMNS, published from Python;
+ * the local layer in force adds its own columns (window.BINH_XET_LAYER.columns: the
+ * staff group, counts such as articles), and the columns of layers not in force
+ * (BINH_XET_COLUMNS.layer_only) are read, ignored and named in a message.
  *   BX.members.decode(Uint8Array) → {text, encoding}
  *   BX.members.readText(text, encoding) → {encoding, members, invalid_rows, problems} */
 (function () {
@@ -37,6 +40,8 @@
       "Row {row}: column “{column}” is missing; allowed: {allowed}."],
     no_rows: ["Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
       "Row {row}: the file has no member rows; allowed: {allowed}."],
+    layer_only: ["Dòng {row}: cột “{value}” là trường của một lớp quy chế riêng không áp dụng ở đây: cột bị bỏ qua, kết quả tính theo luật; cho phép: {allowed}.",
+      "Row {row}: column “{value}” is a field of local rules (a Quy chế) that are not in force here: the column is ignored, the law decides; allowed: {allowed}."],
     not_evaluable: ["Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; cho phép: {allowed}.",
       "Row {row}, column “{column}”: cannot be evaluated under the rules of {value}; allowed: {allowed}."],
     json: ["Tệp thứ {row} “{column}”: không dùng được; cho phép: {allowed}.",
@@ -47,7 +52,29 @@
   var ROW_OF = { vi: "dòng {0}", en: "row {0}" };
   var ENCODING_ALLOWED = { vi: "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)", en: "readable Vietnamese text (save the file as CSV UTF-8)" };
   var NO_ROWS_ALLOWED = { vi: "ít nhất một dòng thành viên", en: "at least one member row" };
+  var LAYER_ONLY_ALLOWED = {
+    vi: "bỏ cột này, hoặc áp dụng lớp quy chế có trường này (trên trang: người quản trị chọn trong tệp cài đặt của Cổng thông tin; lệnh: thidua unit --layer MÃ)",
+    en: "remove the column, or apply the local rules that declare it (the page: the administrator names them in the portal's settings file; the command: thidua unit --layer ID)"
+  };
+  var LAYER_COUNT_HIGH = 999;
 
+  /* The template's columns, then the layer's; and the header index (template first). */
+  function layerColumns() {
+    var layer = window.BINH_XET_LAYER;
+    return layer && Array.isArray(layer.columns) ? layer.columns : [];
+  }
+  function allColumns() { return SPEC.columns.concat(layerColumns()); }
+  function headerIndex() {
+    var index = {};
+    Object.keys(SPEC.headers).forEach(function (k) { index[k] = SPEC.headers[k]; });
+    layerColumns().forEach(function (c) {
+      [c.header, c.header_en || ""].concat(c.aliases || []).forEach(function (h) {
+        var key = h ? fold(h) : "";
+        if (key && !Object.prototype.hasOwnProperty.call(index, key)) { index[key] = c.key; }
+      });
+    });
+    return index;
+  }
   function fold(text) {
     return String(text).normalize("NFC").toLowerCase().normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d")
@@ -151,9 +178,17 @@
 
   var LIMITS = { count: [0, 30], rank: [1, 999999], votes: [0, 999999] };
 
-  /* [ok, value]; blank → [true, null]. */
-  function parseValue(kind, text) {
+  /* [ok, value]; blank → [true, null]. column: for a layer's columns (its own values). */
+  function parseValue(kind, text, column) {
     if (text === "") { return [true, null]; }
+    if (kind === "layer_group") {
+      var values = (column && column.values) || {}, folded = fold(text);
+      return Object.prototype.hasOwnProperty.call(values, folded) ? [true, values[folded]] : [false, null];
+    }
+    if (kind === "layer_count") {
+      var count = INT.test(text) && Number(text) <= LAYER_COUNT_HIGH ? Number(text) : null;
+      return [count !== null, count];
+    }
     if (kind === "text" || kind === "name") { return [true, text]; }
     if (SPEC.values[kind]) {
       var key = fold(text);
@@ -170,14 +205,17 @@
     return [value !== null, value];
   }
 
-  function header(cells) {
-    var headers = SPEC.columns.map(function (c) { return c.header; });
+  function header(cells, columns) {
+    var headers = columns.map(function (c) { return c.header; });
     var allowed = headers.join(", ");
+    var index = headerIndex(), only = SPEC.layer_only || {};
     var found = {}, keys = [], problems = [];
     cells.forEach(function (cell, position) {
       var raw = String(cell).trim();
-      var key = raw ? SPEC.headers[fold(raw)] : undefined;
-      if (raw && key === undefined) {
+      var key = raw && Object.prototype.hasOwnProperty.call(index, fold(raw)) ? index[fold(raw)] : undefined;
+      if (raw && key === undefined && Object.prototype.hasOwnProperty.call(only, fold(raw))) {
+        problems.push(problem(1, raw, raw, LAYER_ONLY_ALLOWED, "layer_only"));
+      } else if (raw && key === undefined) {
         problems.push(problem(1, raw, raw, allowed, "header_unknown"));
       } else if (key !== undefined && keys.indexOf(key) >= 0) {
         problems.push(problem(1, raw, raw, allowed, "header_duplicate"));
@@ -198,25 +236,25 @@
 
   function blank(cells) { return !cells.some(function (c) { return String(c).trim() !== ""; }); }
 
-  function member(number, cells, found, seen) {
+  function member(number, cells, found, seen, byKey) {
     var m = { row: number }, problems = [];
     Object.keys(found).forEach(function (position) {
-      var key = found[position], column = BY_KEY[key];
+      var key = found[position], column = byKey[key];
       var raw = Number(position) < cells.length ? String(cells[position]).trim().normalize("NFC") : "";
       if (BROKEN.test(raw)) {
         problems.push(problem(number, column.header, raw, ENCODING_ALLOWED, "encoding"));
         m[key] = key === "name" ? raw : null;
         return;
       }
-      var parsed = parseValue(column.kind, raw);
+      var parsed = parseValue(column.kind, raw, column);
       if (!parsed[0]) {
-        problems.push(problem(number, column.header, raw, allowedOf(column.kind), "value"));
+        problems.push(problem(number, column.header, raw, column.allowed || allowedOf(column.kind), "value"));
       } else if (parsed[1] === null && column.required) {
         problems.push(problem(number, column.header, "", allowedOf(column.kind), "required"));
       }
       m[key] = parsed[1];
     });
-    Object.keys(BY_KEY).forEach(function (key) { if (m[key] === undefined) { m[key] = null; } });
+    Object.keys(byKey).forEach(function (key) { if (m[key] === undefined) { m[key] = null; } });
     var levelH = BY_KEY.level.header, scoreH = BY_KEY.score.header;
     if (m.level === null && m.score === null && !problems.some(function (p) { return p.column === levelH || p.column === scoreH; })) {
       problems.push(problem(number, levelH, "", allowedOf("level"), "level_or_score"));
@@ -239,13 +277,15 @@
       out.problems.push(problem(1, BY_KEY.name.header, "", SPEC.columns.map(function (c) { return c.header; }).join(", "), "header_missing"));
       return out;
     }
-    var head = header(rows[0]);
+    var columns = allColumns(), byKey = {};
+    columns.forEach(function (c) { byKey[c.key] = c; });
+    var head = header(rows[0], columns);
     out.problems = out.problems.concat(head.problems);
     if (head.problems.some(function (p) { return p.reason === "header_missing"; })) { return out; }
     var seen = {};
     for (var i = 1; i < rows.length; i++) {
       if (blank(rows[i])) { continue; }
-      var got = member(i + 1, rows[i], head.found, seen);
+      var got = member(i + 1, rows[i], head.found, seen, byKey);
       out.problems = out.problems.concat(got.problems);
       if (got.problems.length) {
         out.invalid_rows.push({ row: i + 1, name: got.member.name || "", problems: got.problems });

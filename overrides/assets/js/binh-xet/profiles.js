@@ -1,6 +1,7 @@
 /* thidua — Bình xét: members from JSON profiles exported by the Self-evaluation page.
  * Each file is one individual profile of the evaluation contract; it is checked by the
- * evaluator (ThiduaEvaluator.problems) and must be of the year chosen on the page.
+ * evaluator (ThiduaEvaluator.problems, with the local layer's own fields when one is in
+ * force: BX.unit.problems) and must be of the year chosen on the page.
  * The member's name is the file's name. Same result shape as BX.members.read. */
 (function () {
   "use strict";
@@ -24,7 +25,7 @@
         trouble = problem(row, file.name, BX.both("json_bad"));
       } else if (profile.evaluation_year !== year) {
         trouble = problem(row, file.name, BX.both("json_year", { year: year }));
-      } else if (window.ThiduaEvaluator.problems(profile).length) {
+      } else if (BX.unit.problems(profile).length) { // the layer's own fields included
         trouble = problem(row, file.name, BX.both("json_bad"));
       } else if (Object.prototype.hasOwnProperty.call(seen, BX.members.fold(name))) {
         trouble = BX.members.problem(row, file.name, name, BX.members.rowOf(seen[BX.members.fold(name)]), "duplicate");

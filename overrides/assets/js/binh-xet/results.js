@@ -30,6 +30,7 @@
     result.htxs_caps.forEach(function (cap) {
       var notes = el("td", {}, [el("p", { text: capSentence(cap) })]);
       cap.manual_review_reasons.forEach(function (r) { notes.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
+      (cap.layer_text || []).forEach(function (r) { notes.appendChild(el("p", { "data-testid": "bx-cap-layer", text: BX.clean(r) })); });
       body.appendChild(el("tr", { "data-testid": "bx-cap" }, [
         el("td", { text: cap.group }), el("td", { text: BX.roleName(cap.role) }),
         el("td", { text: String(cap.rated_htt_or_above) }), el("td", { text: String(cap.candidates) }),
@@ -111,6 +112,15 @@
     return el("tr", { "data-testid": "bx-member" }, cells);
   }
 
+  /* " · Giảng viên" when the local layer puts the member in one of its staff groups. */
+  function staffGroup(m, result) {
+    var groups = (result.settings.layer && result.settings.layer.groups) || {}, en = BX.lang() === "en";
+    var names = Object.keys(m.layer_fields || {}).map(function (k) { return m.layer_fields[k]; })
+      .filter(function (v) { return typeof v === "string" && Object.prototype.hasOwnProperty.call(groups, v); })
+      .map(function (v) { return en ? groups[v].en || groups[v].vi : groups[v].vi; });
+    return names.length ? " · " + names.join(", ") : "";
+  }
+
   function fillInput(node, kind, m) {
     node.id = "bx-" + kind + "-" + m.row;
     node.setAttribute("data-row", String(m.row));
@@ -119,6 +129,8 @@
   }
 
   function notes(cell, m, refs) {
+    // What the local layer decided (a title withheld, with its Quy chế clause): always shown.
+    (m.layer_reasons || []).forEach(function (r) { cell.appendChild(el("p", { class: "bx-layer-reason", "data-testid": "bx-layer-reason", text: BX.clean(r) })); });
     if (m.titles_if_htt) { cell.appendChild(el("p", { text: t("if_htt", { titles: BX.titleList(m.titles_if_htt) }) })); }
     if (m.missing.length) {
       // A disclosure button and a list hidden until opened (or found by the browser's
@@ -172,7 +184,7 @@
       cells[0].textContent = String(m.row);
       cells[1].textContent = m.name;
       cells[2].textContent = m.group || "";
-      cells[3].textContent = BX.roleName(m.role);
+      cells[3].textContent = BX.roleName(m.role) + staffGroup(m, result);
       cells[4].textContent = BX.levelName(m.level);
       cells[5].textContent = BX.titleList(m.eligible_titles);
       fillInput(cells[6].firstChild, "rank", m);

@@ -1,7 +1,10 @@
 /* thidua — Bình xét: the unit's figures, a mirror of hooks/thidua/binh_xet/unit.py.
  * Every member is evaluated by window.ThiduaEvaluator (the self-evaluation page's
  * evaluator.js, same data as `thidua evaluate`); the HTXS cap is its unit_quota subject,
- * the collective titles its collective subject. Returns data; outputs.js renders it.
+ * the collective titles its collective subject. With a local layer (window.ThiduaLayer,
+ * tu-danh-gia/layer.js over window.THIDUA_LAYER) each member and each HTXS cap goes
+ * through the layer exactly as Python's Layer.evaluate. Reasons are in the page's
+ * language (BX.lang()). Returns data; results.js renders it.
  *   BX.unit.compute(readResult, year, settings) → the same object as `thidua unit --json` */
 (function () {
   "use strict";
@@ -19,6 +22,25 @@
   };
 
   function ev() { return window.ThiduaEvaluator; }
+  var LAYER_PREFIX = "lop:";
+  var lang = "vi";
+  /* The layer in force for this computation (settings.layer and its rules), or null. */
+  var layerOn = false;
+  function national() { return ev().national || ev(); }
+  /* profile → result, through the layer when one is in force (Layer.evaluate). */
+  function run(profile, options) {
+    if (!layerOn) { return national().evaluate(profile, lang, options); }
+    var TL = window.ThiduaLayer;
+    var result = national().evaluate(TL.nationalProfile(profile), lang, options);
+    if (result.unverified_basis === null) { result.unverified_basis = []; } // lean: not computed
+    return TL.applyToResult(profile, result, lang);
+  }
+  /* The problems of a profile: the layer's own fields, then the law's. */
+  function problems(profile) {
+    if (!layerOn) { return national().problems(profile); }
+    var TL = window.ThiduaLayer;
+    return TL.profileProblems(profile).concat(national().problems(TL.nationalProfile(profile)));
+  }
   function schemaHas(subject, field) {
     var s = ev().schema ? ev().schema() : null;
     return !!(s && s[subject] && Object.prototype.hasOwnProperty.call(s[subject], field));
@@ -43,7 +65,18 @@
       p.prior_titles = {};
       for (var k = 1; k <= m.chain; k++) { p.prior_titles[String(year - k)] = ["LDTT", "CSTDCS"]; }
     }
+    Object.keys(m).forEach(function (key) { // the layer's own fields (staff group, counts)
+      if (key.indexOf(LAYER_PREFIX) === 0 && m[key] !== null && m[key] !== undefined) { p[key.slice(LAYER_PREFIX.length)] = m[key]; }
+    });
     return p;
+  }
+
+  function layerFields(profile, settings) {
+    var out = {};
+    ((settings.layer && settings.layer.columns) || []).forEach(function (c) {
+      if (Object.prototype.hasOwnProperty.call(profile, c.field)) { out[c.field] = profile[c.field]; }
+    });
+    return out;
   }
 
   function missing(result) {
@@ -54,13 +87,13 @@
     return reasons;
   }
 
-  function evaluateMember(m, year) {
-    var result;
+  function evaluateMember(m, year, settings) {
+    var result, profile = profileOf(m, year);
     try {
       // lean: the member's outcome only (not which flags mattered): 500 people stay fast.
-      result = ev().evaluate(profileOf(m, year), "vi", { lean: true });
+      result = run(profile, { lean: true });
     } catch (e) {
-      if (!ev().problems(profileOf(m, year)).length) { throw e; }
+      if (!problems(profile).length) { throw e; }
       return { trouble: BX.members.problem(m.row, BX.members.BY_KEY.level.header, String(year), NOT_EVALUABLE, "not_evaluable") };
     }
     var out = {};
@@ -70,6 +103,10 @@
     out.missing = missing(result);
     out.manual_review_reasons = result.manual_review_reasons;
     out.discipline = m.discipline === undefined ? null : m.discipline;
+    out.layer_fields = layerFields(profile, settings);
+    out.layer_reasons = Object.keys(result.not_eligible).filter(function (k) {
+      return result.not_eligible[k].source === "layer";
+    }).map(function (k) { return result.not_eligible[k].reason; });
     out.htxs_status = null;
     out.cstdcs_status = null;
     return { member: out };
@@ -116,6 +153,14 @@
     return { text: entry ? entry.text : "", legal_basis: entry ? entry.legal_basis : [], manual_review_reasons: result.manual_review_reasons };
   }
 
+  /* The layer's own lines of a unit_quota result (a tighter HTXS cap), or nothing. */
+  function layerText(result) {
+    var lines = result.explanation.filter(function (e) { return e.source === "layer"; });
+    var basis = [];
+    lines.forEach(function (e) { basis = basis.concat(e.legal_basis); });
+    return { layer_text: lines.map(function (e) { return e.text; }), layer_legal_basis: basis };
+  }
+
   function assign(target, source) { Object.keys(source).forEach(function (k) { target[k] = source[k]; }); return target; }
 
   function htxsCaps(members, year, settings) {
@@ -143,7 +188,7 @@
         flags: { quota_rounding: settings.rounding }
       };
       if (schemaHas("unit_quota", "role")) { profile.role = gk[1]; }
-      var result = ev().evaluate(profile, "vi");
+      var result = run(profile);
       var limit = result.max_htxs;
       var order = place(candidates, limit, "htxs_status");
       caps.push(assign({ group: gk[0], role: gk[1], rated_htt_or_above: rated.length,
@@ -151,7 +196,7 @@
         max: limit, order: order,
         ratio: result.flags_used.htxs_ratio === undefined ? null : result.flags_used.htxs_ratio,
         base_kind: result.flags_used.htxs_ratio_base === undefined ? null : result.flags_used.htxs_ratio_base
-      }, quotaText(result, "quota.htxs")));
+      }, quotaText(result, "quota.htxs"), layerText(result)));
     });
     return caps;
   }
@@ -164,7 +209,7 @@
       if (["score_total", "score_general", "score_tasks", "period_scores"].indexOf(k) < 0) { profile[k] = base[k]; }
     });
     profile.classification_input = "HTT";
-    return ev().evaluate(profile, "vi", { lean: true }).eligible_titles;
+    return run(profile, { lean: true }).eligible_titles;
   }
 
   function proposable(m) { return m.titles_if_htt !== null && m.titles_if_htt !== undefined ? m.titles_if_htt : m.eligible_titles; }
@@ -196,8 +241,8 @@
         none_applies: false, source: "layer", text: quota.source + ": " + quota.text + ".",
         legal_basis: [quota.cite, quota.tightens], manual_review_reasons: [] };
     }
-    var result = ev().evaluate({ evaluation_year: year, subject: "unit_quota", unit_ldtt_count: ldtt.length,
-      cstdcs_eligible_candidates: candidates.length, flags: { quota_rounding: settings.rounding } }, "vi");
+    var result = national().evaluate({ evaluation_year: year, subject: "unit_quota", unit_ldtt_count: ldtt.length,
+      cstdcs_eligible_candidates: candidates.length, flags: { quota_rounding: settings.rounding } }, lang);
     var limit = result.max_cstdcs;
     var order = place(candidates, limit, "cstdcs_status");
     return assign({ ldtt: ldtt.length, candidates: candidates.length, max: limit, cap: limit, order: order,
@@ -222,7 +267,7 @@
     var out = { needed: [], level_needed: levelNeeded, level_unavailable: false, eligible_titles: [],
       not_eligible: {}, manual_review_reasons: [], classification: null, level_not_reached: {} };
     if (kind && !levelNeeded.length) {
-      if (ev().problems(levelProfile(settings, year)).length) { out.level_unavailable = true; } else { scored = true; }
+      if (national().problems(levelProfile(settings, year)).length) { out.level_unavailable = true; } else { scored = true; }
     }
     var wanted = scored ? ["movement", "unity"] : ["unit_level", "movement", "unity"];
     out.needed = wanted.filter(function (k) { return settings[k] === null; });
@@ -243,7 +288,7 @@
       profile.internal_unity = settings.unity;
       assign(profile, counts);
     }
-    var result = ev().evaluate(profile, "vi");
+    var result = national().evaluate(profile, lang);
     out.manual_review_reasons = result.manual_review_reasons;
     out.classification = result.classification;
     if (scored) {
@@ -256,13 +301,18 @@
     return out;
   }
 
-  function compute(read, year, settings) {
+  /* lang: the reasons' language (default: the page's); the layer applies when the
+   * settings name one and its rules are on the page (tu-danh-gia/layer.js). */
+  function compute(read, year, settings, language) {
     var s = assign(assign({}, DEFAULTS), settings || {});
+    lang = language || (BX.lang ? BX.lang() : "vi");
+    layerOn = !!(s.layer && window.ThiduaLayer && window.ThiduaLayer.data && window.ThiduaLayer.data.id === s.layer.id);
+    if (s.layer && !layerOn) { throw new Error("the layer's rules are not on this page"); }
     var problems = read.problems.slice();
     var invalid = read.invalid_rows.map(function (r) { return assign({}, r); });
     var members = [];
     read.members.forEach(function (m) {
-      var got = evaluateMember(m, year);
+      var got = evaluateMember(m, year, s);
       if (got.trouble) {
         problems.push(got.trouble);
         invalid.push({ row: m.row, name: m.name, problems: [got.trouble] });
@@ -291,5 +341,10 @@
     };
   }
 
-  BX.unit = { compute: compute, proposable: proposable, profileOf: profileOf, place: place };
+  BX.unit = { compute: compute, proposable: proposable, profileOf: profileOf, place: place,
+    problems: function (profile, settings) {
+      var s = settings || { layer: window.BINH_XET_LAYER || null };
+      layerOn = !!(s.layer && window.ThiduaLayer);
+      return problems(profile);
+    } };
 })();

@@ -1,0 +1,171 @@
+"""The council's cases with a local layer (data/layer-cases.yaml): the per-member rules
+of the layer (a lecturer without an article, a title kept for one staff group), its
+CSTĐCS quota exactly met and exceeded, ties, bad values, and the same file without a
+layer. ``thidua unit --layer`` (or ``compute`` with a test layer) gives what the case
+says; the page with the layer's published data gives the very same result object, in
+Vietnamese and, on the English page, with English reasons.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bx_support import DATA, PAGE_EN, load_file, page_result, unit_json, use_layer
+from thidua.binh_xet import compute, read
+from thidua.binh_xet.layer import layer_data, layer_only_headers
+from thidua.criteria import load_rules
+from thidua.layers import load_layer
+from thidua.layers.loader import read_chain
+from thidua_testing import ROOT
+
+CASES_FILE = DATA / "layer-cases.yaml"
+SPEC = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+CASES = SPEC["cases"]
+TEST_LAYERS = DATA / "layers"
+STATUS = {"trong tỷ lệ": "within", "vượt tỷ lệ": "over", "bằng nhau": "tie"}
+
+
+def case_ids(case: dict) -> str:
+    return case["id"]
+
+
+def layer_of(case: dict):
+    """The case's Layer (the project's, or a test layer of data/layers/), or None."""
+    if case["lop"] == "none":
+        return None
+    if (TEST_LAYERS / f"{case['lop']}.yaml").is_file():
+        return read_chain(ROOT, case["lop"], folder=TEST_LAYERS)
+    return load_layer(ROOT, case["lop"])
+
+
+def csv_text(case: dict) -> str:
+    """The members list of the case as the unit's CSV (UTF-8 with BOM, as Excel saves it)."""
+    rows = [SPEC["cot"], *case["danh_sach"].strip().splitlines()]
+    rows += [SPEC["them_dong"].format(n=n) for n in range(1, case.get("them", 0) + 1)]
+    return "\ufeff" + "\n".join(rows) + "\n"
+
+
+def write_case(case: dict, folder: Path) -> Path:
+    path = folder / f"{case['id']}.csv"
+    path.write_text(csv_text(case), encoding="utf-8")
+    return path
+
+
+def expected_result(case: dict, lang: str = "vi") -> dict:
+    """The result the command's core gives for the case (the page must give the same)."""
+    layer = layer_of(case)
+    data = layer_data(layer) if layer else None
+    read_result = read(csv_text(case).encode("utf-8"), data, layer_only_headers(ROOT, data))
+    return compute(read_result, SPEC["nam"], {"layer": data}, layer, lang)
+
+
+def title_codes(names: list[str]) -> list[str]:
+    by_name = {v["vi"]: k for k, v in load_rules().labels["titles"].items()}
+    return [by_name[name] for name in names]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids)
+def test_the_case_says_what_the_council_sees(case):
+    result = expected_result(case)
+    want = case["ket_qua"]
+    quota = result["cstdcs"]
+    assert quota["ldtt"] == want["cstdcs"]["lao_dong_tien_tien"]
+    assert quota["cap"] == want["cstdcs"]["toi_da"]
+    members = {m["name"]: m for m in result["members"]}
+    for name, expect in want["nguoi"].items():
+        member = members[name]
+        if "de_nghi" in expect:
+            assert member["eligible_titles"] == title_codes(expect["de_nghi"]), name
+        if "khong_de_nghi" in expect:
+            code = title_codes([expect["khong_de_nghi"]])[0]
+            assert code not in member["eligible_titles"], name
+            assert any(expect["ly_do"] in reason for reason in member["layer_reasons"]), (
+                name, member["layer_reasons"])
+        if "ty_le" in expect:
+            assert member["cstdcs_status"] == STATUS[expect["ty_le"]], name
+    found = [(p["row"], p["column"]) for p in result["problems"]]
+    assert found == [(e["dong"], e["cot"]) for e in want.get("loi", [])]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["lop"] == "hoc-vien-mau"], ids=case_ids)
+def test_the_command_gives_the_same_result(case, tmp_path):
+    path = write_case(case, tmp_path)
+    assert unit_json(path, "--layer", case["lop"]) == expected_result(case)
+
+
+def test_without_the_layer_its_columns_are_named_and_ignored(tmp_path):
+    case = next(c for c in CASES if c["id"] == "khong-co-lop")
+    result = unit_json(write_case(case, tmp_path))
+    assert result == expected_result(case)
+    messages = [p["message"] for p in result["problems"]]
+    assert all("lớp quy chế riêng không áp dụng ở đây" in m for m in messages), messages
+    assert all(m["layer_reasons"] == [] for m in result["members"])
+
+
+def test_the_layered_template_is_accepted_as_it_is(tmp_path):
+    from bx_support import TEMPLATE
+    from thidua_mkdocs.binh_xet import template_csv
+
+    data = layer_data(load_layer(ROOT, "hoc-vien-mau"))
+    text = template_csv(TEMPLATE.read_text(encoding="utf-8"), data)
+    assert text.startswith("\ufeff") and "Nhóm cán bộ" in text.splitlines()[0]
+    path = tmp_path / "mau.csv"
+    path.write_bytes(text.encode("utf-8"))
+    result = unit_json(path, "--layer", "hoc-vien-mau")
+    assert result["problems"] == [] and result["members"][0]["layer_fields"] == {
+        "nhom": "giang_vien", "bai_bao_khoa_hoc": 1}
+
+
+@pytest.fixture
+def fresh(page, guard, base_url):
+    """Open a Bình xét page (Vietnamese or English) of a portal with the case's layer."""
+
+    def open_(case: dict, url: str = "/binh-xet/cong-cu/"):
+        layer = layer_of(case)
+        use_layer(page, layer_data(layer) if layer else None, layer)
+        page.goto(base_url + url)
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        page.wait_for_selector("#bx.bx-js [data-testid=bx-results]")
+        return page
+
+    return open_
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", CASES, ids=case_ids)
+def test_page_and_command_agree_on_the_case(fresh, case, tmp_path):
+    page = fresh(case)
+    load_file(page, write_case(case, tmp_path))
+    assert page_result(page) == expected_result(case)
+
+
+@pytest.mark.browser
+def test_the_page_shows_the_quy_che_reason_on_the_members_row(fresh, tmp_path):
+    case = CASES[0]
+    page = fresh(case)
+    load_file(page, write_case(case, tmp_path))
+    row = page.locator("[data-testid=bx-member][data-row='3']")
+    assert row.locator("td").nth(2).inner_text() == "Viên chức · Giảng viên"
+    reason = row.locator("[data-testid=bx-layer-reason]").inner_text()
+    assert reason.startswith(
+        "Theo Quy chế thi đua, khen thưởng của Học viện Mẫu (15/QĐ-HVM), Điều 5 khoản 4: ")
+    assert "Chiến sĩ thi đua cơ sở" not in row.locator("[data-testid=bx-titles]").inner_text()
+
+
+@pytest.mark.browser
+def test_the_english_page_gives_english_reasons(fresh, tmp_path):
+    case = CASES[0]
+    page = fresh(case, PAGE_EN)
+    load_file(page, write_case(case, tmp_path))
+    result = page_result(page)
+    assert result == expected_result(case, "en")
+    reasons = {m["name"]: m["layer_reasons"] for m in result["members"]}
+    assert reasons["Bình"][0].startswith(
+        "Under the Model Academy's Regulation on emulation and commendation (15/QĐ-HVM), "
+        "Điều 5 khoản 4: a lecturer proposed")
+    assert all("hồ sơ" not in m for r in reasons.values() for m in r)
+    row = page.locator("[data-testid=bx-member][data-row='3'] [data-testid=bx-layer-reason]")
+    assert row.inner_text().startswith("Under the Model Academy's Regulation")
