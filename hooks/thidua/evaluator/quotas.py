@@ -6,6 +6,7 @@ max = min(cap, candidates); see the design note in ``thidua/evaluator/__init__.p
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from thidua.contract import ratio_value, rounded
@@ -25,7 +26,6 @@ def quota_rules_id(rules: Rules, profile: dict) -> str:
     if profile.get("unit_kind") in entry.get("collective_rules", {}):
         return entry["collective_rules"][profile["unit_kind"]]
     return entry["quota_rules"]
-
 
 
 def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
@@ -87,25 +87,7 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
             basis = list(small["legal_basis"])
         elif exception and cap_rule.get("exception_ratio"):
             ratio = ratio_value(cap_rule["exception_ratio"])
-            base_kind = flags["htxs_ratio_base"] or "htt_or_above"
-            exact = ratio * group if base_kind == "htt_or_above" else ratio * group / (1 + ratio)
-            cap = rounded(exact, rounding)
-            max_htxs = min(cap, candidates)
-            ctx.quota_flags["htxs_ratio_base"] = base_kind
-            if exact.denominator != 1:
-                ctx.quota_flags["quota_rounding"] = rounding
-            text = ctx.msg(
-                "quota_htxs_exception",
-                max=max_htxs,
-                ratio=ops.fmt(ratio),
-                base_kind=base_kind,
-                base=group,
-                exact=ops.fmt(exact),
-                rounding=rounding,
-                cap=cap,
-                candidates=candidates,
-            )
-            met = candidates <= cap
+            max_htxs, text, met = _htxs_cap(ctx, "quota_htxs_exception", ratio, group, candidates)
             basis = list(cap_rule["exception_basis"])
             if cap_rule.get("exception_review"):
                 ctx.review(ctx.text(cap_rule["exception_review"]))
@@ -120,30 +102,9 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
             text = ctx.msg("quota_htxs_none", text=note)
             met = True
         else:
-            base_kind = flags["htxs_ratio_base"] or "htt_or_above"
-            exact = ratio * group if base_kind == "htt_or_above" else ratio * group / (1 + ratio)
-            cap = rounded(exact, rounding)
-            max_htxs = min(cap, candidates)
             ctx.quota_flags["htxs_ratio"] = float(ratio)
-            ctx.quota_flags["htxs_ratio_base"] = base_kind
-            if exact.denominator != 1:
-                ctx.quota_flags["quota_rounding"] = rounding
-            text = (
-                ctx.msg(
-                    "quota_htxs",
-                    max=max_htxs,
-                    ratio=ops.fmt(ratio),
-                    base_kind=base_kind,
-                    base=group,
-                    exact=ops.fmt(exact),
-                    rounding=rounding,
-                    cap=cap,
-                    candidates=candidates,
-                )
-                + " — "
-                + note
-            )
-            met = candidates <= cap
+            max_htxs, text, met = _htxs_cap(ctx, "quota_htxs", ratio, group, candidates)
+            text += " — " + note
         _quota_entry(ctx, "quota.htxs", met, basis, text, rule_set["id"])
         notes = ctx.year_entry.get("notes", {})
         if "role" in profile:
@@ -153,6 +114,34 @@ def quotas(ctx: Ctx) -> tuple[int | None, int | None]:
         if note:
             ctx.review(ctx.text(note))
     return max_cstdcs, max_htxs
+
+
+def _htxs_cap(
+    ctx: Ctx, message: str, ratio: Fraction, group: int, candidates: int
+) -> tuple[int, str, bool]:
+    """(max_htxs, text, met) for ``ratio`` of the unit's group, the law's ratio or the
+    exception's: the base is those rated HTT or above (``htt_or_above``) or, read as
+    "HTXS ≤ ratio × HTT" (``htt_only``), ratio × group / (1 + ratio)."""
+    rounding = ctx.flags["quota_rounding"]
+    base_kind = ctx.flags["htxs_ratio_base"] or "htt_or_above"
+    exact = ratio * group if base_kind == "htt_or_above" else ratio * group / (1 + ratio)
+    cap = rounded(exact, rounding)
+    max_htxs = min(cap, candidates)
+    ctx.quota_flags["htxs_ratio_base"] = base_kind
+    if exact.denominator != 1:
+        ctx.quota_flags["quota_rounding"] = rounding
+    text = ctx.msg(
+        message,
+        max=max_htxs,
+        ratio=ops.fmt(ratio),
+        base_kind=base_kind,
+        base=group,
+        exact=ops.fmt(exact),
+        rounding=rounding,
+        cap=cap,
+        candidates=candidates,
+    )
+    return max_htxs, text, candidates <= cap
 
 
 def _quota_entry(ctx: Ctx, cid: str, met: bool, basis: list[str], text: str, rid: str) -> None:
