@@ -19,11 +19,12 @@ The pages carry citation markers ``[[…]]``; the legal hook renders and checks 
 its own ``on_page_markdown`` like on any hand-written page. Content errors (an empty
 checklist, a worked example whose case fails) stop the build with the file named.
 
-``on_page_markdown`` fills the markers ``<!-- thidua:xac-minh CODE -->`` ("chưa xác minh"
-and the checklist link when the criteria data marks title CODE unverified, nothing when
-it does not) and ``<!-- thidua:xem-xet CODE -->`` (the data's reason) of hand-written
-pages such as ``docs/tieu-chi/index.md``: one source of truth with the checklists and
-the ladder (``thidua.checklist.status``).
+``on_page_markdown`` fills the markers ``<!-- thidua:xac-minh CODE -->`` (the one
+wording of "not verified", ``common.unverified`` of the words files, and the checklist
+link when the criteria data marks title CODE unverified, nothing when it does not) and
+``<!-- thidua:xem-xet CODE -->`` (the data's reason) of hand-written pages such as
+``docs/tieu-chi/index.md``: one source of truth with the checklists and the ladder
+(``thidua.checklist.status``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from thidua import checklist
 from thidua.checklist import status
-from thidua.checklist.words import words
 from thidua.errors import ContentError
 from thidua_mkdocs import i18n, render
 from thidua_mkdocs.generated import add_generated_page
@@ -48,13 +48,12 @@ MARKER = re.compile(r"<!-- thidua:(?P<kind>xac-minh|xem-xet) (?P<code>[A-Z_]+) -
 
 def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str]]:
     """``(src_uri, Markdown)`` of every generated page for one language."""
-    w = words(lang)
 
     def role_names(roles: list[str]) -> str:
         return ", ".join(labels["roles"][r].get(lang) or labels["roles"][r]["vi"] for r in roles)
 
     def page(name: str, **context) -> str:
-        return render.template(f"checklist/{name}", w=w, lang=lang, **context)
+        return render.template(f"checklist/{name}", lang=lang, **context)
 
     out = [(f"{BASE}/index.md", page("index.md.j2", plan=model, role_names=role_names))]
     for item in [*model.title_pages, *model.role_pages]:
@@ -98,7 +97,6 @@ def on_files(files, config):
 
 def fill_marks(markdown: str, marks: dict[str, status.Mark], lang: str, file: str) -> str:
     """Replace every status marker of ``markdown``; an unknown title code is an error."""
-    w = words(lang)
 
     def one(match: re.Match[str]) -> str:
         mark = marks.get(match["code"])
@@ -111,7 +109,9 @@ def fill_marks(markdown: str, marks: dict[str, status.Mark], lang: str, file: st
                 f"unknown title {match['code']}",
                 " | ".join(marks),
             )
-        shown = render.template("checklist/xac-minh.md.j2", kind=match["kind"], mark=mark, w=w)
+        shown = render.template(
+            "checklist/xac-minh.md.j2", kind=match["kind"], mark=mark, lang=lang
+        )
         return shown.strip()
 
     return MARKER.sub(one, markdown)

@@ -107,7 +107,7 @@ def _reasons(reasons, lang):
 
 
 def _module(markdown: str, entry: tap_huan.Entry, lang: str) -> str:
-    w = words(lang)
+    notes_title = words(lang)["notes_title"]
     lines = markdown.split("\n")
     slides = []
     for slide in split_slides(markdown, 0, entry.module.file):
@@ -117,7 +117,7 @@ def _module(markdown: str, entry: tap_huan.Entry, lang: str) -> str:
         slides.append(
             {
                 "index": slide.index,
-                "text": notes_with_title(chunk, w["notes_title"]),
+                "text": notes_with_title(chunk, notes_title),
                 "stale": _reasons(entry.slide_reasons.get(slide.index, []), lang),
             }
         )
@@ -128,7 +128,6 @@ def _module(markdown: str, entry: tap_huan.Entry, lang: str) -> str:
     )
     return render.template(
         "tap-huan/module.md.j2",
-        w=w,
         lang=lang,
         entry=entry,
         module=entry.module,
@@ -159,12 +158,12 @@ def on_page_markdown(markdown, page, config, files):
         return _module(markdown, entry, lang)
     entries = program.for_language(lang)
     if PROGRAM_MARKER in markdown:
-        table = render.template("tap-huan/program.md.j2", w=words(lang), entries=entries)
+        table = render.template("tap-huan/program.md.j2", lang=lang, entries=entries)
         markdown = markdown.replace(PROGRAM_MARKER, table)
     if STALE_MARKER in markdown:
         stale = render.template(
             "tap-huan/stale.md.j2",
-            w=words(lang),
+            lang=lang,
             entries=[e for e in entries if e.stale],
             reasons=lambda rs: _reasons(rs, lang),
         )

@@ -14,12 +14,13 @@ import re
 from pathlib import Path
 
 import pytest
-from thidua.checklist.words import words
 from thidua_mkdocs import render
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
-FRAGMENT = '{% import "checklist/_macros.md.j2" as m %}{{ m.examples(block, w, "vi-du") }}\n'
+FRAGMENT = (
+    '{% import "checklist/_macros.md.j2" as m with context %}{{ m.examples(block, "vi-du") }}\n'
+)
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # A field name or code: snake_case, "= true", "discipline[0]", a case file.
 PROGRAM = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|= (?:true|false)\b|\w\[\d\]|\.yaml\b|data/cases")
@@ -92,7 +93,7 @@ def test_worked_example_fragment_matches_golden(request, update_golden, lang):
         **{**block.__dict__, "examples": [e for e in block.examples if e.case_id == "DH11"]}
     )
     environment = render._environment()
-    markdown = environment.from_string(FRAGMENT).render(block=only, w=words(lang))
+    markdown = environment.from_string(FRAGMENT).render(block=only, lang=lang)
     golden = GOLDEN / f"example-dh11.{lang}.md"
     if update_golden:
         golden.write_text(markdown, encoding="utf-8")

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from thidua.checklist.lines import Citation, Line
-from thidua.checklist.words import words
 from thidua_mkdocs import render
 
 GOLDEN = Path(__file__).parent / "golden" / "lines.html"
 FRAGMENT = (
-    '{% import "checklist/_macros.md.j2" as m %}{{ m.lines(lines, "trang:bo-quy-tac", w) }}\n'
+    '{% import "checklist/_macros.md.j2" as m with context %}'
+    '{{ m.lines(lines, "trang:bo-quy-tac") }}\n'
 )
 
 
@@ -54,7 +54,7 @@ def _lines() -> list[Line]:
 
 def test_lines_fragment_matches_golden(update_golden):
     environment = render._environment()
-    html = environment.from_string(FRAGMENT).render(lines=_lines(), w=words("vi"))
+    html = environment.from_string(FRAGMENT).render(lines=_lines(), lang="vi")
     if update_golden:
         GOLDEN.write_text(html, encoding="utf-8")
     assert html == GOLDEN.read_text(encoding="utf-8")

@@ -47,10 +47,10 @@ def test_ladder_marks_exactly_the_titles_the_checklists_mark(rules):
 def test_ttldtt_2024_on_is_not_drawn_as_fact(rules):
     drawing = next(d for d in ladder.ladders(rules, "vi") if "2024" in d.years_text)
     node = next(n for n in drawing.collective if n.code == "TTLDTT")
-    assert node.unverified and node.rows[-1].text == "chưa xác minh"
+    assert node.unverified and node.rows[-1].text == "chưa xác minh với văn bản chính thức"
     assert any(
         t.startswith("Danh hiệu tập thể: Tập thể lao động tiên tiến")
-        and t.endswith("— chưa xác minh")
+        and t.endswith("— chưa xác minh với văn bản chính thức")
         for t in drawing.text_lines
     )
     svg = render.template("checklist/ladder.svg.j2", l=drawing, w=words("vi"))
@@ -65,10 +65,16 @@ def test_ttldtt_2024_on_is_not_drawn_as_fact(rules):
 def test_english_ladder_says_unverified(rules):
     drawing = next(d for d in ladder.ladders(rules, "en") if "2024" in d.years_text)
     node = next(n for n in drawing.collective if n.code == "CO_THI_DUA_BO")
-    assert node.unverified and node.rows[-1].text == "unverified"
+    assert node.unverified and node.rows[-1].text == "not verified against the official text"
 
 
-@pytest.mark.parametrize(("lang", "word"), [("vi", "chưa xác minh"), ("en", "unverified")])
+@pytest.mark.parametrize(
+    ("lang", "word"),
+    [
+        ("vi", "chưa xác minh với văn bản chính thức"),
+        ("en", "not verified against the official text"),
+    ],
+)
 def test_tieu_chi_page_marks_what_the_data_marks(rules, lang, word):
     name = "index.md" if lang == "vi" else "index.en.md"
     source = (ROOT / "docs" / "tieu-chi" / name).read_text(encoding="utf-8")
