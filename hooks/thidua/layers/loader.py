@@ -12,8 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from thidua.content_errors import ContentErrors
 from thidua.criteria import schema as S
 from thidua.errors import ContentError
+from thidua.file_stamp import Stamp, stamp
 from thidua.layers import spec
 from thidua.layers.model import Layer, ProfileField, Regulation, Rule
 from thidua.yaml_lines import display_path, line_of, load_file
@@ -22,18 +24,8 @@ LAYERS_DIR = ("data", "layers")
 NO_PARENT = "none"
 
 
-class LayerError(ContentError):
+class LayerError(ContentErrors):
     """A layer (or its chain) has problems; ``errors`` lists every one (the first is self)."""
-
-    def __init__(self, errors: list[ContentError]) -> None:
-        first = errors[0]
-        super().__init__(
-            first.file, first.line, first.field, first.found, first.allowed, first.example
-        )
-        self.errors = errors
-
-    def __str__(self) -> str:
-        return "\n".join(error.message for error in self.errors)
 
 
 class UnknownLayer(LayerError):
@@ -123,8 +115,7 @@ def read_files(
                         key_line,
                         "tren",
                         f"không có lớp {current!r} (no layer {current!r})",
-                        "none hoặc một trong (or one of): "
-                        + ", ".join(list_layers(root, folder)),
+                        "none hoặc một trong (or one of): " + ", ".join(list_layers(root, folder)),
                         "tren: none",
                     )
                 )
@@ -225,20 +216,14 @@ def read_chain(root: Path, layer_id: str, folder: Path | None = None) -> Layer:
     return _build(root, chain)
 
 
-def _stamp(root: Path) -> tuple:
+def _stamp(root: Path) -> Stamp:
     """Names and modification times of the layer files, the criteria data and the documents."""
-    paths = [layers_dir(root), root / "data" / "criteria", root / "docs" / "van-ban"]
-    return tuple(
-        (str(path), path.stat().st_mtime_ns)
-        for folder in paths
-        if folder.is_dir()
-        for path in sorted(folder.rglob("*"))
-        if path.suffix in (".yaml", ".md")
-    )
+    folders = [layers_dir(root), root / "data" / "criteria", root / "docs" / "van-ban"]
+    return stamp(folders, (".yaml", ".md"))
 
 
 @lru_cache(maxsize=16)
-def _cached(root: str, layer_id: str, stamp: tuple) -> Layer:
+def _cached(root: str, layer_id: str, files: Stamp) -> Layer:
     return read_chain(Path(root), layer_id)
 
 
