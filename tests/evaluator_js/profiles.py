@@ -24,6 +24,7 @@ from thidua.contract import (
     DISCIPLINE_SYSTEMS,
     EFFECTS,
     EFFICIENCY,
+    FLAG_VALUES,
     GENERAL_CRITERIA,
     INITIATIVE_KINDS,
     LEAVE_KINDS,
@@ -31,11 +32,15 @@ from thidua.contract import (
     RECOGNISED_AT,
     RECOGNISED_BY,
     ROLES,
+    SUBJECTS,
+    TITLE_FIELDS,
     UNIT_KINDS,
 )
 from thidua.criteria import load_rules
 from thidua.evaluator import validate_profile
 
+# Title inputs of a collective besides the contract's TITLE_FIELDS (optional ones).
+TITLE_EXTRAS = ("leads_emulation_cluster", "exceeded_all_targets")
 MONTHS_WORKED = [12, 12, 12, 11.5, 9, 8.25, 6.01, 6, 5.99, 5, 3, 0.5, 0]
 LEAVE_MONTHS = [3, 3, 2.99, 3.01, 6, 5.99, 6.01, 1, 0.5, 4, 4.75, 2, 0.01, 0]
 SCORES = [90, 89.5, 89.99, 90.01, 70, 69.99, 70.5, 50, 49.99, 50.01, 100, 0, 95.25, 75, 30]
@@ -173,7 +178,7 @@ def _strong_initiative(rng: random.Random, year: int) -> dict:
         item["recognised_at"] = _pick(rng, ["bo_tinh", "toan_quoc", "toan_quoc"])
         item["recognised_by"] = _pick(rng, ["bo_truong_quoc_phong_cong_an", "khac"])
     else:
-        item["recognised_at"] = _pick(rng, ["co_so", "bo_tinh", "toan_quoc"])
+        item["recognised_at"] = _pick(rng, RECOGNISED_AT)
         item["effect"] = _pick(rng, EFFECTS[1:] * 3 + EFFECTS[:1])
         item["recognised_by"] = _pick(rng, ["nguoi_dung_dau_bo_tinh"] * 3 + ["co_so"])
         if kind != "sang_kien" or rng.random() < 0.3:
@@ -239,9 +244,9 @@ def _flags(rng: random.Random) -> dict:
     if rng.random() < 0.5:
         flags["cstdcs_htxs_alternative"] = rng.random() < 0.5
     if rng.random() < 0.4:
-        flags["quota_rounding"] = _pick(rng, ["floor", "round_half_up", "ceil"])
+        flags["quota_rounding"] = _pick(rng, FLAG_VALUES["quota_rounding"])
     if rng.random() < 0.3:
-        flags["htxs_ratio_base"] = _pick(rng, ["htt_or_above", "htt_only"])
+        flags["htxs_ratio_base"] = _pick(rng, FLAG_VALUES["htxs_ratio_base"])
     if rng.random() < 0.3:
         flags["htxs_ratio"] = _pick(rng, [0.2, "0.20", 0.25, 0.1234, 1, 0, "0.3333", 0.5, "3/20"])
     if rng.random() < 0.3:
@@ -400,14 +405,9 @@ def _collective_points(rng: random.Random, profile: dict, strong: bool) -> None:
     if rng.random() < 0.4:
         del profile["unit_result"]
     if rng.random() < 0.3:
+        # Without members the profile asks for the level only: drop every title input.
         for name in list(profile):
-            if name.startswith("members") or name in (
-                "unit_result",
-                "movement_regular_effective",
-                "internal_unity",
-                "leads_emulation_cluster",
-                "exceeded_all_targets",
-            ):
+            if name in TITLE_FIELDS or name in TITLE_EXTRAS or name.startswith("members"):
                 del profile[name]
 
 
@@ -445,7 +445,7 @@ def random_profile(rng: random.Random, rules: Any, years: list[int] | None = Non
     """One valid profile (regenerated until the Python validator accepts it)."""
     for _ in range(100):
         year = _pick(rng, years or rules.modelled_years)
-        kind = rng.choices(SUBJECT_ORDER, [0.72, 0.14, 0.14])[0]
+        kind = rng.choices(SUBJECTS, [0.72, 0.14, 0.14])[0]
         if kind == "individual":
             profile = _individual(rng, rules, year)
         elif kind == "collective":
@@ -459,9 +459,6 @@ def random_profile(rng: random.Random, rules: Any, years: list[int] | None = Non
         if not validate_profile(profile, load_rules()):
             return profile
     raise AssertionError("the generator keeps producing invalid profiles")
-
-
-SUBJECT_ORDER = ["individual", "collective", "unit_quota"]
 
 
 def random_profiles(

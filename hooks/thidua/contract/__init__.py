@@ -3,7 +3,8 @@
 The one home of what the command line, the self-evaluation page, the unit tool and
 the conformance tests share: the codes (``codes``), the profile's fields with their
 kinds and defaults (``fields``), the number grammar and the formatting of values
-(``numbers``) and the shape of a problem (``problem``). It imports nothing else of
+(``numbers``), the shape and words of a problem (``problem``, ``messages``), and all
+of it as data for the browser (``export``). It imports nothing else of
 ``thidua``: the criteria data, the evaluator and the commands build on it.
 """
 
@@ -19,6 +20,7 @@ from thidua.contract.codes import (
     EFFECTS,
     EFFICIENCY,
     FLAG_NAMES,
+    FLAG_VALUES,
     GENERAL_CRITERIA,
     INDIVIDUAL_TITLES,
     INITIATIVE_KINDS,
@@ -33,6 +35,7 @@ from thidua.contract.codes import (
 from thidua.contract.fields import (
     COLLECTIVE,
     COMMON,
+    CONSISTENCY,
     FIELDS_BY_SUBJECT,
     INDIVIDUAL,
     TITLE_FIELDS,
@@ -61,6 +64,7 @@ __all__ = [
     "COLLECTIVE",
     "COLLECTIVE_TITLES",
     "COMMON",
+    "CONSISTENCY",
     "CRITERION_VALUES",
     "DISCIPLINE_FORMS",
     "DISCIPLINE_SYSTEMS",
@@ -68,6 +72,7 @@ __all__ = [
     "EFFICIENCY",
     "FIELDS_BY_SUBJECT",
     "FLAG_NAMES",
+    "FLAG_VALUES",
     "GENERAL_CRITERIA",
     "INDIVIDUAL",
     "INDIVIDUAL_TITLES",

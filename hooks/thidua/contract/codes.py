@@ -52,3 +52,8 @@ FLAG_NAMES = (
     "htxs_ratio",
     "cstdcs_ratio",
 )
+# The values of the interpretation flags that are codes (the others: true/false, ratios).
+FLAG_VALUES = {
+    "quota_rounding": ("floor", "round_half_up", "ceil"),
+    "htxs_ratio_base": ("htt_or_above", "htt_only"),
+}

@@ -209,6 +209,43 @@ UNIT_QUOTA: dict[str, Field] = {
 
 FIELDS_BY_SUBJECT = {"individual": INDIVIDUAL, "collective": COLLECTIVE, "unit_quota": UNIT_QUOTA}
 
+# Counts and groups that must fit together, checked in this order once the fields are
+# valid (templates in ``messages.PROBLEMS``): ``at_most`` small, big (both present);
+# ``together`` a, b (one given, the other missing); ``one_group`` (no pair given);
+# ``not_both`` a, b; ``needs`` a, b (a given without b).
+UNIT_GROUPS = (
+    ("unit_ldtt_count", "cstdcs_eligible_candidates"),
+    ("group_size_htt_or_above", "individuals_meeting_htxs_criteria"),
+)
+CONSISTENCY: dict[str, tuple[tuple[str, ...], ...]] = {
+    "individual": (
+        ("at_most", "tasks.completed", "tasks.assigned"),
+        ("at_most", "tasks.on_time_with_quality", "tasks.completed"),
+        ("at_most", "tasks.exceeded", "tasks.completed"),
+        ("at_most", "unit.targets_completed", "unit.targets_total"),
+        ("at_most", "unit.targets_on_time_quality", "unit.targets_completed"),
+        ("at_most", "unit.targets_exceeded", "unit.targets_completed"),
+        ("at_most", "sub_units.htnv_or_above", "sub_units.total"),
+        ("at_most", "sub_units.htt_or_above", "sub_units.htnv_or_above"),
+    ),
+    "collective": (
+        ("at_most", "members_htnv_or_above", "members"),
+        ("at_most", "members_ldtt", "members"),
+        ("at_most", "members_cstdcs", "members"),
+        ("at_most", "members_disciplined", "members"),
+        ("at_most", "members_disciplined_canh_cao_or_above", "members_disciplined"),
+    ),
+    "unit_quota": (
+        *(("together", *pair) for pair in UNIT_GROUPS),
+        ("one_group",),
+        ("at_most", "cstdcs_eligible_candidates", "unit_ldtt_count"),
+        ("at_most", "individuals_meeting_htxs_criteria", "group_size_htt_or_above"),
+        ("not_both", "role", "unit_kind"),
+        ("needs", "units_total", "unit_kind"),
+        ("at_most", "group_size_htt_or_above", "units_total"),
+    ),
+}
+
 
 def field_paths(subject: str) -> set[str]:
     """Every dotted path (maps expanded) a criterion may read for ``subject``."""

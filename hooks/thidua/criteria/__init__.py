@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.contract import field_paths
+from thidua.contract.export import export_contract
 from thidua.criteria import schema
 from thidua.data_script import data_script
 from thidua.errors import ContentError
@@ -99,7 +100,11 @@ class Rules:
         return found
 
     def export(self) -> dict:
-        """One JSON-able dict holding the whole data (the browser reads the same)."""
+        """One JSON-able dict holding the whole data (the browser reads the same).
+
+        ``contract`` is the evaluation contract as data (``thidua.contract.export``):
+        the browser's evaluator checks profiles with it, so it travels with the rules.
+        """
         return {
             "schema_version": 1,
             "criteria": plain(self.criteria),
@@ -109,6 +114,7 @@ class Rules:
             "flags": plain(self.flags),
             "unverified": plain(self.unverified),
             "labels": plain(self.labels),
+            "contract": export_contract(),
         }
 
 
