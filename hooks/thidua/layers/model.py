@@ -17,14 +17,6 @@ from thidua.contract import rounded
 
 ROUNDINGS = ("floor", "ceil", "round_half_up")
 LEVELS = ("bo_nganh_tinh", "co_quan", "don_vi")
-RULE_KINDS = (
-    "ty_le_cstdcs",
-    "tran_htxs",
-    "yeu_cau_danh_hieu",
-    "chi_cho_nhom",
-    "chia_diem_chung",
-    "quy_che_rieng",
-)
 FIELD_KINDS = ("nhom", "so_dem", "diem_thanh_phan")
 QUOTA_BASES = {
     "members_ldtt": {
