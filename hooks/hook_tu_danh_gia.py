@@ -129,6 +129,12 @@ def texts_script(lang: str) -> str:
     return render.template("tu-danh-gia/texts.js.j2", script=script)
 
 
+def on_env(env, config, files):
+    """``t(key)`` in the theme's templates (``overrides/*.html``), in the pass's language."""
+    env.globals["t"] = render.theme_t
+    return env
+
+
 def on_page_content(html, page, config, files):
     """Replace the marker with the self-evaluation form."""
     if MARKER not in html:

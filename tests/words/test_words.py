@@ -116,6 +116,21 @@ def test_templates_have_t():
         page.render(lang="en")
         == "not verified against the official text|Part b) — at most 5 points"
     )
-    assert page.render().startswith("chưa xác minh")  # no lang: Vietnamese
+    with pytest.raises(TypeError, match="needs the template's lang"):
+        page.render()  # no lang: an error, never Vietnamese on an English page
     with pytest.raises(ContentError):
         environment.from_string('{{ t("nope.nothing") }}').render(lang="vi")
+
+
+def test_theme_templates_have_t_in_the_pass_language():
+    from types import SimpleNamespace
+
+    import hook_tu_danh_gia
+    from jinja2 import Environment
+
+    environment = hook_tu_danh_gia.on_env(Environment(), None, None)
+    config = SimpleNamespace(theme=SimpleNamespace(language="en"))
+    page = environment.from_string('{{ t("tu_danh_gia.print") }}')
+    assert page.render(config=config) == "Print form"
+    config.theme.language = "vi"
+    assert page.render(config=config) == "In phiếu"
