@@ -131,21 +131,18 @@ def _interleave(first: list, second: list) -> list:
     return out
 
 
-def verify(case: Case, root: Path, result: dict | None = None) -> None:
-    """Check ``case`` against the evaluator (``result``: its default run, when already
-    computed); raise ``ContentError`` naming its file and id when it fails."""
+def verify(case: Case, root: Path, result: dict) -> None:
+    """Check ``case`` against the evaluator (``result``: its default run, already
+    computed for the page; the flag variants are run here); raise ``ContentError``
+    naming its file and id when it fails."""
     from thidua.criteria import load_rules
-    from thidua.evaluator.cases import compare, run_case
+    from thidua.evaluator import evaluate
+    from thidua.evaluator.cases import compare
 
-    if result is None:
-        failures = run_case(case, load_rules(root))
-    else:
-        failures = compare(case.data["expected"], result)
-        for flags, expected in case.variants()[1:]:
-            from thidua.evaluator import evaluate
-
-            label = f" with flags {flags}"
-            failures += compare(expected, evaluate(case.profile(flags), load_rules(root)), label)
+    failures = compare(case.data["expected"], result)
+    for flags, expected in case.variants()[1:]:
+        label = f" with flags {flags}"
+        failures += compare(expected, evaluate(case.profile(flags), load_rules(root)), label)
     if failures:
         raise ContentError(
             case.file,
@@ -157,7 +154,7 @@ def verify(case: Case, root: Path, result: dict | None = None) -> None:
 
 
 def title_example(
-    rules: Rules, case: Case, code: str, lang: str, result: dict, texts: list[str] | None = None
+    rules: Rules, case: Case, code: str, lang: str, result: dict, texts: list[str]
 ) -> Example:
     """The worked example of ``case`` for title ``code`` (``result``: its evaluation;
     ``texts``: the lines of the checklist it illustrates)."""
@@ -167,9 +164,7 @@ def title_example(
         answer = w["eligible"].format(title=name)
     else:
         reason = result["not_eligible"].get(code, {}).get("reason", "")
-        answer = w["not_eligible"].format(
-            title=name, reason="; ".join(unmet(reason, texts or [])) + "."
-        )
+        answer = w["not_eligible"].format(title=name, reason="; ".join(unmet(reason, texts)) + ".")
     details: list[str] = []
     if result.get("classification"):
         level = result["classification"]
@@ -177,9 +172,7 @@ def title_example(
     return Example(case.id, case.file, case.title, describe(case, rules, lang), answer, details)
 
 
-def role_example(
-    rules: Rules, case: Case, lang: str, result: dict, texts: list[str] | None = None
-) -> Example:
+def role_example(rules: Rules, case: Case, lang: str, result: dict, texts: list[str]) -> Example:
     """The worked example of ``case`` for a classification checklist (``texts``: the
     lines of the checklist it illustrates)."""
     w = words(lang)
@@ -188,7 +181,7 @@ def role_example(
     details = [
         w["not_reached"].format(
             level=level_name(rules, code, lang),
-            reason="; ".join(unmet(item["reason"], texts or [])),
+            reason="; ".join(unmet(item["reason"], texts)),
         )
         for code, item in list(result["not_reached"].items())[:1]
     ]
