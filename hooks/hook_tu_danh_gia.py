@@ -148,6 +148,9 @@ def on_page_content(html, page, config, files):
     form = render.template(
         "tu-danh-gia/form.html.j2",
         lang=lang,
+        labels=tu_danh_gia.code_labels(
+            data["labels"], lang, words.text(lang, "tu_danh_gia.not_classified_note")
+        ),
         meta=meta,
         meta_json=json.dumps(meta, separators=(",", ":")),
         data_available=data is not None,

@@ -138,6 +138,30 @@ def data_script(data: Any, links: dict[str, Any]) -> str:
     )
 
 
+def code_labels(labels: dict[str, Any], lang: str, not_classified_note: str) -> dict[str, dict]:
+    """The form's options for level, unit level, role and title codes, from the labels data.
+
+    ``labels`` is the exported ``data/criteria/labels.yaml`` (``{code: {vi, en}}`` per
+    kind), so the form, the checklists and the council tool name a code the same way.
+    The level a person is given may be "not classified": the form adds why
+    (``not_classified_note`` from the words files).
+    """
+
+    def names(kind: str) -> dict[str, str]:
+        return {code: text.get(lang) or text["vi"] for code, text in labels[kind].items()}
+
+    levels = names("levels")
+    unit_levels = {code: name for code, name in levels.items() if code != "NOT_CLASSIFIED"}
+    if "NOT_CLASSIFIED" in levels:
+        levels["NOT_CLASSIFIED"] += " " + not_classified_note
+    return {
+        "level": levels,
+        "unit_level": unit_levels,
+        "role": names("roles"),
+        "title": names("titles"),
+    }
+
+
 def texts_script(lang: str, texts: dict[str, Any]) -> str:
     """``window.THIDUA_TEXTS = {lang: texts};`` — the script words of one language."""
     return write_script(

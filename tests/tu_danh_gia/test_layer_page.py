@@ -93,7 +93,8 @@ def test_form_without_layer_is_the_national_form(layer):
     data, origin = tu_danh_gia.export_data(ROOT)
     scoring = cham_diem.load(ROOT)
     meta = tu_danh_gia.rules_meta(data)
-    context = dict(lang="vi", meta=meta, meta_json=json.dumps(meta),
+    labels = tu_danh_gia.code_labels(data["labels"], "vi", "(làm việc dưới 6 tháng)")
+    context = dict(lang="vi", labels=labels, meta=meta, meta_json=json.dumps(meta),
                    data_available=True, data_source=origin, links={}, lang_root="../../",
                    default_year=max(meta["years"]), scoring=scoring)
     national = render._environment().from_string(block.sub("", source)).render(**context)

@@ -125,3 +125,19 @@ def test_script_words_are_published_from_the_words_file():
         assert "TDG.texts[lang] = texts[lang]" in script
         assert "<script" not in script and "</" not in line
     assert words.text("vi", "tu_danh_gia_js.unverified") == words.text("vi", "common.unverified")
+
+
+def test_code_labels_of_the_form_come_from_the_labels_data(root):
+    """Level, role and title options are data/criteria/labels.yaml's names of the codes."""
+    from thidua import criteria
+
+    labels = criteria.export_data(root)["labels"]
+    for lang in ("vi", "en"):
+        options = tu_danh_gia.code_labels(labels, lang, "(note)")
+        assert options["role"] == {code: text[lang] for code, text in labels["roles"].items()}
+        assert options["title"]["CSTDCS"] == labels["titles"]["CSTDCS"][lang]
+        assert options["level"]["HTT"] == labels["levels"]["HTT"][lang]
+        not_classified = labels["levels"]["NOT_CLASSIFIED"][lang]
+        assert options["level"]["NOT_CLASSIFIED"] == not_classified + " (note)"
+        assert "NOT_CLASSIFIED" not in options["unit_level"]
+        assert list(options["unit_level"]) == ["HTXS", "HTT", "HTNV", "KHTNV"]
