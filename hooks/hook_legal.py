@@ -14,6 +14,7 @@ Other hooks may add citing sources (criteria, training items) from their own
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from pathlib import Path
 
@@ -39,16 +40,29 @@ registry_for = markup.registry_for
 log = logging.getLogger("mkdocs.plugins.thidua.legal")
 
 
+# Page sources by path: (modification time, size, text). Each language pass and each
+# ``mkdocs serve`` rebuild reads every page; only the changed ones are read again.
+_texts: dict[str, tuple[int, int, str]] = {}
+
+
 def _content(file) -> str | None:
     if getattr(file, "generated_by", None) or not file.abs_src_path:
         try:
             return file.content_string
         except (TypeError, ValueError, OSError):
             return None
+    path = file.abs_src_path
     try:
-        return Path(file.abs_src_path).read_text(encoding="utf-8")
+        stat = os.stat(path)
+        kept = _texts.get(path)
+        if kept is not None and kept[:2] == (stat.st_mtime_ns, stat.st_size):
+            return kept[2]
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
     except OSError:
         return None
+    _texts[path] = (stat.st_mtime_ns, stat.st_size, text)
+    return text
 
 
 @event_priority(-300)  # after static-i18n and the hooks that generate pages (-200)

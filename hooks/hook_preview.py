@@ -8,8 +8,9 @@
   so it is a full rebuild (``thidua_mkdocs.preview``). After a page edit only that
   page is rendered again, in both languages (generated pages are kept, but for one
   in the edited page's folder).
-- ``on_env``: compiled theme templates are kept across language passes and rebuilds
-  (``thidua_mkdocs.jinja_cache``; a changed template is compiled again).
+- ``on_config``: compiled theme templates and the installed theme's file list are
+  kept across language passes and rebuilds (``thidua_mkdocs.jinja_cache``; a changed
+  template is compiled again, ``overrides/`` is listed again).
 - The search index of a dirty rebuild: Material's own merge is turned off, the
   entries static-i18n stacks are cleared at each rebuild, and ``on_post_build``
   merges the rendered pages' entries with the previous index.
@@ -58,10 +59,18 @@ def _outermost(config) -> bool:
     return not (plugin is not None and getattr(plugin, "building", False))
 
 
+@event_priority(100)  # first: Material's search plugin renders a theme template here
+def on_config(config):
+    """Theme environments with the kept compiled templates and file lists."""
+    jinja_cache.cache_theme(config.theme)
+    return config
+
+
 def on_pre_build(config):
     """A new rebuild starts with no stacked search entries (static-i18n never clears
     its list: under ``serve`` it grew with every rebuild). Under ``--dirty`` each pass
     indexes only what it renders; ``on_post_build`` merges."""
+    jinja_cache.cache_theme(config.theme)  # static-i18n may have set another theme
     plugin = config.plugins.get("i18n")
     if _outermost(config) and isinstance(getattr(plugin, "search_entries", None), list):
         plugin.search_entries.clear()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from thidua.legal.lint import anchor_problems, bare_mentions, orphan_translation
 from thidua.legal.metadata import RELATIONS, split_front_matter
 from thidua.legal.registry import (
     Citing,
+    Clause,
     Document,
     Registry,
     UnresolvedCitation,
@@ -97,13 +99,49 @@ def page_problems(
     ``broken``: documents that failed to load (a citation of them is not an extra
     error); ``lint``: also anchors, unclosed markers and mentions (not for pages a
     hook generated).
+
+    The outcome is kept by page text while the register holds the same document
+    objects (``collect_registry`` reuses unchanged documents): the second language
+    pass and every ``mkdocs serve`` rebuild check only the pages that changed, and
+    replay the kept citations into this pass's reverse index.
     """
+    _forget_if_new(registry)
+    key = (file, src_uri, frozenset(broken), lint)
+    kept = _page_cache.get(key)
+    if kept is None or kept[0] != text:
+        result, cited = _page_problems(registry, text, file, src_uri, broken, lint)
+        kept = _page_cache[key] = (text, result, cited)
+    _, result, cited = kept
+    for clause, citing in cited:
+        registry.cite(clause, citing)
+    return PageResult(list(result.errors), list(result.mentions))
+
+
+# Page outcomes by (file, src_uri, broken, lint): (text, result, citations to record),
+# one per page (an edited page replaces its entry), emptied when a document changed.
+_page_cache: dict[tuple, tuple[str, PageResult, list[tuple[Clause, Citing]]]] = {}
+_page_documents: list[tuple[Document, ...]] = [()]
+
+
+def _forget_if_new(registry: Registry) -> None:
+    """Empty the page cache unless ``registry`` holds the very documents it was made with."""
+    documents = tuple(registry.documents)
+    if tuple(map(id, documents)) != tuple(map(id, _page_documents[0])):
+        _page_cache.clear()
+        _page_documents[0] = documents  # held, so that no id is reused while cached
+
+
+def _page_problems(
+    registry: Registry, text: str, file: str, src_uri: str, broken: Set[str], lint: bool
+) -> tuple[PageResult, list[tuple[Clause, Citing]]]:
+    """``page_problems`` without the cache: the result and the citations resolved."""
     result = PageResult()
+    cited: list[tuple[Clause, Citing]] = []
     try:
         _, body, offset = split_front_matter(text, file)
     except ContentError as error:
         result.errors.append(error)
-        return result
+        return result, cited
     document: Document | None = registry.by_src_uri.get(src_uri)
     try:
         citations = find_citations(body, file, offset)
@@ -123,41 +161,14 @@ def page_problems(
         except ContentError as error:
             result.errors.append(error)
             continue
-        registry.cite(clause, Citing(title, src_uri, line=citation.line))
+        cited.append((clause, Citing(title, src_uri, line=citation.line)))
     if lint:
-        errors, mentions = _lint(registry, body, file, src_uri, offset, document)
-        result.errors += errors
-        result.mentions += mentions
-    return result
-
-
-# Lint results by page text, kept while the register holds the same document objects
-# (``collect_registry`` reuses unchanged documents): the second language pass and
-# every ``mkdocs serve`` rebuild lint only the pages that changed. A new or edited
-# document empties the cache.
-_lint_cache: dict[tuple, tuple[list[ContentError], list]] = {}
-_lint_documents: list[tuple] = [()]
-
-
-def _lint(
-    registry: Registry, body: str, file: str, src_uri: str, offset: int, document: Document | None
-) -> tuple[list[ContentError], list]:
-    """Anchors, unclosed markers and plain-text mentions of one page (cached)."""
-    documents = tuple(registry.documents)
-    if tuple(map(id, documents)) != tuple(map(id, _lint_documents[0])):
-        _lint_cache.clear()
-        _lint_documents[0] = documents  # held, so that no id is reused while cached
-    key = (body, file, src_uri, offset, id(document))
-    cached = _lint_cache.get(key)
-    if cached is None:
-        errors = unclosed_markers(body, file, offset) + anchor_problems(
+        result.errors += unclosed_markers(body, file, offset) + anchor_problems(
             body, file, offset, document
         )
-        mentions: list = []
         if not src_uri.endswith(".en.md") and not src_uri.startswith("bien-tap/"):
-            mentions = list(bare_mentions(body, file, registry, offset, document))
-        cached = _lint_cache[key] = (errors, mentions)
-    return list(cached[0]), list(cached[1])
+            result.mentions += bare_mentions(body, file, registry, offset, document)
+    return result, cited
 
 
 def check_page(

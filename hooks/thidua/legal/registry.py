@@ -41,6 +41,9 @@ class Registry:
         self.by_so_hieu = {doc.so_hieu: doc for doc in documents}
         self.by_src_uri = {doc.src_uri: doc for doc in documents}
         self._cited: dict[tuple[str, str], list[Citing]] = {}
+        # (page, anchor) pairs already recorded per clause: one lookup, not a scan of
+        # the list (a clause cited by every page of a large site made that quadratic).
+        self._citing_keys: dict[tuple[str, str], set[tuple[str, str]]] = {}
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -123,9 +126,11 @@ class Registry:
 
     def cite(self, clause: Clause, citing: Citing) -> None:
         """Record that ``citing`` cites ``clause`` (once per page and anchor)."""
-        entries = self._cited.setdefault(clause.key, [])
-        if all((c.src_uri, c.anchor) != (citing.src_uri, citing.anchor) for c in entries):
-            entries.append(citing)
+        seen = self._citing_keys.setdefault(clause.key, set())
+        where = (citing.src_uri, citing.anchor)
+        if where not in seen:
+            seen.add(where)
+            self._cited.setdefault(clause.key, []).append(citing)
 
     def cited_by(self, clause: Clause | tuple[str, str]) -> list[Citing]:
         """Who cites ``clause`` (or the key (số hiệu, anchor)), in the order recorded."""

@@ -16,6 +16,7 @@ browser side ``search-vi.js`` shows it instead of ``text``, which stays searchab
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -34,8 +35,15 @@ _SUP = re.compile(r"<sup>.*?</sup>", re.DOTALL)
 
 def blocks(text: str) -> list[str]:
     """The non-empty paragraphs and list items of an index ``text``, inner HTML."""
+    return list(_blocks(text))
+
+
+# The same entries come back in every ``mkdocs serve`` rebuild (and untranslated
+# pages' text in both languages): their blocks are remembered, bounded.
+@functools.lru_cache(maxsize=65536)
+def _blocks(text: str) -> tuple[str, ...]:
     found = (_SUP.sub("", m[2]).strip() for m in _BLOCK.finditer(text))
-    return [block for block in found if _TAG.sub("", block).strip()]
+    return tuple(block for block in found if _TAG.sub("", block).strip())
 
 
 def _page(location: str) -> str:
