@@ -34,7 +34,9 @@ SCRIPTS = (
     "assets/js/tu-danh-gia/layer.js",
 )
 RUNNER = (
-    "const SCRIPTS = " + json.dumps(list(SCRIPTS)) + ";\n"
+    "const SCRIPTS = "
+    + json.dumps(list(SCRIPTS))
+    + ";\n"
     + """
 const fs = require("fs"), vm = require("vm");
 const site = process.argv[1];
@@ -60,7 +62,9 @@ def copy_tracked(dest: Path) -> Path:
     """The repository's files as a fresh clone has them (uncommitted new files too)."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
     ).stdout.decode("utf-8")
     for name in filter(None, listed.split("\0")):
         source = ROOT / name
@@ -78,13 +82,17 @@ def build_layered(tmp: Path) -> tuple[Path, Path]:
         settings = project / "thidua.yml"
         text = settings.read_text(encoding="utf-8")
         assert "\nlop_quy_che: none\n" in text, "thidua.yml must ship with lop_quy_che: none"
-        settings.write_text(text.replace("\nlop_quy_che: none\n", f"\nlop_quy_che: {LAYER}\n"),
-                            encoding="utf-8")
+        settings.write_text(
+            text.replace("\nlop_quy_che: none\n", f"\nlop_quy_che: {LAYER}\n"), encoding="utf-8"
+        )
         site = tmp / "site"
         proc = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True, text=True, timeout=900,
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
         if proc.returncode != 0:
             pytest.fail(f"layered build failed:\n{(proc.stdout + proc.stderr)[-4000:]}")
@@ -103,8 +111,11 @@ def _layer_cases() -> list[dict]:
     for case in data["cases"]:
         if case.get("layer", data.get("layer")) != LAYER:
             continue
-        profile = {"evaluation_year": case["evaluation_year"], "subject": case["subject"],
-                   **case["inputs"]}
+        profile = {
+            "evaluation_year": case["evaluation_year"],
+            "subject": case["subject"],
+            **case["inputs"],
+        }
         out.append({"id": case["id"], "profile": profile})
     return out
 
@@ -128,8 +139,12 @@ def _summary(result: dict) -> dict:
 
 def _run_js(site: Path, profiles: list[tuple[dict, str]]) -> list[dict]:
     proc = subprocess.run(
-        ["node", "-e", RUNNER, str(site)], input=json.dumps(profiles),
-        capture_output=True, text=True, timeout=300, check=False,
+        ["node", "-e", RUNNER, str(site)],
+        input=json.dumps(profiles),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout)
@@ -154,7 +169,10 @@ def test_sample_layer_cases_same_in_js_and_python(layered, lang):
             own = set(layer.fields)
             mine = sorted(x for x in got["problems"] if x.split(".")[0] in own)
             assert mine == sorted(x for x in expected["problems"] if x.split(".")[0] in own), (
-                case["id"], got, expected)
+                case["id"],
+                got,
+                expected,
+            )
             continue
         decided += 1
         assert _summary(got["result"]) == _summary(expected["result"]), case["id"]
