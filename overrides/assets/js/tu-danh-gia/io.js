@@ -108,6 +108,32 @@
     });
   }
 
+  /* Where a problem is, said as the form says it: the field's label ("Số nhiệm vụ được
+   * giao"), else the label of the nearest part the form has followed by the file's own key
+   * in quotes (a key the page does not know, e.g. misspelt), never a program path. */
+  function where(path, T) {
+    var name = String(path).replace(/\[(\d+)\]/g, ".$1");
+    var parts = name ? name.split(".") : [];
+    for (var n = parts.length; n > 0; n--) {
+      var head = parts.slice(0, n).join(".");
+      var label = head === "flags" ? T.flags : labelFor(head);
+      if (label) {
+        var rest = parts.slice(n).join(".");
+        return rest ? label + " — “" + rest + "”" : label;
+      }
+    }
+    return "“" + (name || "…") + "”";
+  }
+  function labelFor(name) {
+    var form = document.getElementById("tdg-form");
+    var c = document.getElementById(TDG.form.fid(name));
+    if (c && c.name && c.type !== "hidden") { return TDG.form.labelOf(c.name); }
+    var row = form.querySelector('[name^="' + name.replace(/["\\]/g, "") + '."]:not([type="hidden"])');
+    var box = row ? row.closest(".tdg-row, fieldset") : null;
+    var legend = box ? box.querySelector("legend") : null;
+    return legend ? legend.textContent.replace(/\s+/g, " ").trim() : null;
+  }
+
   /* Parse and check a file's text; {profile} or {problems: [plain-text messages]}. */
   function parse(text, T) {
     if (text.length > MAX_BYTES) { return { problems: [T.importTooBig] }; }
@@ -118,7 +144,7 @@
     var found = [];
     check(value, PROFILE, "", found);
     if (found.length) {
-      var problems = found.slice(0, 8).map(function (p) { return TDG.fmt(T[p.key], { path: p.path, max: p.max }); });
+      var problems = found.slice(0, 8).map(function (p) { return TDG.fmt(T[p.key], { path: where(p.path, T), max: p.max }); });
       if (found.length > 8) { problems.push(TDG.fmt(T.importMore, { n: found.length - 8 })); }
       return { problems: problems };
     }
