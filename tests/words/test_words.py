@@ -134,3 +134,24 @@ def test_theme_templates_have_t_in_the_pass_language():
     assert page.render(config=config) == "Print form"
     config.theme.language = "vi"
     assert page.render(config=config) == "In phiếu"
+
+
+def test_a_broken_words_file_stops_the_script_words_naming_file_and_key(tmp_path, monkeypatch):
+    import hook_tu_danh_gia
+
+    folder = _copy(tmp_path)
+    en = folder / "en.yml"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("  errorsTitle:", "  errorTitle:"), encoding="utf-8"
+    )
+    monkeypatch.setattr(words, "DIRECTORY", folder)
+    words.clear_cache()
+    try:
+        with pytest.raises(words.WordsError) as raised:
+            hook_tu_danh_gia.texts_script("vi")
+    finally:
+        monkeypatch.undo()
+        words.clear_cache()
+    messages = [error.message for error in raised.value.errors]
+    assert any("tu_danh_gia_js.errorsTitle: missing" in m for m in messages), messages
+    assert any("tu_danh_gia_js.errorTitle: missing" in m for m in messages), messages
