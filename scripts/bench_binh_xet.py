@@ -8,8 +8,14 @@ The time is measured inside the page with performance.now(); the median of the r
 reported, with the same figure for ``thidua unit`` on the same file for comparison.
 Not a test (timings depend on the machine): run it and read the figures.
 
-Usage: ``.venv/bin/python scripts/bench_binh_xet.py --site DIR [--members 500] [--repeat 7]``
-where DIR is a built site (``mkdocs build -d DIR``).
+With ``--layer ID`` (e.g. ``hoc-vien-mau``) the page is served as a portal whose
+``thidua.yml`` names that layer (its published data, as the hook writes it, replaces the
+site's ``binh-xet-columns.js``), the list gains the layer's columns (staff group, counts)
+and every member is evaluated through the layer (tu-danh-gia/layer.js), as
+``thidua unit --layer ID`` does.
+
+Usage: ``.venv/bin/python scripts/bench_binh_xet.py --site DIR [--members 500] [--repeat 7]
+[--layer ID]`` where DIR is a built site (``mkdocs build -d DIR``).
 """
 
 from __future__ import annotations
@@ -40,11 +46,16 @@ LEVELS = [
 ROLES = ["công chức", "công chức", "viên chức", "người lao động", "cán bộ"]
 
 
-def members_csv(count: int, seed: int = 14) -> bytes:
-    """A members list of ``count`` rows with the template's headers (UTF-8 with BOM)."""
+def members_csv(count: int, seed: int = 14, layer: dict | None = None) -> bytes:
+    """A members list of ``count`` rows with the template's headers (UTF-8 with BOM).
+
+    ``layer`` (``layer_data``) adds its columns: a third of the members in its first
+    staff group, an article count of 0–2 for everyone.
+    """
     rng = random.Random(seed)
+    extra = (layer or {}).get("columns") or []
     out = io.StringIO()
-    out.write(",".join(c["header"] for c in COLUMNS) + "\r\n")
+    out.write(",".join(c["header"] for c in COLUMNS + extra) + "\r\n")
     for i in range(1, count + 1):
         values = {
             "stt": str(i),
@@ -58,7 +69,13 @@ def members_csv(count: int, seed: int = 14) -> bytes:
             "chain": rng.choice(["", "", "1", "2"]),
             "votes": str(rng.randint(0, 30)),
         }
-        out.write(",".join(values.get(c["key"], "") for c in COLUMNS) + "\r\n")
+        for c in extra:
+            values[c["key"]] = (
+                rng.choice([c["example"], "", ""])
+                if c["kind"] == "layer_group"
+                else str(rng.randint(0, 2))
+            )
+        out.write(",".join(values.get(c["key"], "") for c in COLUMNS + extra) + "\r\n")
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
@@ -67,7 +84,7 @@ PAGE_RUN = """async (text) => {
   const t0 = performance.now();
   const readResult = BX.members.read(bytes);
   const t1 = performance.now();
-  const result = BX.unit.compute(readResult, BX.state.year, {});
+  const result = BX.unit.compute(readResult, BX.state.year, {layer: window.BINH_XET_LAYER || null});
   const t2 = performance.now();
   BX.results.render(document.getElementById('bx-results'), result);
   BX.docs.render(document.getElementById('bx-docs'), result);
@@ -101,17 +118,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", required=True, type=Path, help="a built site folder")
     parser.add_argument("--members", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--layer", metavar="ID", help="a local layer of data/layers/")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
+    from thidua.binh_xet.layer import layer_data, layer_only_headers
+    from thidua.layers import load_layer
+    from thidua.layers.browser import browser_data
+    from thidua_mkdocs.binh_xet import columns_script
 
-    data = members_csv(args.members)
+    loaded = load_layer(ROOT, args.layer) if args.layer else None
+    layer = layer_data(loaded) if loaded else None
+    data = members_csv(args.members, layer=layer)
     start = time.perf_counter()
-    result = compute(read(data), 2026)
+    result = compute(read(data, layer), 2026, {"layer": layer}, loaded)
     python_ms = (time.perf_counter() - start) * 1000
     runs = []
     with serve(args.site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
+        if loaded is not None:
+            script = columns_script(
+                layer, layer_only_headers(ROOT, layer), browser_data(loaded, ROOT)
+            )
+            page.route(
+                "**/assets/data/binh-xet-columns.js",
+                lambda route: route.fulfill(
+                    status=200, body=script, content_type="application/javascript"
+                ),
+            )
         page.goto(url + "/binh-xet/cong-cu/")
         page.wait_for_selector("#bx.bx-js [data-testid=bx-results]")
         text = data.decode("utf-8")
@@ -120,11 +154,15 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(page.evaluate(PAGE_RUN, text))
             calibration.append(page.evaluate(CALIBRATION))
         browser.close()
-    print(f"Bình xét benchmark: {args.members} members, {args.repeat} runs in chromium")
+    where = f", local layer {args.layer}" if args.layer else ", national law only"
+    print(f"Bình xét benchmark: {args.members} members, {args.repeat} runs in chromium{where}")
     print(
         f"  evaluated in the page: {runs[0]['members']} (rows with problems: {runs[0]['invalid']};"
         f" thidua unit: {len(result['members'])})"
     )
+    if args.layer:
+        withheld = sum(1 for m in result["members"] if m["layer_reasons"])
+        print(f"  titles withheld by the layer (thidua unit): {withheld} members")
     for key in ("read", "compute", "render", "frame", "total"):
         values = [r[key] for r in runs]
         print(
