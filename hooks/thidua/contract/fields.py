@@ -211,8 +211,8 @@ FIELDS_BY_SUBJECT = {"individual": INDIVIDUAL, "collective": COLLECTIVE, "unit_q
 
 # Counts and groups that must fit together, checked in this order once the fields are
 # valid (templates in ``messages.PROBLEMS``): ``at_most`` small, big (both present);
-# ``together`` a, b (one given, the other missing); ``one_group`` (no pair given);
-# ``not_both`` a, b; ``needs`` a, b (a given without b).
+# ``together`` a, b (one given, the other missing); ``one_group`` a (no pair given:
+# reported on a); ``not_both`` a, b; ``needs`` a, b (a given without b).
 UNIT_GROUPS = (
     ("unit_ldtt_count", "cstdcs_eligible_candidates"),
     ("group_size_htt_or_above", "individuals_meeting_htxs_criteria"),
@@ -237,7 +237,7 @@ CONSISTENCY: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "unit_quota": (
         *(("together", *pair) for pair in UNIT_GROUPS),
-        ("one_group",),
+        ("one_group", UNIT_GROUPS[0][0]),
         ("at_most", "cstdcs_eligible_candidates", "unit_ldtt_count"),
         ("at_most", "individuals_meeting_htxs_criteria", "group_size_htt_or_above"),
         ("not_both", "role", "unit_kind"),

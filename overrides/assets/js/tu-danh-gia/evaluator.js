@@ -287,7 +287,7 @@
           if (!has(profile, name)) { out.push(problem([name], "together", { first: a, second: b })); }
         });
       } else if (c[0] === "one_group" && !anyGroup) {
-        out.push(problem(["unit_ldtt_count"], "one_group"));
+        out.push(problem([a], "one_group"));
       } else if (c[0] === "not_both" && has(profile, a) && has(profile, b)) {
         out.push(problem([b], "not_both"));
       } else if (c[0] === "needs" && has(profile, a) && !has(profile, b)) {
