@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.contract import ROLES
+from thidua.criteria.schema import ANSWER_LABELS
 from thidua.data_script import data_script as write_script
 from thidua.errors import ContentError
 
@@ -139,10 +140,12 @@ def data_script(data: Any, links: dict[str, Any]) -> str:
 
 
 def code_labels(labels: dict[str, Any], lang: str, not_classified_note: str) -> dict[str, dict]:
-    """The form's options for level, unit level, role and title codes, from the labels data.
+    """The form's options for every code it asks about, from the labels data.
 
     ``labels`` is the exported ``data/criteria/labels.yaml`` (``{code: {vi, en}}`` per
-    kind), so the form, the checklists and the council tool name a code the same way.
+    kind), so the form, the checklists and the council tool name a code the same way:
+    levels, unit levels, roles, titles and the answers' codes (``criterion_values``,
+    ``leave_kinds``, … ``recognised_by``: the groups of ``thidua.criteria.schema.ANSWER_LABELS``).
     The level a person is given may be "not classified": the form adds why
     (``not_classified_note`` from the words files).
     """
@@ -159,6 +162,7 @@ def code_labels(labels: dict[str, Any], lang: str, not_classified_note: str) -> 
         "unit_level": unit_levels,
         "role": names("roles"),
         "title": names("titles"),
+        **{kind: names(kind) for kind in ANSWER_LABELS},
     }
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+from thidua import words
+from thidua.criteria.schema import ANSWER_LABELS
 from thidua.errors import ContentError
 from thidua_mkdocs import tu_danh_gia
 
@@ -141,3 +144,26 @@ def test_code_labels_of_the_form_come_from_the_labels_data(root):
         assert options["level"]["NOT_CLASSIFIED"] == not_classified + " (note)"
         assert "NOT_CLASSIFIED" not in options["unit_level"]
         assert list(options["unit_level"]) == ["HTXS", "HTT", "HTNV", "KHTNV"]
+        # The answers' codes too (leave kinds, discipline forms, …): every code of the
+        # contract named, in the contract's order, no second copy in the words files.
+        for kind, codes in ANSWER_LABELS.items():
+            assert list(options[kind]) == list(codes)
+            assert options[kind] == {code: text[lang] for code, text in labels[kind].items()}
+    assert options["discipline_forms"]["khien_trach"] == "Reprimand"
+    with pytest.raises(ContentError):
+        words.lookup("vi", "tu_danh_gia.codes")
+
+
+def test_the_labels_schema_wants_every_answer_code(root, tmp_path):
+    """A code the contract knows but labels.yaml does not name stops the load (file, line)."""
+    from thidua.criteria import schema
+    from thidua.spec import validate
+    from thidua.yaml_lines import load_file
+
+    path = tmp_path / "labels.yaml"
+    text = (root / "data/criteria/labels.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("  khai_tru: ", "  khai_tru_x: "), encoding="utf-8")
+    found = validate(schema.LABELS, load_file(path, tmp_path), "labels.yaml")
+    problems = [error.message for error in found]
+    assert any("discipline_forms.khai_tru_x: unknown key" in m for m in problems), problems
+    assert any("discipline_forms.khai_tru" in m and "missing" in m for m in problems), problems

@@ -85,7 +85,7 @@ def test_lookup_text_and_unknown_keys():
         words.text("en", "tu_danh_gia.layer.part", part="a", max=3) == "Part a) — at most 3 points"
     )
     assert words.lookup("fr", "common.unverified") == words.lookup("vi", "common.unverified")
-    assert words.group("vi", "tu_danh_gia.codes")["value"]["tot"] == "Thực hiện tốt"
+    assert words.group("vi", "tu_danh_gia.time")["title"] == "Thời gian công tác trong năm"
     with pytest.raises(ContentError) as raised:
         words.lookup("vi", "tu_danh_gia.nothing_here")
     assert "vi.yml: tu_danh_gia.nothing_here: no such key" in raised.value.message

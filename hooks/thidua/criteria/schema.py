@@ -407,6 +407,26 @@ UNVERIFIED = Map(
     }
 )
 LABEL_GROUP = DictOf(Str(), Text())
+
+
+def _every_code(codes: tuple[str, ...]) -> Map:
+    """A label for each of ``codes`` (a contract code list), none left out, none added."""
+    return Map({code: Text() for code in codes})
+
+
+# The contract's answer codes the self-evaluation form names (its selects and radios).
+ANSWER_LABELS = {
+    "criterion_values": contract.CRITERION_VALUES,
+    "leave_kinds": contract.LEAVE_KINDS,
+    "certified_by": contract.CERTIFIED_BY,
+    "discipline_systems": contract.DISCIPLINE_SYSTEMS,
+    "discipline_forms": contract.DISCIPLINE_FORMS,
+    "efficiency": contract.EFFICIENCY,
+    "initiative_kinds": contract.INITIATIVE_KINDS,
+    "recognised_at": contract.RECOGNISED_AT,
+    "effects": contract.EFFECTS,
+    "recognised_by": contract.RECOGNISED_BY,
+}
 LABELS = Map(
     {
         "schema_version": Int(1, 1),
@@ -415,5 +435,6 @@ LABELS = Map(
         "roles": LABEL_GROUP,
         "subjects": LABEL_GROUP,
         "messages": LABEL_GROUP,
+        **{name: _every_code(codes) for name, codes in ANSWER_LABELS.items()},
     }
 )

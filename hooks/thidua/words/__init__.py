@@ -2,7 +2,8 @@
 
 Keys are grouped by page or component (``tu_danh_gia.year.title``, ``diem_moi.status``,
 ``checklist.index_title``); ``common.unverified`` is the one wording of "not verified
-against the official text". Labels of codes (levels, titles, roles) are not here but in
+against the official text". Labels of codes (levels, titles, roles, and the answer codes
+the self-evaluation form offers: leave kinds, discipline forms, …) are not here but in
 ``data/criteria/labels.yaml``.
 
 The files are read with the line-aware loader (``thidua.yaml_lines``) and checked with
