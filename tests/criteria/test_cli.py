@@ -194,9 +194,9 @@ def test_collective_and_unit_quota():
 
 
 def test_check_passes_on_the_project_criteria():
-    from thidua.commands.check import check_criteria
+    from thidua.commands.check import criteria_problems
 
-    errors, _warnings, rules = check_criteria(ROOT)
+    errors, rules = criteria_problems(ROOT)
     assert rules is not None
     assert errors == []
 
@@ -228,10 +228,11 @@ def test_check_reports_a_failing_case(tmp_path):
         "      classification: HTXS" + tail, "      classification: HTT" + tail, 1
     )
     path.write_text(text, encoding="utf-8")
-    from thidua.commands.check import check_criteria
+    from thidua.commands.check import criteria_problems
 
-    errors, _warnings, _rules = check_criteria(tmp_path)
-    assert any("cases.NA06: classification: expected HTT, actual HTXS" in e for e in errors)
+    errors, _rules = criteria_problems(tmp_path)
+    messages = [error.message for error in errors]
+    assert any("cases.NA06: classification: expected HTT, actual HTXS" in m for m in messages)
 
 
 def test_check_has_no_scaffolding_warnings(capsys):

@@ -183,7 +183,7 @@ def test_bad_entries(project, value, found):
 
 def test_the_check_command_prints_it_in_vietnamese(project, monkeypatch, capsys):
     _set(project, "qc-7.md", "ngay_ban_hanh: 2100-02-01", "ngay_ban_hanh: 2099-07-01")
-    monkeypatch.setattr(command, "check_criteria", lambda _root: ([], [], None))
+    monkeypatch.setattr(command, "criteria_problems", lambda _root: ([], None))
     monkeypatch.setattr(command, "check_training", lambda _root: [])
     status = command.run(argparse.Namespace(root=project, strict=False))
     err = capsys.readouterr().err

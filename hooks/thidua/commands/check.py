@@ -59,13 +59,6 @@ def criteria_problems(root: Path) -> tuple[list[ContentError], Any]:
     return errors, rules
 
 
-def check_criteria(root: Path) -> tuple[list[str], list[str], Any]:
-    """(error messages, warning messages, rules): ``criteria_problems`` as one line of
-    text each, for callers that search the messages (the criteria tests)."""
-    errors, rules = criteria_problems(root)
-    return [error.message for error in errors], [], rules
-
-
 def check_bases(root: Path, rules: Any) -> list[ContentError]:
     """Every legal_basis of the criteria data must resolve to a published clause.
 
