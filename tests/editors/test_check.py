@@ -217,3 +217,28 @@ def test_criteria_problems_reach_the_report_as_they_are(tmp_path, capsys):
         f"data/criteria/criteria.yaml: 1 lỗi\n  dòng {number}: {error.field}: found 'geq'\n"
         f"      cách sửa: {error.allowed}\n      ví dụ: {error.example}\n"
     ) in err
+
+
+def test_the_page_words_files_are_checked_too(tmp_path, capsys):
+    """A key missing from the English words file is reported with its file and key."""
+    from thidua import words
+
+    folder = tmp_path / "hooks" / "thidua" / "words"
+    folder.mkdir(parents=True)
+    shutil.copy(words.DIRECTORY / "vi.yml", folder / "vi.yml")
+    english = (words.DIRECTORY / "en.yml").read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(english) if line.startswith("  toolbar: "))
+    key = english.pop(number).strip().split(":")[0]
+    (folder / "en.yml").write_text("\n".join(english), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    problems = command.check_words(tmp_path)
+    assert problems and any(key in error.message for error in problems), problems
+    assert any(error.file.endswith("en.yml") for error in problems)
+    status = command.run(argparse.Namespace(root=tmp_path, strict=False))
+    assert status == 1 and "en.yml" in capsys.readouterr().err
+
+
+def test_the_shipped_words_files_have_no_problems():
+    from thidua_testing import ROOT
+
+    assert command.check_words(ROOT) == []

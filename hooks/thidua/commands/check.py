@@ -123,6 +123,21 @@ def check_layers(root: Path) -> list[ContentError]:
     return errors
 
 
+def check_words(root: Path) -> list[ContentError]:
+    """Every problem of the page words files (``thidua.words``): the repository's own
+    copy under ``hooks/thidua/words/`` when it has one, else the installed one."""
+    from thidua import words
+
+    directory = root / "hooks" / "thidua" / "words"
+    if not (directory / "vi.yml").is_file():
+        directory = words.DIRECTORY
+    try:
+        words.load(directory, root)
+    except words.WordsError as error:
+        return list(error.errors)
+    return []
+
+
 def collect(root: Path, strict: bool = False) -> tuple[list[ContentError], list[ContentError]]:
     """(errors, warnings) of the whole repository, each once."""
     from thidua.legal.check import check_repository, unique
@@ -130,6 +145,7 @@ def collect(root: Path, strict: bool = False) -> tuple[list[ContentError], list[
     criteria_errors, _ = criteria_problems(root)
     report = check_repository(root)
     errors = criteria_errors + report.errors + check_training(root) + check_layers(root)
+    errors += check_words(root)
     warnings: list[ContentError] = []
     if strict:
         errors += report.warnings
