@@ -12,13 +12,13 @@
   kept across language passes and rebuilds (``thidua_mkdocs.jinja_cache``; a changed
   template is compiled again, ``overrides/`` is listed again).
 - The search index of a dirty rebuild: Material's own merge is turned off, the
-  entries static-i18n stacks are cleared at each rebuild, and ``on_post_build``
-  merges the rendered pages' entries with the previous index.
+  entries static-i18n stacks are cleared at each rebuild, and ``hook_search``
+  merges the rendered pages' entries with the previous index
+  (``thidua_mkdocs.preview.merged_index``) when it reads the index to augment it.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -26,13 +26,12 @@ from mkdocs.plugins import event_priority
 from thidua_mkdocs import console, jinja_cache, preview
 
 _dirty = False
-_search: dict[str, list[dict]] = {}  # site folder → entries of the last rebuild
 
 
 def on_startup(command, dirty):
     """Remember the build mode; quiet the console."""
     global _dirty
-    _dirty = bool(dirty)
+    _dirty = preview.DIRTY[0] = bool(dirty)
     console.install(dirty=_dirty)
 
 
@@ -102,21 +101,6 @@ def on_files(files, config):
         ):
             file.is_modified = _unmodified
     return files
-
-
-@event_priority(-120)  # after static-i18n wrote the index (-100), before hook_search (-150)
-def on_post_build(config):
-    """Under ``--dirty``: the index of this rebuild's pages merged with the last one."""
-    if not _dirty or not _outermost(config):
-        return
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    data = json.loads(path.read_text(encoding="utf-8"))
-    key = str(config.site_dir)
-    previous = _search.get(key) if preview.WATCHER.decision == "pages" else None
-    data["docs"] = _search[key] = preview.merge_search(previous, data.get("docs", []))
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def on_env(env, config, files):

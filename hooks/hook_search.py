@@ -8,16 +8,21 @@
   both languages (its ``on_post_build`` is at priority -100 and re-runs the search
   plugin's; during its nested builds ``building`` is true and we wait), and after
   Material's ``offline`` plugin copied the index into ``search_index.js``: it adds
-  the accent-folded fields (``thidua_mkdocs.search.index``) to both files.
+  the accent-folded fields (``thidua_mkdocs.search.index``) to both files. Under
+  ``mkdocs serve --dirty`` the entries of a page-only rebuild are first merged with
+  the last rebuild's (``thidua_mkdocs.preview.merged_index``): one read and one
+  write of the index per rebuild.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from thidua_mkdocs import preview
 from thidua_mkdocs.search import boost, index
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -62,9 +67,13 @@ def on_post_build(config):
     if not source.is_file():
         return
     before = source.stat().st_size
-    text = index.augment_text(source.read_text(encoding="utf-8"), _so_hieu, _descriptions, _forms)
+    data = json.loads(source.read_text(encoding="utf-8"))
+    # Under ``serve --dirty``: this rebuild's entries merged with the last rebuild's.
+    data["docs"] = preview.merged_index(str(config.site_dir), data.get("docs", []))
+    text = index.dumps(index.augment(data, _so_hieu, _descriptions, _forms))
     source.write_text(text, encoding="utf-8")
     offline = folder / "search_index.js"
     if offline.is_file():
         offline.write_text(f"var __index = {text}", encoding="utf-8")
-    log.info("search index: %d bytes as built, %d with folded fields", before, len(text.encode()))
+    after = source.stat().st_size
+    log.info("search index: %d bytes as built, %d with folded fields", before, after)

@@ -101,6 +101,26 @@ class Watcher:
 
 
 WATCHER = Watcher()
+# Under ``mkdocs serve --dirty`` (set by ``hook_preview.on_startup``).
+DIRTY = [False]
+# Site folder → search entries of the last rebuild (``merged_index``).
+_search: dict[str, list[dict]] = {}
+
+
+def merged_index(site_dir: str, docs: list[dict]) -> list[dict]:
+    """The search entries to publish for this build of ``site_dir``.
+
+    A full build publishes what it indexed. Under ``--dirty`` each build indexes only
+    what it rendered: after a page-only rebuild those entries replace the page's
+    entries of the last rebuild (``merge_search``). Called once per build, after
+    static-i18n merged its language passes (``hook_search.on_post_build``), so the
+    index is read and written once.
+    """
+    if not DIRTY[0]:
+        return docs
+    previous = _search.get(site_dir) if WATCHER.decision == "pages" else None
+    _search[site_dir] = merge_search(previous, docs)
+    return _search[site_dir]
 
 
 def page_of(location: str) -> str:

@@ -161,3 +161,36 @@ def test_theme_environments_list_what_jinja_lists(tmp_path):
 
     assert cached.list_templates(filter_func=keep) == plain.list_templates(filter_func=keep)
     assert cached.list_templates(extensions=["css"]) == ["b.css"]
+
+
+# --------------------------------------------------------------------------
+# The search index of a page-only rebuild
+# --------------------------------------------------------------------------
+
+
+def _entry(location: str, text: str) -> dict:
+    return {"location": location, "title": location, "text": text}
+
+
+def test_the_index_of_a_page_only_rebuild_keeps_the_other_pages(monkeypatch):
+    from thidua_mkdocs import preview
+
+    monkeypatch.setattr(preview, "DIRTY", [True])
+    monkeypatch.setattr(preview, "_search", {})
+    monkeypatch.setattr(preview, "WATCHER", preview.Watcher(decision="full"))
+    full = [_entry("a/", "một"), _entry("b/", "hai"), _entry("en/b/", "two")]
+    assert preview.merged_index("/site", full) == full
+    preview.WATCHER.decision = "pages"
+    rebuilt = [_entry("b/", "hai mới"), _entry("en/b/", "two new")]
+    assert preview.merged_index("/site", rebuilt) == [full[0], *rebuilt]
+    preview.WATCHER.decision = "full"  # e.g. a template changed: what was indexed, only
+    assert preview.merged_index("/site", full[:1]) == full[:1]
+
+
+def test_a_plain_build_publishes_what_it_indexed(monkeypatch):
+    from thidua_mkdocs import preview
+
+    monkeypatch.setattr(preview, "DIRTY", [False])
+    monkeypatch.setattr(preview, "WATCHER", preview.Watcher(decision="pages"))
+    docs = [_entry("a/", "một")]
+    assert preview.merged_index("/site", docs) is docs

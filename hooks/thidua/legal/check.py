@@ -106,20 +106,23 @@ def page_problems(
     replay the kept citations into this pass's reverse index.
     """
     _forget_if_new(registry)
-    key = (file, src_uri, frozenset(broken), lint)
+    key = (text, file, src_uri, frozenset(broken), lint)
     kept = _page_cache.get(key)
-    if kept is None or kept[0] != text:
-        result, cited = _page_problems(registry, text, file, src_uri, broken, lint)
-        kept = _page_cache[key] = (text, result, cited)
-    _, result, cited = kept
+    if kept is None:
+        if len(_page_cache) >= _PAGE_CACHE_SIZE:
+            _page_cache.clear()  # a long ``mkdocs serve``: old versions of edited pages
+        kept = _page_cache[key] = _page_problems(registry, text, file, src_uri, broken, lint)
+    result, cited = kept
     for clause, citing in cited:
         registry.cite(clause, citing)
     return PageResult(list(result.errors), list(result.mentions))
 
 
-# Page outcomes by (file, src_uri, broken, lint): (text, result, citations to record),
-# one per page (an edited page replaces its entry), emptied when a document changed.
-_page_cache: dict[tuple, tuple[str, PageResult, list[tuple[Clause, Citing]]]] = {}
+# Page outcomes by (text, file, src_uri, broken, lint): (result, citations to record),
+# emptied when a document changed. Keyed by text, not by page: a generated page has
+# one text per language under one name.
+_page_cache: dict[tuple, tuple[PageResult, list[tuple[Clause, Citing]]]] = {}
+_PAGE_CACHE_SIZE = 20_000
 _page_documents: list[tuple[Document, ...]] = [()]
 
 
