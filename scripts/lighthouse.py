@@ -4,7 +4,8 @@ Two sites are built into a work folder:
 
 - **ours**: the project's ``mkdocs.yml`` as it is (hooks, overrides, extra CSS/JS, CSP);
 - **plain**: the same ``mkdocs.yml`` and ``docs/`` without our hooks, template overrides
-  (``theme.custom_dir``), extra CSS/JS and head scripts (``extra.polyfills``); the logo
+  (``theme.custom_dir``, ``theme.static_templates``), extra CSS/JS and head scripts
+  (``extra.polyfills``); the logo
   and favicon are copied so that both sites load the same images. Citations stay as
   plain ``[[…]]`` text there, which changes nothing that Lighthouse measures.
 
@@ -165,6 +166,7 @@ def plain_config(project: dict, root: Path, docs_dir: Path) -> dict:
     config["strict"] = False  # plain Material cannot resolve links to generated pages
     theme = dict(config.get("theme", {}))
     theme.pop("custom_dir", None)
+    theme.pop("static_templates", None)  # our joined stylesheets live in custom_dir
     config["theme"] = theme
     extra = dict(config.get("extra") or {})
     extra.pop("polyfills", None)

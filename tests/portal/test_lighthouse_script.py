@@ -24,10 +24,12 @@ def test_plain_config_drops_everything_of_ours():
     for key in ("hooks", "extra_css", "extra_javascript"):
         assert key not in plain
     assert "custom_dir" not in plain["theme"]
+    assert "static_templates" not in plain["theme"]
     assert "polyfills" not in plain.get("extra", {})
     assert plain["docs_dir"] == "/tmp/plain-docs"
     # the project's configuration itself is left as it was
     assert "hooks" in project and "custom_dir" in project["theme"]
+    assert "static_templates" in project["theme"]
 
 
 def test_drop_template_keeps_the_rest_of_the_front_matter(tmp_path):
