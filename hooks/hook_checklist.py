@@ -37,7 +37,7 @@ from mkdocs.plugins import event_priority
 from thidua import checklist
 from thidua.checklist import status
 from thidua.errors import ContentError
-from thidua_mkdocs import i18n, render
+from thidua_mkdocs import checklist_words, i18n, render
 from thidua_mkdocs.generated import add_generated_page
 
 BASE = "tieu-chi/danh-sach"
@@ -52,8 +52,10 @@ def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str
     def role_names(roles: list[str]) -> str:
         return ", ".join(labels["roles"][r].get(lang) or labels["roles"][r]["vi"] for r in roles)
 
+    said = checklist_words.Wording(lang, labels)  # the core's sentences worded (said.py)
+
     def page(name: str, **context) -> str:
-        return render.template(f"checklist/{name}", lang=lang, **context)
+        return render.template(f"checklist/{name}", lang=lang, said=said, **context)
 
     out = [(f"{BASE}/index.md", page("index.md.j2", plan=model, role_names=role_names))]
     for item in [*model.title_pages, *model.role_pages]:

@@ -48,6 +48,14 @@ def rules():
     return load_rules(ROOT)
 
 
+@pytest.fixture(scope="session")
+def wording(rules):
+    """The adapter's wording of the core's sentences: ``wording("vi")(said)`` → text."""
+    from thidua_mkdocs.checklist_words import Wording
+
+    return lambda lang: Wording(lang, rules.labels)
+
+
 @pytest.fixture
 def problems(page) -> Iterator[list[str]]:
     """Page errors, console errors and CSP violations seen on ``page`` (checked after)."""

@@ -67,7 +67,7 @@ def test_generated_pages_show_no_program_value(request, rules, lang):
         assert not re.search(r"\b[A-Z]{1,3}\d{2}\b", _shown("\n---\n" + example)), example
 
 
-def test_examples_name_the_unmet_lines_in_words(plan_vi, plan_en):
+def test_examples_name_the_unmet_lines_in_words(plan_vi, plan_en, wording):
     def block(plan, code, rule_id):
         page = next(p for p in plan.title_pages if p.code == code)
         return next(b for b in page.blocks if b.rule_id == rule_id)
@@ -75,17 +75,18 @@ def test_examples_name_the_unmet_lines_in_words(plan_vi, plan_en):
     rule_id = "luat-06-2022+nd-98-2023+tt-01-2024"
     co = block(plan_vi, "CO_THI_DUA_BO", rule_id)
     texts = [line.text for line in co.lines()]
-    unmet = [e for e in co.examples if e.answer.startswith("Chưa đủ")]
+    answers = [wording("vi")(e.answer) for e in co.examples]
+    unmet = [answer for answer in answers if answer.startswith("Chưa đủ")]
     assert unmet, "a case that does not earn the flag"
-    answer = unmet[0].answer
+    answer = unmet[0]
     assert "Chưa đạt: " in answer and any(t in answer for t in texts)
     assert "leads_emulation_cluster" not in answer and " — " not in answer
     english = block(plan_en, "CO_THI_DUA_BO", rule_id).examples
-    assert any(e.answer.startswith("Not eligible for") for e in english)
+    assert any(wording("en")(e.answer).startswith("Not eligible for") for e in english)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_worked_example_fragment_matches_golden(request, update_golden, lang):
+def test_worked_example_fragment_matches_golden(request, update_golden, lang, wording):
     plan = request.getfixturevalue(f"plan_{lang}")
     page = next(p for p in plan.title_pages if p.code == "CSTDCS")
     block = next(b for b in page.blocks if any(e.case_id == "DH11" for e in b.examples))
@@ -93,7 +94,9 @@ def test_worked_example_fragment_matches_golden(request, update_golden, lang):
         **{**block.__dict__, "examples": [e for e in block.examples if e.case_id == "DH11"]}
     )
     environment = render._environment()
-    markdown = environment.from_string(FRAGMENT).render(block=only, lang=lang)
+    markdown = environment.from_string(FRAGMENT).render(
+        block=only, lang=lang, said=wording(lang)
+    )
     golden = GOLDEN / f"example-dh11.{lang}.md"
     if update_golden:
         golden.write_text(markdown, encoding="utf-8")

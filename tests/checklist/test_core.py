@@ -186,26 +186,41 @@ def test_unverified_marks_follow_the_u_table(plan_vi):
     assert not ldtt.lines()[0].unverified
 
 
-def test_examples_are_cases_of_the_rule_set_and_answer_in_the_language(plan_vi, plan_en):
+def test_examples_are_cases_of_the_rule_set_and_answer_in_the_language(
+    plan_vi, plan_en, wording
+):
     block = _block(_page(plan_vi, "LDTT"), TD_2019)
     assert block.examples, "LĐTT 2019–2023 has cases in data/cases"
     for example in block.examples:
         assert example.file.startswith("data/cases/")
-        assert example.profile and example.answer
+        assert example.profile and wording("vi")(example.answer)
     english = _block(_page(plan_en, "LDTT"), TD_2019).examples[0]
     assert english.case_id == block.examples[0].case_id
-    assert "Advanced Worker" in english.answer or "LĐTT" in english.answer
+    answer = wording("en")(english.answer)
+    assert "Advanced Worker" in answer or "LĐTT" in answer
 
 
-def test_profile_in_words(rules):
+def test_profile_in_words(rules, wording):
     cases, _ = load_cases(ROOT)
     case = next(c for c in cases if c.id == "DH01")
-    words = examples.describe(case, rules, "vi")
+    words = [wording("vi")(p) for p in examples.describe(case, rules, "vi")]
     assert words[0] == "Công chức, năm đánh giá 2024"
     assert "tuyển dụng ngày 01/07/2024" in words
     assert "làm việc 6 tháng trong năm" in words
-    english = examples.describe(case, rules, "en")
+    english = [wording("en")(p) for p in examples.describe(case, rules, "en")]
     assert "recruited on 01/07/2024" in english  # dd/mm/yyyy on English pages too
+
+
+def test_the_profile_is_data_worded_at_the_edge(rules):
+    """The core says which phrase and which codes, dates and numbers; no words of its own."""
+    from thidua.checklist.said import Code, Date, Joined, Said
+
+    cases, _ = load_cases(ROOT)
+    case = next(c for c in cases if c.id == "DH01")
+    phrases = examples.describe(case, rules, "vi")
+    assert phrases[0] == Joined((Code("roles", "cong_chuc"), Said("profile.year", {"v": 2024})))
+    assert Said("profile.recruited_on", {"v": Date("2024-07-01")}) in phrases
+    assert examples.describe(case, rules, "en") == phrases  # no flags: the same data
 
 
 def test_ladder_from_the_chain_operations(rules):
@@ -368,10 +383,10 @@ def test_blocks_link_to_the_change_that_introduced_them(plan_vi):
     ]
 
 
-def test_profile_in_words_names_the_general_criteria(rules):
+def test_profile_in_words_names_the_general_criteria(rules, wording):
     cases, _ = load_cases(ROOT)
     case = next(c for c in cases if c.id == "XL10")
-    words = "; ".join(examples.describe(case, rules, "vi"))
+    words = "; ".join(wording("vi")(p) for p in examples.describe(case, rules, "vi"))
     assert "đạo đức, lối sống: không đáp ứng" in words
     assert "_" not in words
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from thidua.checklist.describe import describe
-from thidua.checklist.lines import level_name, text
-from thidua.checklist.words import words
+from thidua.checklist.said import Code, Joined, Said, said
 from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 
@@ -52,16 +51,17 @@ def load_cases(root: Path) -> list[Case]:
 
 @dataclass
 class Example:
-    """One worked example: its profile in words and the evaluator's answer in words.
+    """One worked example: its profile and the evaluator's answer, as sentences to word
+    (``thidua.checklist.said``; the adapter words them for the page).
 
     ``case_id`` and ``file`` say where it comes from (for errors and tests, never shown)."""
 
     case_id: str
     file: str
     title: str
-    profile: list[str]
-    answer: str
-    details: list[str] = field(default_factory=list)
+    profile: list[Any]
+    answer: Said
+    details: list[Said] = field(default_factory=list)
 
 
 def unmet(reason: str, texts: list[str]) -> list[str]:
@@ -158,30 +158,29 @@ def title_example(
 ) -> Example:
     """The worked example of ``case`` for title ``code`` (``result``: its evaluation;
     ``texts``: the lines of the checklist it illustrates)."""
-    w = words(lang)
-    name = text(rules.labels["titles"][code], lang)
+    title = Code("titles", code)
     if code in result["eligible_titles"]:
-        answer = w["eligible"].format(title=name)
+        answer = said("eligible", title=title)
     else:
         reason = result["not_eligible"].get(code, {}).get("reason", "")
-        answer = w["not_eligible"].format(title=name, reason="; ".join(unmet(reason, texts)) + ".")
-    details: list[str] = []
+        answer = said(
+            "not_eligible", title=title, reason=Joined(tuple(unmet(reason, texts)), "; ", ".")
+        )
+    details: list[Said] = []
     if result.get("classification"):
-        level = result["classification"]
-        details.append(w["classified"].format(level=text(rules.labels["levels"][level], lang)))
+        details.append(said("classified", level=Code("levels", result["classification"])))
     return Example(case.id, case.file, case.title, describe(case, rules, lang), answer, details)
 
 
 def role_example(rules: Rules, case: Case, lang: str, result: dict, texts: list[str]) -> Example:
     """The worked example of ``case`` for a classification checklist (``texts``: the
     lines of the checklist it illustrates)."""
-    w = words(lang)
-    level = result["classification"]
-    answer = w["classified"].format(level=level_name(rules, level, lang))
+    answer = said("classified", level=Code("level_with_code", result["classification"]))
     details = [
-        w["not_reached"].format(
-            level=level_name(rules, code, lang),
-            reason="; ".join(unmet(item["reason"], texts)),
+        said(
+            "not_reached",
+            level=Code("level_with_code", code),
+            reason=Joined(tuple(unmet(item["reason"], texts)), "; "),
         )
         for code, item in list(result["not_reached"].items())[:1]
     ]
