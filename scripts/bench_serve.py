@@ -8,7 +8,9 @@ live-reload server answers a page request only once the running rebuild has fini
 so the figure is what an editor sees: save, rebuild, page with the change.
 
 Reported: each edit's time, the median and the rebuild times that ``mkdocs serve``
-printed. Figures, not pass/fail: the machine may be shared and busy (say so with them).
+printed, and the CPU time the ``mkdocs serve`` process used from save to page (user +
+system, from ``/proc``): on a busy machine the wall time grows with the load, the CPU
+time much less. Figures, not pass/fail: the machine may be shared and busy (say so with them).
 
 Usage::
 
@@ -52,10 +54,18 @@ class ServeBenchError(Exception):
 
 @dataclass
 class Edit:
-    """One timed save: seconds until the served page showed it."""
+    """One timed save: seconds until the served page showed it, and the CPU seconds
+    the ``mkdocs serve`` process used meanwhile (steady when other jobs load the machine)."""
 
     index: int
     seconds: float
+    cpu: float
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a running process so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -189,11 +199,13 @@ def run(work: Path, origin: Path, pages: int, edits: int, serve_args: list[str],
         for index in range(1, edits + 1):
             time.sleep(1.5)  # let the watcher settle, as an editor between saves
             marker = f"bench-serve-marker-{os.getpid()}-{index}"
+            cpu = cpu_seconds(proc.pid)
             source.write_text(f"{original}\n\nĐoạn thử {marker}.\n", encoding="utf-8")
             saved = time.monotonic()
             shown = wait_for(url, marker, saved + EDIT_TIMEOUT, proc, log)
-            results.append(Edit(index, shown - saved))
-            print(f"  edit {index}: {shown - saved:5.2f} s", flush=True)
+            cpu = cpu_seconds(proc.pid) - cpu
+            results.append(Edit(index, shown - saved, cpu))
+            print(f"  edit {index}: {shown - saved:5.2f} s, serve CPU {cpu:5.2f} s", flush=True)
         source.write_text(original, encoding="utf-8")
     finally:
         if proc.poll() is None:
@@ -243,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"save → page shows the change: median {statistics.median(times):.2f} s "
         f"(min {min(times):.2f}, max {max(times):.2f}) over {len(times)} edits"
+    )
+    cpus = [e.cpu for e in result["edits"]]
+    print(
+        f"CPU of mkdocs serve from save to page: median {statistics.median(cpus):.2f} s "
+        f"(min {min(cpus):.2f}, max {max(cpus):.2f})"
     )
     if rebuilds:
         print(f"rebuild times printed by mkdocs: {', '.join(f'{t:.2f}' for t in rebuilds)}")
