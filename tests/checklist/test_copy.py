@@ -94,9 +94,7 @@ def test_worked_example_fragment_matches_golden(request, update_golden, lang, wo
         **{**block.__dict__, "examples": [e for e in block.examples if e.case_id == "DH11"]}
     )
     environment = render._environment()
-    markdown = environment.from_string(FRAGMENT).render(
-        block=only, lang=lang, said=wording(lang)
-    )
+    markdown = environment.from_string(FRAGMENT).render(block=only, lang=lang, said=wording(lang))
     golden = GOLDEN / f"example-dh11.{lang}.md"
     if update_golden:
         golden.write_text(markdown, encoding="utf-8")

@@ -52,9 +52,9 @@ def _lines() -> list[Line]:
     return [months, either]
 
 
-def test_lines_fragment_matches_golden(update_golden):
+def test_lines_fragment_matches_golden(update_golden, wording):
     environment = render._environment()
-    html = environment.from_string(FRAGMENT).render(lines=_lines(), lang="vi")
+    html = environment.from_string(FRAGMENT).render(lines=_lines(), lang="vi", said=wording("vi"))
     if update_golden:
         GOLDEN.write_text(html, encoding="utf-8")
     assert html == GOLDEN.read_text(encoding="utf-8")

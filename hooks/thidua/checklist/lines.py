@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from thidua.checklist.conditions import threshold
-from thidua.checklist.words import words
+from thidua.checklist.said import Code, Percent, Said, said
 from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES
 from thidua.contract import ROLES as ROLES  # the pages per role (checklist, diff)
 from thidua.errors import ContentError
@@ -40,14 +40,16 @@ class Citation:
 
 @dataclass
 class Line:
-    """One tickable line: a criterion, its threshold, its citations."""
+    """One tickable line: a criterion, its threshold, its citations.
+
+    ``notes`` are sentences to word (``thidua.checklist.said``) or texts of the data."""
 
     id: str
     criterion: str
     text: str
     condition: str | None
     citations: list[Citation]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said | str] = field(default_factory=list)
     alternatives: list[Line] = field(default_factory=list)
 
     @property
@@ -63,19 +65,21 @@ class Line:
 class Part:
     """A list of lines under an optional heading (e.g. staff with a leadership post)."""
 
-    heading: str | None
+    heading: Said | None
     lines: list[Line]
     anchor: str = ""
 
 
 @dataclass
 class Section:
-    """A group of parts: a level, the gates, the KHTNV cases — or a title's one list."""
+    """A group of parts: a level, the gates, the KHTNV cases — or a title's one list.
 
-    heading: str | None
+    ``heading`` is a sentence (``Said``), a level (``Code``) or a layer's own name."""
+
+    heading: Said | Code | str | None
     anchor: str
     parts: list[Part]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said | str] = field(default_factory=list)
 
 
 @dataclass
@@ -89,7 +93,7 @@ class Block:
     years_text: str
     documents: list[str]
     in_force_from: str | None
-    notes: list[str]
+    notes: list[Said | str]
     reviews: list[str]
     sections: list[Section]
     examples: list = field(default_factory=list)
@@ -194,7 +198,6 @@ class _Maker:
         self.rule_set = rule_set
         self.lang = lang
         self.prefix = prefix
-        self.w = words(lang)
 
     def line(self, cid: str, bases: list[str], suffix: str = "") -> Line:
         crit = self.rules.criteria[cid]
@@ -205,7 +208,7 @@ class _Maker:
                 flag, self.rules.flags.get(flag, {}).get("default")
             )
             shown = text(self.rules.flags.get(flag, {}).get("text"), self.lang) or flag
-            notes.append(self.w["flag_on" if default else "flag_off"].format(flag=shown))
+            notes.append(said("flag_on" if default else "flag_off", flag=shown))
         return Line(
             id=anchor_of(f"{self.prefix}-{cid}{suffix}"),
             criterion=cid,
@@ -243,7 +246,6 @@ def title_block(rules: Rules, rule_id: str, code: str, lang: str) -> Block | Non
     """The checklist of title ``code`` under the emulation rules ``rule_id`` (None if the
     rules do not have the title). Raises ``ContentError`` when it would be empty."""
     rule_set = rules.thi_dua[rule_id]
-    w = words(lang)
     for group in ("individual_titles", "collective_titles"):
         for index, title in enumerate(rule_set[group]):
             if title["title"] != code:
@@ -258,18 +260,16 @@ def title_block(rules: Rules, rule_id: str, code: str, lang: str) -> Block | Non
                     f"an empty checklist for {code}",
                     "at least one criterion binding",
                 )
-            notes: list[str] = []
+            notes: list[Said | str] = []
             cond = title.get("applies_if")
             if cond and cond.get("field") == "armed_forces":
-                notes.append(w[f"applies_if_armed_{str(bool(cond['value'])).lower()}"])
+                notes.append(said(f"applies_if_armed_{str(bool(cond['value'])).lower()}"))
             quota = (rule_set.get("quotas") or {}).get("cstdcs") or {}
             if code == "CSTDCS" and quota.get("ratio"):
                 cited = "; ".join(f"[[{b}]]" for b in quota.get("legal_basis", []))
-                percent = f"{float(quota['ratio']) * 100:g} %"
-                note = w["quota_note"].format(ratio=percent, basis=cited)
-                if quota.get("note"):
-                    note += " " + text(quota["note"], lang)
-                notes.append(note)
+                after = (text(quota["note"], lang),) if quota.get("note") else ()
+                ratio = Percent(float(quota["ratio"]))
+                notes.append(said("quota_note", *after, sep=" ", ratio=ratio, basis=cited))
             reviews = [text(title["review"], lang)] if title.get("review") else []
             chain = rule_set.get("chain_review")
             uses_chain = any(
@@ -288,7 +288,6 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
     rule_set = rules.danh_gia[rule_id]
     if rule_set["kind"] == "text_only":
         return None
-    w = words(lang)
     file = rules.files.get(rule_id, rule_id)
     maker = _Maker(rules, rule_set, lang, rule_id)
     sections: list[Section] = []
@@ -297,24 +296,23 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
         maker.prefix = f"{rule_id}-gates"
         line = maker.bindings([gate], [])[0]
         effect = gate["effect"]
-        note = w[f"effect_{effect}"].format(level=gate.get("cap", ""))
-        if effect == "manual_review" and gate.get("reason"):
-            note += " " + text(gate["reason"], lang)
-        line.notes.append(note)
+        reason = effect == "manual_review" and gate.get("reason")
+        after = (text(gate["reason"], lang),) if reason else ()
+        line.notes.append(said(f"effect_{effect}", *after, sep=" ", level=gate.get("cap", "")))
         gate_lines.append(line)
     lead = rule_set.get("leader_cap")
     if lead:
         maker.prefix = f"{rule_id}-gates"
         line = maker.bindings([{"criterion": lead["criterion"]}], lead["legal_basis"])[0]
-        line.notes.append(w["effect_leader_cap"] + " " + text(lead["reason"], lang))
+        line.notes.append(said("effect_leader_cap", text(lead["reason"], lang), sep=" "))
         gate_lines.append(line)
     if gate_lines:
-        sections.append(Section(w["gates"], "gates", [Part(None, gate_lines)]))
-    groups: list[tuple[str, str, dict, list[str]]] = []
+        sections.append(Section(said("gates"), "gates", [Part(None, gate_lines)]))
+    groups: list[tuple[str, Said | Code, dict, list[Said | str]]] = []
     if "khtnv" in rule_set:
-        groups.append(("khtnv", w["khtnv"], rule_set["khtnv"], [w["khtnv_note"]]))
+        groups.append(("khtnv", said("khtnv"), rule_set["khtnv"], [said("khtnv_note")]))
     for level in rule_set.get("levels", []):
-        name = level_name(rules, level["level"], lang)
+        name = Code("level_with_code", level["level"])
         groups.append((level["level"].lower(), name, level, []))
     collective = role == COLLECTIVE_ROLE
     for key, heading, section, notes in groups:
@@ -335,10 +333,10 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
                     file,
                     line_of(section, branch),
                     f"{key}.{branch}",
-                    f"an empty checklist ({heading}, {branch})",
+                    f"an empty checklist ({key}, {branch})",
                     "at least one criterion binding",
                 )
-            parts.append(Part(w[branch], lines, anchor_of(f"{key}-{branch}")))
+            parts.append(Part(said(branch), lines, anchor_of(f"{key}-{branch}")))
         level_review = section.get("review") if key != "khtnv" else None
         if level_review:
             notes = [*notes, text(level_review, lang)]
@@ -348,7 +346,7 @@ def role_block(rules: Rules, rule_id: str, role: str, lang: str) -> Block | None
         raise ContentError(
             file, None, "levels", "an empty checklist", "gates, khtnv or levels with criteria"
         )
-    notes = [w["level_note"]]
+    notes: list[Said | str] = [said("level_note")]
     if rule_set.get("band_review"):
         notes.append(text(rule_set["band_review"]["reason"], lang))
     if rule_set.get("fallback", {}).get("reason"):
@@ -377,7 +375,7 @@ def _block(
     sections: list[Section],
     reviews: list[str],
 ) -> Block:
-    notes: list[str] = []
+    notes: list[Said | str] = []
     for year in years:
         transition = rules.years[year].get("transition")
         if transition:
