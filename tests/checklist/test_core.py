@@ -250,8 +250,9 @@ def test_ladder_follows_a_changed_chain(rules):
     assert "4 năm liên tục đạt CSTĐCS" in labels
 
 
-def test_diff_thi_dua_2024_recruitment_threshold(rules):
+def test_diff_thi_dua_2024_recruitment_threshold(rules, wording):
     found = diff.all_transitions(rules, "vi")
+    vi = wording("vi")
     assert [t.slug for t in found] == [
         "danh-gia-2020",
         "danh-gia-2023",
@@ -261,25 +262,26 @@ def test_diff_thi_dua_2024_recruitment_threshold(rules):
         "danh-gia-2026-vien-chuc",
     ]
     td = next(t for t in found if t.slug == "thi-dua-2024")
-    change = next(c for c in td.by_kind("threshold") if c.scope == "Lao động tiên tiến")
+    change = next(c for c in td.by_kind("threshold") if vi(c.scope) == "Lao động tiên tiến")
     assert (change.before, change.after) == ("tuyển dụng ≥ 10 tháng", "tuyển dụng ≥ 6 tháng")
     assert [c.basis for c in change.old] == ["Nghị định 91/2017/NĐ-CP Điều 10"]
     assert [c.basis for c in change.new] == ["Thông tư 01/2024/TT-BNV"]
-    removed = [c.text for c in td.by_kind("removed") if c.scope == "Lao động tiên tiến"]
+    removed = [c.text for c in td.by_kind("removed") if vi(c.scope) == "Lao động tiên tiến"]
     assert removed == [rules.criteria["td.khong-ky-luat"]["text"]["vi"]]
-    flag = [c for c in td.by_kind("setting") if "HTXS có thể thay cho sáng kiến" in c.text]
-    assert flag and (flag[0].before, flag[0].after) == ("tắt", "bật")
+    flag = [c for c in td.by_kind("setting") if "HTXS có thể thay cho sáng kiến" in vi(c.text)]
+    assert flag and (vi(flag[0].before), vi(flag[0].after)) == ("tắt", "bật")
 
 
-def test_diff_2026_is_the_move_to_100_points(rules):
+def test_diff_2026_is_the_move_to_100_points(rules, wording):
     found = diff.all_transitions(rules, "vi")
+    vi = wording("vi")
     dg = next(t for t in found if t.slug == "danh-gia-2026")
     assert dg.roles == ["cong_chuc"]
-    assert dg.headline == ["Chuyển sang chấm điểm theo thang 100 điểm."]
+    assert [vi(h) for h in dg.headline] == ["Chuyển sang chấm điểm theo thang 100 điểm."]
     added = [c for c in dg.by_kind("added") if c.after == "≥ 90 điểm"]
     assert added and [c.basis for c in added[0].new] == ["Nghị định 335/2025/NĐ-CP Điều 20 khoản 1"]
     effects = dg.by_kind("effect")
-    assert any(c.after == "Nếu không đạt: cần xem xét thủ công" for c in effects)
+    assert any(vi(c.after) == "Nếu không đạt: cần xem xét thủ công" for c in effects)
 
 
 def test_diff_2026_viên_chức_move_to_nd_233(rules):

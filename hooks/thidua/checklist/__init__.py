@@ -80,7 +80,8 @@ class TextOnly:
 
 @dataclass
 class Entry:
-    """One choice of the picker: year, role (None: every role), what → page and block."""
+    """One choice of the picker: year, role (None: every role), what → page and block;
+    ``label`` is the page's name (the title's, or the role's for a classification)."""
 
     year: int
     role: str | None
@@ -266,16 +267,15 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
 
 
 def _entries(rules, result: Plan, lang: str) -> list[Entry]:
-    w = words(lang)
     out: list[Entry] = []
     for year in result.years:
         entry = rules.years[year]
         for page in result.role_pages:
             rule_id = entry["danh_gia"].get(page.role)
             if any(b.rule_id == rule_id for b in page.blocks):
-                label = f"{w['classification']}: {page.name}"
+                anchor = anchor_of(rule_id)
                 out.append(
-                    Entry(year, page.role, "classification", page.slug, anchor_of(rule_id), label)
+                    Entry(year, page.role, "classification", page.slug, anchor, page.name)
                 )
         for page in result.title_pages:
             if any(b.rule_id == entry["thi_dua"] for b in page.blocks):

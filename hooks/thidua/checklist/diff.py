@@ -10,12 +10,15 @@ with other citations is a *basis change*; a gate with another effect an *effect
 change*. Rule-wide settings (documents, quotas, the HTXS cap, flag defaults, the kind
 of rules — the move to 100 points) are listed first. Every change carries the
 citations before and after.
+
+What a change says is data (``thidua.checklist.said``): scopes are titles and levels by
+code (``Code``) and the page's own words by key (``Said``), worded by the template.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from thidua.checklist.conditions import numbers, shape, threshold
 from thidua.checklist.lines import (
@@ -23,12 +26,11 @@ from thidua.checklist.lines import (
     ROLES,
     Citation,
     citations,
-    level_name,
     section_basis,
     text,
     unique,
 )
-from thidua.checklist.words import words
+from thidua.checklist.said import Code, Joined, Percent, Said, said
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
@@ -36,13 +38,16 @@ if TYPE_CHECKING:
 
 @dataclass
 class Change:
-    """One change: its kind, where (scope), what, and the citations before and after."""
+    """One change: its kind, where (scope), what, and the citations before and after.
+
+    ``scope``, ``text``, ``before`` and ``after`` are sentences to word (``Said``,
+    ``Code``, ``Joined``, ``Percent``) or texts of the criteria data."""
 
     kind: str  # added | removed | threshold | basis | effect | setting
-    scope: str
-    text: str
-    before: str | None = None
-    after: str | None = None
+    scope: Any
+    text: Any
+    before: Any = None
+    after: Any = None
     old: list[Citation] = field(default_factory=list)
     new: list[Citation] = field(default_factory=list)
 
@@ -57,11 +62,11 @@ class Transition:
     year: int
     roles: list[str]
     slug: str
-    heading: str
+    heading: Said
     old_name: str
     new_name: str
     changes: list[Change]
-    headline: list[str] = field(default_factory=list)
+    headline: list[Said] = field(default_factory=list)
 
     def by_kind(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind == kind]
@@ -92,24 +97,19 @@ class _Entry:
     effect: str | None = None
 
 
-def _scopes_thi_dua(rules: Rules, rule_set: dict, lang: str) -> dict[str, dict[str, _Entry]]:
-    labels = rules.labels["titles"]
-    out: dict[str, dict[str, _Entry]] = {}
+def _scopes_thi_dua(rule_set: dict) -> dict[Any, dict[str, _Entry]]:
+    out: dict[Any, dict[str, _Entry]] = {}
     for group in ("individual_titles", "collective_titles"):
         for title in rule_set[group]:
-            scope = text(labels[title["title"]], lang)
-            out[scope] = {
+            out[Code("titles", title["title"])] = {
                 b["criterion"]: _Entry(b["criterion"], list(b.get("legal_basis", [])))
                 for b in title["criteria"]
             }
     return out
 
 
-def _scopes_danh_gia(
-    rules: Rules, rule_set: dict, roles: list[str], lang: str
-) -> dict[str, dict[str, _Entry]]:
-    w = words(lang)
-    out: dict[str, dict[str, _Entry]] = {}
+def _scopes_danh_gia(rule_set: dict, roles: list[str]) -> dict[Any, dict[str, _Entry]]:
+    out: dict[Any, dict[str, _Entry]] = {}
     gates = {
         g["criterion"]: _Entry(
             g["criterion"], list(g.get("legal_basis", [])), f"{g['effect']}:{g.get('cap', '')}"
@@ -122,13 +122,12 @@ def _scopes_danh_gia(
             lead["criterion"], list(lead["legal_basis"]), "leader_cap:"
         )
     if gates:
-        out[w["gates"]] = gates
-    sections: list[tuple[str, dict]] = []
+        out[said("gates")] = gates
+    sections: list[tuple[Any, dict]] = []
     if "khtnv" in rule_set:
-        sections.append((w["khtnv"], rule_set["khtnv"]))
+        sections.append((said("khtnv"), rule_set["khtnv"]))
     for level in rule_set.get("levels", []):
-        name = level_name(rules, level["level"], lang)
-        sections.append((name, level))
+        sections.append((Code("level_with_code", level["level"]), level))
     for name, section in sections:
         for branch in BRANCHES:
             base: list[str] = []
@@ -138,7 +137,7 @@ def _scopes_danh_gia(
                 b["criterion"]: _Entry(b["criterion"], unique(base + b.get("legal_basis", [])))
                 for b in section.get(branch, [])
             }
-            out[f"{name} — {w[branch].lower()}"] = entries
+            out[Joined((name, said(f"scope_{branch}")), " — ")] = entries
     return out
 
 
@@ -146,11 +145,11 @@ def compare(
     rules: Rules, family: str, old_id: str, new_id: str, year: int, roles: list[str], lang: str
 ) -> Transition:
     """The changes from rule set ``old_id`` to ``new_id`` (``family``) in ``lang``."""
-    w = words(lang)
+    none = said("none")
     sets = rules.thi_dua if family == "thi_dua" else rules.danh_gia
     old, new = sets[old_id], sets[new_id]
     changes: list[Change] = []
-    headline: list[str] = []
+    headline: list[Said] = []
 
     def cite(bases: list[str], cid: str, rule_id: str) -> list[Citation]:
         return citations(rules, bases, cid, rule_id)
@@ -160,10 +159,10 @@ def compare(
         changes.append(
             Change(
                 "setting",
-                w["documents_changed"],
+                said("documents_changed"),
                 "",
-                None if old.get("documents") else w["none"],
-                None if new.get("documents") else w["none"],
+                None if old.get("documents") else none,
+                None if new.get("documents") else none,
                 [Citation(d) for d in old.get("documents", [])],
                 [Citation(d) for d in new.get("documents", [])],
             )
@@ -171,17 +170,17 @@ def compare(
     if family == "danh_gia":
         if old.get("kind") != new.get("kind"):
             if new.get("kind") == "points":
-                headline.append(w["kind_points"])
+                headline.append(said("kind_points"))
             if old.get("kind") == "text_only":
-                headline.append(w["kind_text_only"])
+                headline.append(said("kind_text_only"))
         old_cap, new_cap = old.get("htxs_cap") or {}, new.get("htxs_cap") or {}
-        before = _cap(old_cap, w)
-        after = _cap(new_cap, w)
+        before = _cap(old_cap)
+        after = _cap(new_cap)
         if before != after:
             changes.append(
                 Change(
                     "setting",
-                    w["cap_changed"],
+                    said("cap_changed"),
                     text(new_cap.get("note"), lang),
                     before,
                     after,
@@ -189,8 +188,8 @@ def compare(
                     cite(new_cap.get("legal_basis", []), "quota.htxs", new_id),
                 )
             )
-        scopes_old = _scopes_danh_gia(rules, old, roles, lang)
-        scopes_new = _scopes_danh_gia(rules, new, roles, lang)
+        scopes_old = _scopes_danh_gia(old, roles)
+        scopes_new = _scopes_danh_gia(new, roles)
     else:
         old_q = (old.get("quotas") or {}).get("cstdcs") or {}
         new_q = (new.get("quotas") or {}).get("cstdcs") or {}
@@ -201,10 +200,10 @@ def compare(
             changes.append(
                 Change(
                     "setting" if old_q.get("ratio") != new_q.get("ratio") else "basis",
-                    w["quota_changed"],
+                    said("quota_changed"),
                     text(new_q.get("note"), lang),
-                    _ratio(old_q.get("ratio"), w),
-                    _ratio(new_q.get("ratio"), w),
+                    _ratio(old_q.get("ratio")),
+                    _ratio(new_q.get("ratio")),
                     cite(old_q.get("legal_basis", []), "quota.cstdcs", old_id),
                     cite(new_q.get("legal_basis", []), "quota.cstdcs", new_id),
                 )
@@ -217,27 +216,27 @@ def compare(
                 changes.append(
                     Change(
                         "setting",
-                        w["flag_changed"],
+                        said("flag_changed"),
                         text(rules.flags.get(flag, {}).get("text"), lang),
-                        _onoff(a, w),
-                        _onoff(b, w),
+                        said("on" if a else "off"),
+                        said("on" if b else "off"),
                     )
                 )
-        scopes_old = _scopes_thi_dua(rules, old, lang)
-        scopes_new = _scopes_thi_dua(rules, new, lang)
+        scopes_old = _scopes_thi_dua(old)
+        scopes_new = _scopes_thi_dua(new)
 
     for scope in [*scopes_new, *(s for s in scopes_old if s not in scopes_new)]:
         before = scopes_old.get(scope, {})
         after = scopes_new.get(scope, {})
         if scope not in scopes_old and old.get("kind") != "text_only":
-            new_word = w["section_added"] if family == "danh_gia" else w["title_added"]
+            new_word = said("section_added" if family == "danh_gia" else "title_added")
             changes.append(Change("setting", scope, new_word))
         if scope not in scopes_new:
             changes.append(
                 Change(
                     "setting",
                     scope,
-                    w["level_gone"] if family == "danh_gia" else w["title_removed"],
+                    said("level_gone" if family == "danh_gia" else "title_removed"),
                 )
             )
         removed = [e for cid, e in before.items() if cid not in after]
@@ -305,8 +304,8 @@ def compare(
                         "effect",
                         scope,
                         crit_text,
-                        _effect(was.effect, w),
-                        _effect(entry.effect, w),
+                        _effect(was.effect),
+                        _effect(entry.effect),
                         cite(was.bases, cid, old_id),
                         cite(entry.bases, cid, new_id),
                     )
@@ -323,12 +322,12 @@ def compare(
                         cite(entry.bases, cid, new_id),
                     )
                 )
-    role_names = ", ".join(text(rules.labels["roles"][r], lang) for r in roles)
     if family == "thi_dua":
-        heading = w["change_heading_td"].format(year=year)
+        heading = said("change_heading_td", year=year)
         slug = f"thi-dua-{year}"
     else:
-        heading = w["change_heading_dg"].format(year=year, roles=role_names)
+        role_names = Joined(tuple(Code("roles", r) for r in roles))
+        heading = said("change_heading_dg", year=year, roles=role_names)
         slug = f"danh-gia-{year}"
     return Transition(
         family=family,
@@ -345,31 +344,26 @@ def compare(
     )
 
 
-def _cap(cap: dict, w: dict[str, str]) -> str:
+def _cap(cap: dict) -> Any:
+    """The HTXS cap: its ratio, and the count it is taken of (in brackets)."""
     ratio = cap.get("ratio")
     if ratio is None:
-        return w["none"]
-    shown = _ratio(ratio, w)
+        return said("none")
     base = cap.get("base")
-    return f"{shown} ({w.get('base_' + base, base)})" if base else shown
+    shown = _ratio(ratio)
+    return Joined((shown, said(f"base_{base}")), " (", ")") if base else shown
 
 
-def _ratio(ratio: str | None, w: dict[str, str]) -> str:
-    if ratio is None:
-        return w["none"]
-    percent = float(ratio) * 100
-    return f"{percent:g} %"
+def _ratio(ratio: str | None) -> Any:
+    return said("none") if ratio is None else Percent(float(ratio))
 
 
-def _onoff(value: object, w: dict[str, str]) -> str:
-    return w["on"] if value else w["off"]
-
-
-def _effect(effect: str | None, w: dict[str, str]) -> str:
+def _effect(effect: str | None) -> Said:
+    """A gate's effect (``effect:cap``) for the table of changes."""
     if effect is None:
-        return w["none"]
+        return said("none")
     name, _, cap = effect.partition(":")
-    return w[f"effect_{name}"].format(level=cap).rstrip(".")
+    return said(f"change_effect.{name}", level=cap)
 
 
 def all_transitions(rules: Rules, lang: str) -> list[Transition]:

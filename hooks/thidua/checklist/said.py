@@ -28,6 +28,9 @@ class Said:
     sep: str = ", "
     bracket: bool = False
 
+    def __hash__(self) -> int:  # a key of the changes' scopes (diff.py); values are plain
+        return hash((self.key, tuple(self.values.items()), self.after, self.sep, self.bracket))
+
 
 def said(key: str, *after: Any, sep: str = ", ", bracket: bool = False, **values: Any) -> Said:
     """``Said`` written shortly: ``said("leave", months=2, kind=Code("profile", "om_dau"))``."""
