@@ -30,6 +30,7 @@ link when the criteria data marks title CODE unverified, nothing when it does no
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -37,7 +38,7 @@ from mkdocs.plugins import event_priority
 from thidua import checklist
 from thidua.checklist import status
 from thidua.errors import ContentError
-from thidua_mkdocs import checklist_words, i18n, render
+from thidua_mkdocs import checklist_ladder, checklist_words, i18n, render
 from thidua_mkdocs.generated import add_generated_page
 
 BASE = "tieu-chi/danh-sach"
@@ -61,7 +62,8 @@ def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str
     for item in [*model.title_pages, *model.role_pages]:
         name = "title.md.j2" if isinstance(item, checklist.TitlePage) else "role.md.j2"
         out.append((f"{BASE}/{item.slug}.md", page(name, page=item, store=item.slug)))
-    out.append((LADDER, page("ladder.md.j2", plan=model)))
+    draw = partial(checklist_ladder.draw, said=said)  # words, then lays out, each ladder
+    out.append((LADDER, page("ladder.md.j2", plan=model, draw=draw)))
     out.append((CHANGES, page("changes.md.j2", plan=model)))
     return out
 

@@ -6,7 +6,8 @@ The core returns what a page says as data (``Said``: a words key and values; ``C
 - ``Said`` → ``checklist.<key>`` of the words files (``thidua.words``), each ``{name}``
   filled with its value worded, then what is said after it;
 - ``Code`` → the code's name in the labels data (``data/criteria/labels.yaml``), or in
-  ``checklist.profile_codes`` for a worked example's answers;
+  the words files for a worked example's answers (``checklist.profile_codes``) and the
+  ladder's short names (``checklist.title_abbr``, ``checklist.ladder_subject``);
 - ``Date`` → dd/mm/yyyy; ``Percent`` → ``10 %`` (``12,5 %`` in Vietnamese);
 - a plain string (a text of the criteria data, already in the page's language) as is.
 
@@ -19,6 +20,14 @@ from typing import Any
 
 from thidua import words
 from thidua.checklist.said import Code, Date, Joined, Percent, Said
+
+# Code kinds named by the words files: kind → (group of ``checklist``, labels group to
+# fall back on, or None for the code itself).
+_OWN_WORDS: dict[str, tuple[str, str | None]] = {
+    "profile": ("profile_codes", None),
+    "title_abbr": ("title_abbr", "titles"),
+    "ladder_subject": ("ladder_subject", None),
+}
 
 
 class Wording:
@@ -55,10 +64,14 @@ class Wording:
         return f"{text} ({after})" if value.bracket else f"{text}{value.sep}{after}"
 
     def _code(self, value: Code) -> str:
-        if value.kind == "profile":
-            found = words.group(self.lang, "checklist.profile_codes").get(value.code)
-            return found if found is not None else value.code
-        group = "levels" if value.kind == "level_with_code" else value.kind
+        own = _OWN_WORDS.get(value.kind)
+        if own is not None:
+            found = words.group(self.lang, f"checklist.{own[0]}").get(value.code)
+            if found is not None:
+                return found
+            if own[1] is None:
+                return value.code
+        group = own[1] if own else "levels" if value.kind == "level_with_code" else value.kind
         pair = self.labels.get(group, {}).get(value.code)
         name = (pair.get(self.lang) or pair.get("vi")) if pair else None
         if name is None:

@@ -56,6 +56,15 @@ def wording(rules):
     return lambda lang: Wording(lang, rules.labels)
 
 
+@pytest.fixture(scope="session")
+def drawings(rules, wording):
+    """The ladders of the real data worded and laid out: ``drawings("vi")``."""
+    from thidua.checklist import ladder
+    from thidua_mkdocs.checklist_ladder import draw
+
+    return lambda lang: [draw(item, wording(lang)) for item in ladder.ladders(rules, lang)]
+
+
 @pytest.fixture
 def problems(page) -> Iterator[list[str]]:
     """Page errors, console errors and CSP violations seen on ``page`` (checked after)."""

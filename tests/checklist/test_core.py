@@ -222,18 +222,18 @@ def test_the_profile_is_data_worded_at_the_edge(rules):
     assert examples.describe(case, rules, "en") == phrases  # no flags: the same data
 
 
-def test_ladder_from_the_chain_operations(rules):
-    drawn = ladder.ladders(rules, "vi")
+def test_ladder_from_the_chain_operations(rules, wording, drawings):
+    found = ladder.ladders(rules, "vi")
     # 2025–2026 apart from 2024: its LĐTT rests on Thông tư 15/2025 (unverified), so its
     # first step carries the mark (thidua.checklist.status).
-    assert [d.years_text for d in drawn] == ["2025–2026", "2024", "2019–2023"]
-    assert drawn[0].steps[0].unverified and not drawn[1].steps[0].unverified
-    newest = drawn[0]
-    assert [n.code for n in newest.steps] == ["LDTT", "CSTDCS", "CSTD_BO", "CSTDTQ"]
-    labels = [e.label for e in newest.edges]
+    assert [d.years_text for d in found] == ["2025–2026", "2024", "2019–2023"]
+    assert found[0].steps[0].unverified and not found[1].steps[0].unverified
+    assert [n.code for n in found[0].steps] == ["LDTT", "CSTDCS", "CSTD_BO", "CSTDTQ"]
+    labels = [wording("vi")(e.label) for e in found[0].edges]
     assert "3 năm liên tục đạt CSTĐCS" in labels
     assert "2 lần liên tục đạt CSTĐ bộ, tỉnh" in labels
-    assert newest.base == ["LDTT", "CSTT"]
+    assert found[0].base == ["LDTT", "CSTT"]
+    newest = drawings("vi")[0]
     ttldxs = next(n for n in newest.collective if n.code == "TTLDXS")
     assert "LĐTT ≥ 70 %" in ttldxs.facts
     # The boxes do not overlap and the drawing holds them.
@@ -242,11 +242,11 @@ def test_ladder_from_the_chain_operations(rules):
     assert max(n.y + n.h for n in [*newest.steps, *newest.collective]) <= newest.height
 
 
-def test_ladder_follows_a_changed_chain(rules):
+def test_ladder_follows_a_changed_chain(rules, wording):
     changed = copy.copy(rules)
     changed.criteria = copy.deepcopy(rules.criteria)
     changed.criteria["td.cstdbo.chuoi-3-cstdcs"]["count"] = 4
-    labels = [e.label for e in ladder.build(changed, TD_2024, "vi").edges]
+    labels = [wording("vi")(e.label) for e in ladder.build(changed, TD_2024, "vi").edges]
     assert "4 năm liên tục đạt CSTĐCS" in labels
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from thidua.checklist import ladder, lines, status
-from thidua.checklist.words import words
 from thidua.errors import ContentError
 from thidua_mkdocs import render
 
@@ -44,8 +43,8 @@ def test_ladder_marks_exactly_the_titles_the_checklists_mark(rules):
     assert checked > 20
 
 
-def test_ttldtt_2024_on_is_not_drawn_as_fact(rules):
-    drawing = next(d for d in ladder.ladders(rules, "vi") if "2024" in d.years_text)
+def test_ttldtt_2024_on_is_not_drawn_as_fact(rules, drawings):
+    drawing = next(d for d in drawings("vi") if "2024" in d.years_text)
     node = next(n for n in drawing.collective if n.code == "TTLDTT")
     assert node.unverified and node.rows[-1].text == "chưa xác minh với văn bản chính thức"
     assert any(
@@ -53,7 +52,7 @@ def test_ttldtt_2024_on_is_not_drawn_as_fact(rules):
         and t.endswith("— chưa xác minh với văn bản chính thức")
         for t in drawing.text_lines
     )
-    svg = render.template("checklist/ladder.svg.j2", l=drawing, w=words("vi"))
+    svg = render.template("checklist/ladder.svg.j2", l=drawing, lang="vi")
     group = re.search(r'<g class="([^"]*)" data-title="TTLDTT">(.*?)</g>', svg, re.S)
     assert "checklist-ladder__node--unverified" in group[1]
     assert '<text class="checklist-ladder__unverified"' in group[2]
@@ -62,8 +61,8 @@ def test_ttldtt_2024_on_is_not_drawn_as_fact(rules):
     assert not next(n for n in old.collective if n.code == "TTLDTT").unverified
 
 
-def test_english_ladder_says_unverified(rules):
-    drawing = next(d for d in ladder.ladders(rules, "en") if "2024" in d.years_text)
+def test_english_ladder_says_unverified(drawings):
+    drawing = next(d for d in drawings("en") if "2024" in d.years_text)
     node = next(n for n in drawing.collective if n.code == "CO_THI_DUA_BO")
     assert node.unverified and node.rows[-1].text == "not verified against the official text"
 

@@ -42,8 +42,10 @@ class Code:
     """A code named for people.
 
     ``kind`` is a group of the labels data (``levels``, ``titles``, ``roles``,
-    ``subjects``), ``level_with_code`` (a level's name followed by its code, once), or
-    ``profile`` (the words of a worked example's answers, ``checklist.profile_codes``).
+    ``subjects``), ``level_with_code`` (a level's name followed by its code, once),
+    ``profile`` (the words of a worked example's answers, ``checklist.profile_codes``),
+    ``title_abbr`` (a title's short name on the ladder) or ``ladder_subject`` (what a
+    collective title's threshold counts).
     """
 
     kind: str
