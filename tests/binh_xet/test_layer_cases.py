@@ -169,3 +169,47 @@ def test_the_english_page_gives_english_reasons(fresh, tmp_path):
     assert all("hồ sơ" not in m for r in reasons.values() for m in r)
     row = page.locator("[data-testid=bx-member][data-row='3'] [data-testid=bx-layer-reason]")
     assert row.inner_text().startswith("Under the Model Academy's Regulation")
+
+
+@pytest.mark.browser
+def test_the_exported_results_carry_the_layers_columns_in_words(fresh, tmp_path):
+    case = CASES[0]
+    page = fresh(case)
+    load_file(page, write_case(case, tmp_path))
+    text = page.evaluate("BX.docs.csv(BX.state.result)")
+    lines = text.lstrip("\ufeff").splitlines()
+    assert lines[0].endswith(",Nhóm cán bộ,Số bài báo khoa học công bố trong năm")
+    by_name = {line.split(",")[1]: line for line in lines[1:]}
+    assert by_name["Bình"].endswith(",Giảng viên,0") and by_name["Dũng"].endswith(",,")
+    assert "giang_vien" not in text
+
+
+@pytest.fixture(scope="module")
+def layered_site(tmp_path_factory):
+    """A real build of a copy whose thidua.yml names hoc-vien-mau (shared with the
+    self-evaluation page's layer tests when they run in the same session)."""
+    from evaluator_js.test_layer_parity import build_layered
+    from thidua_testing import serve
+
+    _project, site = build_layered(tmp_path_factory.mktemp("bx-layered"))
+    with serve(site) as url:
+        yield site, url
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_a_portal_built_with_the_layer_applies_it_on_the_council_page(
+    page, guard, layered_site, tmp_path
+):
+    site, url = layered_site
+    template = (site / "binh-xet" / "mau-danh-sach-binh-xet.csv").read_bytes()
+    assert template.startswith(b"\xef\xbb\xbf")
+    assert "Nhóm cán bộ" in template.decode("utf-8").splitlines()[0]
+    page.goto(url + "/binh-xet/cong-cu/")
+    page.wait_for_selector("#bx.bx-js [data-testid=bx-results]")
+    assert "Nhóm cán bộ" in page.inner_text("[data-testid=bx-columns]")
+    assert "Quy chế thi đua, khen thưởng của Học viện Mẫu" in page.inner_text(
+        "[data-testid=bx-layer-columns]")
+    case = CASES[0]
+    load_file(page, write_case(case, tmp_path))
+    assert page_result(page) == expected_result(case)

@@ -192,15 +192,27 @@
     window.print();
   }
 
+  /* The local layer's columns (staff group, counts) as they were read, after the others,
+   * in the words of the template (the group's name, never its code). */
+  function layerCells(result, m) {
+    var layer = result.settings.layer, fields = m ? m.layer_fields || {} : {};
+    return ((layer && layer.columns) || []).map(function (c) {
+      if (!m) { return c.header; }
+      var v = Object.prototype.hasOwnProperty.call(fields, c.field) ? fields[c.field] : null;
+      if (v === null) { return ""; }
+      return c.kind === "layer_group" && layer.groups[v] ? layer.groups[v].vi : String(v);
+    });
+  }
+
   function csv(result) {
-    var rows = [["Dòng", "Họ và tên", "Mã", "Phòng/Nhóm", "Nhóm đối tượng", "Xếp loại", "Danh hiệu có thể đề nghị", "Thứ tự xếp hạng", "Số phiếu đồng ý", "Tỷ lệ HTXS", "Tỷ lệ CSTĐCS", "Còn thiếu", "Cần xem xét", "Lỗi"]];
+    var rows = [["Dòng", "Họ và tên", "Mã", "Phòng/Nhóm", "Nhóm đối tượng", "Xếp loại", "Danh hiệu có thể đề nghị", "Thứ tự xếp hạng", "Số phiếu đồng ý", "Tỷ lệ HTXS", "Tỷ lệ CSTĐCS", "Còn thiếu", "Cần xem xét", "Lỗi"].concat(layerCells(result, null))];
     result.members.forEach(function (m) {
       rows.push([m.row, m.name, m.id || "", m.group || "", vi("roles", m.role), vi("levels", m.level), proposable(m).map(function (c) { return vi("titles", c); }).join("; "),
         m.rank === null ? "" : m.rank, m.votes === null ? "" : m.votes, m.htxs_status ? STATUS[m.htxs_status] : "",
-        m.cstdcs_status && !result.cstdcs.none_applies ? STATUS[m.cstdcs_status] : "", m.missing.map(BX.clean).join(" "), reviewNotes(m), ""]);
+        m.cstdcs_status && !result.cstdcs.none_applies ? STATUS[m.cstdcs_status] : "", m.missing.map(BX.clean).join(" "), reviewNotes(m), ""].concat(layerCells(result, m)));
     });
     result.invalid_rows.forEach(function (r) {
-      rows.push([r.row, r.name, "", "", "", "", "", "", "", "", "", "", "", r.problems.map(function (p) { return p.message; }).join(" ")]);
+      rows.push([r.row, r.name, "", "", "", "", "", "", "", "", "", "", "", r.problems.map(function (p) { return p.message; }).join(" ")].concat(layerCells(result, {})));
     });
     return "\ufeff" + window.Papa.unparse(rows, { newline: "\r\n" });
   }

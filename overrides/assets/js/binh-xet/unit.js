@@ -33,7 +33,9 @@
     var TL = window.ThiduaLayer;
     var result = national().evaluate(TL.nationalProfile(profile), lang, options);
     if (result.unverified_basis === null) { result.unverified_basis = []; } // lean: not computed
-    return TL.applyToResult(profile, result, lang);
+    // The result is ours alone: the layer marks it in place (a copy per member costs as
+    // much as the evaluation itself with 500 members).
+    return TL.applyInPlace ? TL.applyInPlace(profile, result, lang) : TL.applyToResult(profile, result, lang);
   }
   /* The problems of a profile: the layer's own fields, then the law's. */
   function problems(profile) {
@@ -191,12 +193,12 @@
       var result = run(profile);
       var limit = result.max_htxs;
       var order = place(candidates, limit, "htxs_status");
-      caps.push(assign({ group: gk[0], role: gk[1], rated_htt_or_above: rated.length,
+      caps.push(assign(assign({ group: gk[0], role: gk[1], rated_htt_or_above: rated.length,
         rated_htt: rated.length - candidates.length, candidates: candidates.length,
         max: limit, order: order,
         ratio: result.flags_used.htxs_ratio === undefined ? null : result.flags_used.htxs_ratio,
         base_kind: result.flags_used.htxs_ratio_base === undefined ? null : result.flags_used.htxs_ratio_base
-      }, quotaText(result, "quota.htxs"), layerText(result)));
+      }, quotaText(result, "quota.htxs")), layerText(result)));
     });
     return caps;
   }

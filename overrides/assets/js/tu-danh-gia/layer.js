@@ -237,8 +237,13 @@
 
   /* A copy of the national result with the layer's decisions and sources marked. */
   function applyToResult(profile, result, lang) {
+    return applyInPlace(profile, JSON.parse(JSON.stringify(result)), lang);
+  }
+
+  /* As applyToResult, on the result itself (no copy): for a caller that evaluated the
+   * national result just for this (the Bình xét page, 500 members at once). */
+  function applyInPlace(profile, out, lang) {
     lang = lang === "en" ? "en" : "vi";
-    var out = JSON.parse(JSON.stringify(result));
     out.rules.layer = L.id;
     out.explanation.forEach(function (e) { if (!has(e, "source")) { e.source = "law"; } });
     ["not_eligible", "not_reached"].forEach(function (group) {
@@ -285,7 +290,7 @@
 
   window.ThiduaLayer = {
     data: L, profileProblems: profileProblems, nationalProfile: nationalProfile,
-    applyToResult: applyToResult, wrap: wrap
+    applyToResult: applyToResult, applyInPlace: applyInPlace, wrap: wrap
   };
   if (window.ThiduaEvaluator && typeof window.ThiduaEvaluator.evaluate === "function" && !window.ThiduaEvaluator.national) {
     window.ThiduaEvaluator = wrap(window.ThiduaEvaluator);
