@@ -42,17 +42,28 @@ def test_years_text_joins_runs():
     assert lines.years_text([2024]) == "2024"
 
 
-def test_threshold_comes_from_the_parameters_not_the_text(rules):
+def test_threshold_comes_from_the_parameters_not_the_text(rules, wording):
+    vi, en = wording("vi"), wording("en")
+
+    def shown(cid: str, said=vi) -> str:
+        return said(conditions.threshold(rules.criteria[cid]))
+
     crit = copy.deepcopy(rules.criteria["td.tuyen-dung-6-thang"])
-    assert conditions.threshold(crit, "vi") == "tuyển dụng ≥ 6 tháng"
+    assert vi(conditions.threshold(crit)) == "tuyển dụng ≥ 6 tháng"
     crit["at_least"] = 8
-    assert conditions.threshold(crit, "vi") == "tuyển dụng ≥ 8 tháng"
-    assert conditions.threshold(rules.criteria["dg335.diem-90"], "en") == "≥ 90 points"
-    assert conditions.threshold(rules.criteria["tt.tren-50-ldtt"], "vi") == "> 50 %"
-    assert conditions.threshold(rules.criteria["td.cstdbo.chuoi-3-cstdcs"], "vi") == (
-        "3 năm liên tục"
-    )
-    assert conditions.threshold(rules.criteria["td.tinh-than-thi-dua"], "vi") is None
+    assert vi(conditions.threshold(crit)) == "tuyển dụng ≥ 8 tháng"
+    assert shown("dg335.diem-90", en) == "≥ 90 points"
+    assert shown("tt.tren-50-ldtt") == "> 50 %"
+    assert shown("td.cstdbo.chuoi-3-cstdcs") == "3 năm liên tục"
+    assert conditions.threshold(rules.criteria["td.tinh-than-thi-dua"]) is None
+
+
+def test_a_threshold_is_data_the_words_come_at_the_edge(rules):
+    """The core gives the numbers and the phrase's key, no words of its own."""
+    from thidua.checklist.said import Said
+
+    crit = rules.criteria["td.tuyen-dung-6-thang"]
+    assert conditions.threshold(crit) == Said("units.recruited", {"cmp": "≥", "n": "6"})
 
 
 def test_shape_pairs_the_recruitment_criteria(rules):
@@ -103,7 +114,7 @@ def test_line_ids_are_unique_per_page(plan_vi):
         assert len(ids) == len(set(ids)), page.slug
 
 
-def test_role_pages_cover_levels_and_branches(plan_vi):
+def test_role_pages_cover_levels_and_branches(plan_vi, wording):
     page = next(p for p in plan_vi.role_pages if p.role == "cong_chuc")
     assert [b.rule_id for b in page.blocks] == [
         "nd-335-2025",
@@ -115,7 +126,7 @@ def test_role_pages_cover_levels_and_branches(plan_vi):
     assert keys == ["gates", "khtnv", "htxs", "htt", "htnv"]
     htxs = points.sections[2]
     assert [p.anchor for p in htxs.parts] == ["htxs-non-leader", "htxs-leader"]
-    assert htxs.parts[0].lines[0].condition == "≥ 90 điểm"
+    assert wording("vi")(htxs.parts[0].lines[0].condition) == "≥ 90 điểm"
     assert {p.role for p in plan_vi.role_pages} == {
         "can_bo",
         "cong_chuc",
@@ -263,7 +274,8 @@ def test_diff_thi_dua_2024_recruitment_threshold(rules, wording):
     ]
     td = next(t for t in found if t.slug == "thi-dua-2024")
     change = next(c for c in td.by_kind("threshold") if vi(c.scope) == "Lao động tiên tiến")
-    assert (change.before, change.after) == ("tuyển dụng ≥ 10 tháng", "tuyển dụng ≥ 6 tháng")
+    shown = (vi(change.before), vi(change.after))
+    assert shown == ("tuyển dụng ≥ 10 tháng", "tuyển dụng ≥ 6 tháng")
     assert [c.basis for c in change.old] == ["Nghị định 91/2017/NĐ-CP Điều 10"]
     assert [c.basis for c in change.new] == ["Thông tư 01/2024/TT-BNV"]
     removed = [c.text for c in td.by_kind("removed") if vi(c.scope) == "Lao động tiên tiến"]
@@ -278,7 +290,7 @@ def test_diff_2026_is_the_move_to_100_points(rules, wording):
     dg = next(t for t in found if t.slug == "danh-gia-2026")
     assert dg.roles == ["cong_chuc"]
     assert [vi(h) for h in dg.headline] == ["Chuyển sang chấm điểm theo thang 100 điểm."]
-    added = [c for c in dg.by_kind("added") if c.after == "≥ 90 điểm"]
+    added = [c for c in dg.by_kind("added") if vi(c.after) == "≥ 90 điểm"]
     assert added and [c.basis for c in added[0].new] == ["Nghị định 335/2025/NĐ-CP Điều 20 khoản 1"]
     effects = dg.by_kind("effect")
     assert any(vi(c.after) == "Nếu không đạt: cần xem xét thủ công" for c in effects)

@@ -274,9 +274,7 @@ def _entries(rules, result: Plan, lang: str) -> list[Entry]:
             rule_id = entry["danh_gia"].get(page.role)
             if any(b.rule_id == rule_id for b in page.blocks):
                 anchor = anchor_of(rule_id)
-                out.append(
-                    Entry(year, page.role, "classification", page.slug, anchor, page.name)
-                )
+                out.append(Entry(year, page.role, "classification", page.slug, anchor, page.name))
         for page in result.title_pages:
             if any(b.rule_id == entry["thi_dua"] for b in page.blocks):
                 out.append(

@@ -262,8 +262,8 @@ def compare(
                     "threshold",
                     scope,
                     text(crit["text"], lang),
-                    threshold(old_crit, lang),
-                    threshold(crit, lang),
+                    threshold(old_crit),
+                    threshold(crit),
                     cite(match.bases, match.cid, old_id),
                     cite(entry.bases, entry.cid, new_id),
                 )
@@ -275,7 +275,7 @@ def compare(
                     "removed",
                     scope,
                     text(crit["text"], lang),
-                    threshold(crit, lang),
+                    threshold(crit),
                     None,
                     cite(entry.bases, entry.cid, old_id),
                 )
@@ -288,7 +288,7 @@ def compare(
                     scope,
                     text(crit["text"], lang),
                     None,
-                    threshold(crit, lang),
+                    threshold(crit),
                     [],
                     cite(entry.bases, entry.cid, new_id),
                 )

@@ -101,7 +101,7 @@ def _collective_facts(rules: Rules, title: dict, lang: str) -> list[Any]:
         crit = rules.criteria[binding["criterion"]]
         if crit["op"] in ("ratio", "compare"):
             field_name = crit.get("field") or (crit.get("num") or [""])[0]
-            facts.append(Joined((Code("ladder_subject", field_name), threshold(crit, lang)), " "))
+            facts.append(Joined((Code("ladder_subject", field_name), threshold(crit)), " "))
     return facts
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from thidua.checklist.conditions import threshold
 from thidua.checklist.said import Code, Percent, Said, said
@@ -47,7 +47,7 @@ class Line:
     id: str
     criterion: str
     text: str
-    condition: str | None
+    condition: Any
     citations: list[Citation]
     notes: list[Said | str] = field(default_factory=list)
     alternatives: list[Line] = field(default_factory=list)
@@ -213,7 +213,7 @@ class _Maker:
             id=anchor_of(f"{self.prefix}-{cid}{suffix}"),
             criterion=cid,
             text=text(crit["text"], self.lang),
-            condition=threshold(crit, self.lang),
+            condition=threshold(crit),
             citations=citations(self.rules, bases, cid, self.rule_set["id"]),
             notes=notes,
         )
