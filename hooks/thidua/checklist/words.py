@@ -1,9 +1,10 @@
-"""The words of the checklist pages that do not come from the criteria data (vi, en).
+"""The one place the checklist core still reads page words: the pages' own headings.
 
-Criterion texts, level and title names come from ``data/criteria`` ({vi, en}); the
-page's own words (headings, notes, the profile described in words) are the group
-``checklist`` of the words files (``thidua.words``: ``hooks/thidua/words/vi.yml`` and
-``en.yml``), where the templates read them too (``t("checklist.…")``).
+Everything else the checklist pages say is data (``thidua.checklist.said``) worded at
+the edge (``hooks/thidua_mkdocs/checklist_words.py``, ``t("checklist.…")`` in the
+templates). ``TitlePage.heading``/``RolePage.heading`` stay worded here because
+``thidua impact`` reads them as text; when it words a page's name itself, this module
+goes and the templates say ``t("checklist.title_page", name=page.name)``.
 """
 
 from __future__ import annotations
@@ -12,5 +13,5 @@ from thidua import words as _words
 
 
 def words(lang: str) -> dict[str, str]:
-    """The page words for ``lang`` (``vi`` or ``en``)."""
+    """The ``checklist`` group of the words files for ``lang`` (``vi`` or ``en``)."""
     return _words.group(lang, "checklist")
