@@ -11,13 +11,24 @@
   var UNIT = ["targets_total", "targets_completed", "targets_on_time_quality", "targets_exceeded"];
   var SUB = ["total", "htnv_or_above", "htt_or_above"];
   var RESEARCH = { de_tai: 1, de_an: 1, cong_trinh: 1 };
-  var LEVELS = ["HTXS", "HTT", "HTNV", "KHTNV"];
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
 
   function el(id) { return document.getElementById(id); }
   function fid(name) { return "f-" + name.replace(/\./g, "-"); }
   function theForm() { return el("tdg-form"); }
   function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
+  /* The levels a unit can have: the codes of the contract published with the rules
+   * (THIDUA_DATA.contract), else those the page's own list offers (rendered from the same
+   * labels); never a copy of the list. */
+  function levels() {
+    var data = window.THIDUA_DATA;
+    if (data && data.contract) { return data.contract.codes.level_codes; }
+    var select = el("f-unit_classification");
+    return Array.prototype.filter.call(select ? select.options : [], function (o) {
+      return o.value && !o.hasAttribute("data-unknown");
+    }).map(function (o) { return o.value; });
+  }
 
   function read() {
     var fields = {};
@@ -313,9 +324,9 @@
         general: TDG.calc.fmt(general), tasks: TDG.calc.fmt(tasksScore), sum: TDG.calc.fmt(general + tasksScore) }));
     }
     if (ctx.periods) { validatePeriods(fields, ctx, T, add, number); }
-    if (applies("unit_classification") && fields.unit_classification && LEVELS.indexOf(fields.unit_classification) < 0) {
+    if (applies("unit_classification") && fields.unit_classification && levels().indexOf(fields.unit_classification) < 0) {
       add("unit_classification", TDG.fmt(T.notLevel, { label: labelOf("unit_classification"), found: fields.unit_classification,
-        levels: LEVELS.map(function (c) { return codeLabel("level", c); }).join(", ") }));
+        levels: levels().map(function (c) { return codeLabel("level", c); }).join(", ") }));
     }
     if (ctx.scheme && ctx.split) {
       var c = "calc." + ctx.scheme + ".";
@@ -469,7 +480,7 @@
           put(p, "score_general", okNum(num(fields.score_general), 0, 30));
           put(p, "score_tasks", okNum(num(fields.score_tasks), 0, 70));
         }
-        if (ctx.unit_level && LEVELS.indexOf(fields.unit_classification) >= 0) { p.unit_classification = fields.unit_classification; }
+        if (ctx.unit_level && levels().indexOf(fields.unit_classification) >= 0) { p.unit_classification = fields.unit_classification; }
       } else {
         var gc = {};
         GC.forEach(function (k) { put(gc, k, fields["general_criteria." + k] || null); });
@@ -612,6 +623,8 @@
     ROWS: ROWS, PRIOR: PRIOR, fid: fid, read: read, write: write, num: num, context: context,
     applyVisibility: applyVisibility, applies: applies, labelOf: labelOf, codeLabel: codeLabel,
     validate: validate, missing: missing, showErrors: showErrors, toProfile: toProfile,
-    fieldsFromProfile: fieldsFromProfile, periodName: periodName, LEVELS: LEVELS
+    fieldsFromProfile: fieldsFromProfile, periodName: periodName
   };
+  // print.js reads TDG.form.LEVELS: the same codes, read when asked (the data may load later).
+  Object.defineProperty(TDG.form, "LEVELS", { get: levels, enumerable: true });
 })();
