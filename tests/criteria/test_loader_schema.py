@@ -151,6 +151,8 @@ def test_file_name_must_match_id(data_root):
 def test_export_is_plain_json():
     import json
 
+    from thidua.contract.export import export_contract
+
     data = export_data(ROOT)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     again = json.loads(text)
@@ -163,7 +165,9 @@ def test_export_is_plain_json():
         "flags",
         "unverified",
         "labels",
+        "contract",
     }
+    assert again["contract"] == json.loads(json.dumps(export_contract(), ensure_ascii=False))
     assert again["years"]["2026"]["danh_gia"]["cong_chuc"] == "nd-335-2025"
     assert again["danh_gia"]["nd-90-2020+nd-48-2023"]["in_force_from"] == "2023-09-15"
 
