@@ -155,3 +155,23 @@ def test_a_broken_words_file_stops_the_script_words_naming_file_and_key(tmp_path
     messages = [error.message for error in raised.value.errors]
     assert any("tu_danh_gia_js.errorsTitle: missing" in m for m in messages), messages
     assert any("tu_danh_gia_js.errorTitle: missing" in m for m in messages), messages
+
+
+def test_a_rebuild_reads_the_words_again_only_when_a_file_changed(tmp_path, monkeypatch):
+    import os
+
+    folder = _copy(tmp_path)
+    monkeypatch.setattr(words, "DIRECTORY", folder)
+    try:
+        words.clear_cache()
+        assert words.text("vi", "common.unverified")
+        words.clear_cache()  # nothing saved: the words read stay
+        assert words._words.cache_info().currsize == 1
+        vi = folder / "vi.yml"
+        stat = vi.stat()
+        os.utime(vi, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        words.clear_cache()  # an editor saved vi.yml: read again
+        assert words._words.cache_info().currsize == 0
+    finally:
+        monkeypatch.undo()
+        words.clear_cache()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.errors import ContentError
+from thidua.file_stamp import Stamp, stamp
 from thidua.spec import Context, Spec, found, join, validate
 from thidua.yaml_lines import display_path, line_of, load_file, plain
 
@@ -136,9 +137,17 @@ def _words() -> dict[str, dict]:
     return load(DIRECTORY, DIRECTORY.parents[2])
 
 
+_read_at: list[Stamp] = []  # the files' stamp when the cached words were read
+
+
 def clear_cache() -> None:
-    """Read the files again at the next use (a rebuild under ``serve``)."""
-    _words.cache_clear()
+    """Read the files again at the next use if they changed since they were read (a
+    rebuild under ``serve``: reading and checking both files costs ~0.7 s, so an edit
+    of an ordinary page must not pay it)."""
+    now = stamp([DIRECTORY], (".yml",))
+    if _read_at != [now]:
+        _words.cache_clear()
+        _read_at[:] = [now]
 
 
 def language(lang: str | None) -> str:
