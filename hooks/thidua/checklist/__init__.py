@@ -38,7 +38,6 @@ from thidua.checklist.lines import (
     title_block,
     years_text,
 )
-from thidua.checklist.words import words
 from thidua.slug import slugify
 
 __all__ = ["Entry", "Plan", "RolePage", "TextOnly", "TitlePage", "plan"]
@@ -52,7 +51,6 @@ class TitlePage:
     slug: str
     group: str  # individual | collective
     name: str
-    heading: str
     blocks: list[Block]
 
 
@@ -63,7 +61,6 @@ class RolePage:
     role: str
     slug: str
     name: str
-    heading: str
     blocks: list[Block]
 
 
@@ -164,7 +161,6 @@ def _data(root_text: str, _signature: tuple) -> _Data:
 def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
     data = _data(root_text, signature)
     rules, cases = data.rules, data.cases
-    w = words(lang)
 
     title_pages: list[TitlePage] = []
     thi_dua_ids = _rule_order(rules, list(rules.thi_dua))
@@ -187,8 +183,7 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
             blocks.append(block)
         if blocks:
             group = "individual" if code in INDIVIDUAL else "collective"
-            heading = w["title_page"].format(name=name)
-            title_pages.append(TitlePage(code, slug, group, name, heading, blocks))
+            title_pages.append(TitlePage(code, slug, group, name, blocks))
 
     role_pages: list[RolePage] = []
     danh_gia_ids = _rule_order(rules, list(rules.danh_gia))
@@ -226,8 +221,7 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
                 block.examples.append(examples.role_example(rules, case, lang, result, texts))
             blocks.append(block)
         if blocks:
-            heading = w["role_page"].format(name=name)
-            role_pages.append(RolePage(role, slug, name, heading, blocks))
+            role_pages.append(RolePage(role, slug, name, blocks))
 
     collective_ids: list[str] = []
     for year in rules.modelled_years:
@@ -239,9 +233,8 @@ def _plan(root_text: str, lang: str, signature: tuple) -> Plan:
     ]
     if collective_blocks:
         name = text(rules.labels["subjects"]["collective"], lang)
-        heading = w["role_page"].format(name=name)
         blocks = [block for block in collective_blocks if block is not None]
-        role_pages.append(RolePage(COLLECTIVE_ROLE, "xep-loai-tap-the", name, heading, blocks))
+        role_pages.append(RolePage(COLLECTIVE_ROLE, "xep-loai-tap-the", name, blocks))
 
     transitions = diff.all_transitions(rules, lang)
     for transition in transitions:

@@ -222,14 +222,16 @@ def _checklists(head: Path, rule_sets: set[str]) -> list[Affected]:
         model = plan(head, "vi")
     except Exception:  # noqa: BLE001 - broken data: thidua check reports it
         return []
+    from thidua import words
+
     found = []
-    for page in [*model.title_pages, *model.role_pages]:
-        text = repr(page)
-        used = sorted(r for r in rule_sets if r in text)
+    pages = [("checklist.title_page", page) for page in model.title_pages]
+    pages += [("checklist.role_page", page) for page in model.role_pages]
+    for key, page in pages:
+        used = sorted(r for r in rule_sets if r in repr(page))
         if used:
-            found.append(
-                Affected(page.heading, f"tieu-chi/danh-sach/{page.slug}/", ", ".join(used))
-            )
+            heading = words.text("vi", key, name=page.name)  # the page's own heading
+            found.append(Affected(heading, f"tieu-chi/danh-sach/{page.slug}/", ", ".join(used)))
     return found
 
 
