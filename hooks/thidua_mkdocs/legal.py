@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from thidua import words as thidua_words
 from thidua.legal.basis import BASIS, entries
 from thidua.legal.citations import Citation, find_citations, replace_citations
 from thidua.legal.metadata import ALL_RELATIONS, TINH_TRANG
@@ -67,64 +68,6 @@ KIND_EN = {
 }
 
 # Words of the markup, per language (the document text itself stays Vietnamese).
-WORDS = {
-    "vi": {
-        "unverified": "chưa xác minh với văn bản chính thức",
-        "cited_by": "Được dẫn chiếu tại",
-        "notes": "Văn bản được dẫn chiếu trên trang này",
-        "link_to": "Liên kết tới",
-        "panel": "Thông tin văn bản",
-        "more": "Thông tin văn bản, văn bản liên quan",
-        "issued": "ban hành {date}",
-        "in_force": "hiệu lực từ {date}",
-        "intro": "Giới thiệu và lưu ý",
-        "summary_note": "Nội dung dưới đây là bản tóm lược để tra cứu, không phải văn bản "
-        "chính thức.",
-        "official_note": "Nội dung dưới đây là toàn văn văn bản chính thức, không phải bản tóm "
-        "lược; tên điều và câu chữ giữ nguyên như văn bản.",
-        "metadata_note": "Cổng thông tin chỉ lưu thông tin về văn bản này, không lưu nội dung.",
-        "ended": "Văn bản đã hết hiệu lực toàn bộ",
-        "replaced_by": "Được thay thế bởi:",
-        "not_applicable": "Không áp dụng văn bản này cho các trường hợp hiện nay.",
-        "partly_ended": "Văn bản đã hết hiệu lực một phần",
-        "see_changes": "Xem các văn bản sửa đổi, thay thế:",
-        "partly_note": "Một số quy định của văn bản này không còn được áp dụng.",
-        "not_yet": "Văn bản chưa có hiệu lực",
-        "in_force_on": "Văn bản có hiệu lực từ ngày {date}.",
-        "in_force_unknown": "Ngày có hiệu lực chưa được xác định.",
-        "unverified_title": "Chưa xác minh với văn bản chính thức",
-        "unverified_text": "Số hiệu điều khoản và câu chữ trên trang này chưa được đối chiếu với "
-        "văn bản chính thức.",
-    },
-    "en": {
-        "unverified": "not verified against the official text",
-        "cited_by": "Cited on",
-        "notes": "Legal provisions cited on this page",
-        "link_to": "Link to",
-        "panel": "About this document",
-        "more": "Details, related documents",
-        "issued": "issued {date}",
-        "in_force": "in force from {date}",
-        "intro": "Introduction (Vietnamese)",
-        "summary_note": "A summary for reference, not the official text.",
-        "official_note": "The full official text, not a summary; article titles and wording "
-        "are kept as in the document.",
-        "metadata_note": "The portal keeps only the details of this document, not its text.",
-        "ended": "No longer in force",
-        "replaced_by": "Replaced by:",
-        "not_applicable": "Do not apply this document to current cases.",
-        "partly_ended": "Partly no longer in force",
-        "see_changes": "See the amending and replacing documents:",
-        "partly_note": "Some provisions of this document no longer apply.",
-        "not_yet": "Not yet in force",
-        "in_force_on": "In force from {date}.",
-        "in_force_unknown": "The date it comes into force is not known yet.",
-        "unverified_title": "Not verified against the official text",
-        "unverified_text": "The article and clause numbers and the wording on this page are not "
-        "checked against the official text.",
-    },
-}
-
 # Labels of the metadata panel: field → (Vietnamese, English).
 FIELD_LABELS = {
     "so_hieu": ("Số hiệu", "Number"),
@@ -163,8 +106,9 @@ RELATION_LABELS_EN = {
 
 
 def words(lang: str) -> dict[str, str]:
-    """The markup's words in ``lang`` (Vietnamese for any other language)."""
-    return WORDS.get(lang, WORDS["vi"])
+    """The markup's words in ``lang`` (Vietnamese for any other language): the ``legal``
+    group of the words files (the document text itself stays Vietnamese)."""
+    return thidua_words.group(lang, "legal")
 
 
 def date_text(value: dt.date | None) -> str:
