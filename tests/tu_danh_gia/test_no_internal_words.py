@@ -27,21 +27,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"vi": PAGE_VI, "en": PAGE_EN}
 
-# Leaks whose cause is in a file another helper owns: the test stays strict (xfail
-# strict=True fails as soon as the leak is gone, so the mark must then go too).
-REFUSED_SUBJECT = (
-    "hooks/thidua/words/vi.yml and en.yml, tu_danh_gia_js.importSubject: the refusal of a"
-    " collective or unit profile reads '(subject: individual)' (a field name and a code)"
-)
-
-
-def _known(profile: dict) -> str | None:
-    """Why this run is expected to show a program word today (both pages), or None."""
-    if profile.get("subject") != "individual":
-        return REFUSED_SUBJECT
-    return None
-
-
 def _runs():
     cases, errors = load_cases(ROOT)
     assert not errors, errors
@@ -50,9 +35,7 @@ def _runs():
         for flags, _expected in case.variants():
             name = f"{stem}-{case.id}" + ("-flags" if flags else "")
             profile = case.profile(flags)
-            reason = _known(profile)
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, profile, id=name, marks=marks)
+            yield pytest.param(name, profile, id=name)
 
 
 RUNS = list(_runs())
