@@ -35,9 +35,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from thidua import checklist
+from thidua import checklist, words
 from thidua.checklist import status
 from thidua.errors import ContentError
+from thidua.file_stamp import stamp
 from thidua_mkdocs import checklist_ladder, checklist_words, i18n, render
 from thidua_mkdocs.generated import add_generated_page
 
@@ -68,17 +69,51 @@ def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str
     return out
 
 
-def _with_active_layer(model: checklist.Plan, config, root: Path, lang: str) -> checklist.Plan:
-    """The plan with the lines of the layer named by thidua.yml (``lop_quy_che``), if any."""
+def _active_layer(config, root: Path):
+    """The layer named by thidua.yml (``lop_quy_che``), or None for the national law only."""
     extra = config.extra.get("thidua")
     settings = extra.get("don_vi") if isinstance(extra, dict) else None
     layer_id = (settings or {}).get("lop_quy_che", "none")
     if layer_id == "none":
-        return model
+        return None
     from thidua.layers import load_layer
-    from thidua.layers.checklist import with_layer
 
-    return with_layer(model, load_layer(root, layer_id), lang)
+    return load_layer(root, layer_id)  # cached by the core until a file changes
+
+
+def _stamp() -> tuple:
+    """What the rendered pages are made from beside the data objects: the words files,
+    the templates and this hook's own code (reloaded by MkDocs at every rebuild)."""
+    return (
+        stamp([words.DIRECTORY], (".yml",)),
+        stamp([render.TEMPLATES], (".j2",)),
+        Path(__file__).stat().st_mtime_ns,
+    )
+
+
+def rendered_pages(root: Path, config, lang: str) -> list[tuple[str, str]]:
+    """The pages of ``pages()``, kept across passes and rebuilds while their inputs hold.
+
+    The inputs are the cached plan (new when the criteria data or the cases change),
+    the cached rules (the labels) and layer, each compared by identity, and the stamp
+    of the words files, the templates and this file.
+    """
+    from thidua.criteria import load_rules
+
+    model = checklist.plan(root, lang)
+    rules = load_rules(root)
+    layer = _active_layer(config, root)
+
+    def make() -> list[tuple[str, str]]:
+        shown = model
+        if layer is not None:
+            from thidua.layers.checklist import with_layer
+
+            shown = with_layer(model, layer, lang)
+        return pages(shown, lang, rules.labels)
+
+    key = (str(root.resolve()), lang)
+    return checklist_words.PAGES.get(key, (model, rules, layer), _stamp(), make)
 
 
 @event_priority(-200)  # after static-i18n; before the legal hook (-300) reads citations
@@ -87,14 +122,10 @@ def on_files(files, config):
     root = Path(config.config_file_path).parent
     lang = i18n.current_language(config)
     try:
-        model = checklist.plan(root, lang)
-        from thidua.criteria import load_rules
-
-        labels = load_rules(root).labels
-        model = _with_active_layer(model, config, root, lang)
+        generated = rendered_pages(root, config, lang)
     except ContentError as error:
         raise PluginError(error.message) from None
-    for src_uri, content in pages(model, lang, labels):
+    for src_uri, content in generated:
         add_generated_page(files, config, src_uri, content)
     return files
 

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,6 +28,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from thidua import words
 from thidua.errors import ContentError
+from thidua.file_stamp import stamp
 from thidua_mkdocs import cham_diem, i18n, render, tu_danh_gia
 
 MARKER = "<!-- thidua:tu-danh-gia -->"
@@ -37,7 +38,7 @@ LAYER_FILE = "assets/data/thidua-layer.js"
 TEXTS_FILE = "assets/js/tu-danh-gia/texts-{lang}.js"
 
 
-@cache
+@cache  # within one build; across builds ``_data`` keeps it while its inputs hold
 def _build_data(root: str, directory_urls: bool = True) -> tuple[object, str, dict, dict, dict]:
     def url_of(src_uri: str) -> str:
         # MkDocs computes the URL (the offline build has no directory URLs).
@@ -53,8 +54,36 @@ def _build_data(root: str, directory_urls: bool = True) -> tuple[object, str, di
     return data, source, links, tu_danh_gia.rules_meta(data), scoring
 
 
+def _inputs_stamp(root: Path) -> tuple:
+    """The files the data and the scripts are made from beside the cached objects: the
+    criteria, scoring and case data, the words files, the templates and this hook's code
+    (reloaded by MkDocs at every rebuild)."""
+    return (
+        stamp([root / "data"], (".yaml", ".yml")),
+        stamp([words.DIRECTORY], (".yml",)),
+        stamp([render.TEMPLATES / "tu-danh-gia"], (".j2",)),
+        Path(__file__).stat().st_mtime_ns,
+    )
+
+
 def _data(config) -> tuple[object, str, dict, dict, dict]:
-    return _build_data(str(Path(config.config_file_path).parent), config.use_directory_urls)
+    """``_build_data``, kept across the language passes and ``serve`` rebuilds while the
+    cached rules and the register's documents are the same objects and no data, words
+    or template file changed."""
+    root = Path(config.config_file_path).parent
+    try:
+        from thidua.criteria import load_rules
+
+        objects = (load_rules(root), *tu_danh_gia.register_documents(root / "docs"))
+    except ContentError as error:
+        problems = getattr(error, "errors", [error])
+        raise PluginError("\n".join(problem.message for problem in problems)) from None
+    return tu_danh_gia.KEPT.get(
+        ("data", str(root), config.use_directory_urls),
+        objects,
+        _inputs_stamp(root),
+        lambda: _build_data(str(root), config.use_directory_urls),
+    )
 
 
 @cache
@@ -83,7 +112,7 @@ def _layer(config) -> tuple[dict, dict] | None:
 
 
 def on_startup(command, dirty):
-    """A new build (or a rebuild under ``serve``) reads the data afresh."""
+    """A new build (or a rebuild under ``serve``) reads the data afresh if it changed."""
     _build_data.cache_clear()
     _build_layer.cache_clear()
     tu_danh_gia.clear_caches()
@@ -102,13 +131,16 @@ def on_pre_build(config, **kwargs):
 @event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2)
 def on_files(files, config):
     """Publish the data script and the script words for the browser."""
+    root = Path(config.config_file_path).parent
     data, _source, links, _meta, scoring = _data(config)
     outputs = [
         (DATA_FILE, tu_danh_gia.data_script(data, links)),
         (SCORING_FILE, cham_diem.script(scoring)),
     ]
     try:
-        outputs += [(TEXTS_FILE.format(lang=lang), texts_script(lang)) for lang in words.LANGUAGES]
+        outputs += [
+            (TEXTS_FILE.format(lang=lang), texts_script(lang, root)) for lang in words.LANGUAGES
+        ]
     except ContentError as error:
         problems = getattr(error, "errors", [error])
         raise PluginError("\n".join(problem.message for problem in problems)) from None
@@ -123,8 +155,16 @@ def on_files(files, config):
     return files
 
 
-def texts_script(lang: str) -> str:
-    """The text of ``assets/js/tu-danh-gia/texts-<lang>.js`` (``window.TDG.texts[lang]``)."""
+def texts_script(lang: str, root: Path | None = None) -> str:
+    """The text of ``assets/js/tu-danh-gia/texts-<lang>.js`` (``window.TDG.texts[lang]``),
+    kept while the words files, the templates and this file are unchanged (``root``:
+    the project, whose data is part of the stamp; by default this checkout's)."""
+    root = root or Path(__file__).resolve().parents[1]
+    return tu_danh_gia.KEPT.get(("texts", lang), (), _inputs_stamp(root), partial(_texts, lang))
+
+
+def _texts(lang: str) -> str:
+    """The script words of ``lang``, rendered (what ``texts_script`` keeps)."""
     script = tu_danh_gia.texts_script(lang, words.group(lang, "tu_danh_gia_js"))
     return render.template("tu-danh-gia/texts.js.j2", script=script)
 

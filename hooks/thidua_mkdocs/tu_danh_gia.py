@@ -25,6 +25,8 @@ from thidua.criteria.schema import ANSWER_LABELS
 from thidua.data_script import data_script as write_script
 from thidua.errors import ContentError
 
+from thidua_mkdocs.checklist_words import Kept
+
 # legal_basis strings start with the kind of document (conventions.md).
 _BASIS = re.compile(
     r"^(Luật|Bộ luật|Nghị định|Thông tư|Quy định|Hướng dẫn|Quyết định|Quy chế|Nghị quyết|NĐ|TT)\s"
@@ -74,6 +76,17 @@ def _registry(docs_dir: str) -> Any:
     from thidua.legal.registry import load_registry
 
     return load_registry(Path(docs_dir))
+
+
+def register_documents(docs_dir: Path) -> tuple[Any, ...]:
+    """The documents of the legal register (the core reuses an unchanged document's
+    object: a new object means the document's file changed)."""
+    return tuple(_registry(str(docs_dir)).documents)
+
+
+# The page's data and script words (``hooks/hook_tu_danh_gia.py``), kept across passes
+# and rebuilds: this module outlives the hook modules MkDocs loads again at each rebuild.
+KEPT = Kept()
 
 
 def clear_caches() -> None:
