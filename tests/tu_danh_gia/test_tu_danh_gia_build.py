@@ -20,6 +20,8 @@ OURS = [
     "assets/js/tu-danh-gia/result.js",
     "assets/js/tu-danh-gia/print.js",
     "assets/js/tu-danh-gia/boot.js",
+    "assets/js/tu-danh-gia/evaluator.js",
+    "assets/js/tu-danh-gia/layer.js",
     "assets/css/tu-danh-gia.css",
 ]
 
@@ -118,7 +120,7 @@ def test_without_javascript_every_question_and_the_criteria_are_in_the_page(buil
         assert group in criteria
 
 
-def test_own_js_and_css_stay_under_25_kb_gzipped(built_site, capsys):
+def test_own_js_and_css_stay_within_the_page_budget_gzipped(built_site, capsys):
     raw = b"".join((built_site.site / path).read_bytes() for path in OURS)
     size = len(gzip.compress(raw, 9))
     per_file = sum(len(gzip.compress((built_site.site / p).read_bytes(), 9)) for p in OURS)
@@ -127,9 +129,13 @@ def test_own_js_and_css_stay_under_25_kb_gzipped(built_site, capsys):
             f"\n[tu-danh-gia] JS+CSS: {len(raw)} B raw, {size} B gzipped together, "
             f"{per_file} B gzipped file by file"
         )
-    # Issue 5 set 25 KB; the 2026 score inputs and calculator (issue 11) take it to about 31 KB
-    # (reported there). Unminified classic scripts: no build step.
-    assert per_file < 32 * 1024
+    # Issue 5 set 25 KB for the form's scripts; the 2026 score inputs and calculator (issue 11)
+    # took them to about 31 KB. The budget now covers all of the page's own code, the
+    # evaluator and the layer included (57 KB at d2a4326): the evaluator became an interpreter
+    # of the published contract (19.4 → 15.8 KB) while the result's wording of codes and
+    # fields (issue 12 item 4) added 1.9 KB, so the page as a whole got lighter. Unminified
+    # classic scripts: no build step.
+    assert per_file < 56 * 1024
 
 
 def test_scoring_data_file_is_published(built_site):
