@@ -21,26 +21,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from thidua.content_errors import ContentErrors
 from thidua.contract import field_paths
 from thidua.contract.export import export_contract
 from thidua.criteria import schema
 from thidua.data_script import data_script
 from thidua.errors import ContentError
+from thidua.file_stamp import Stamp, stamp
 from thidua.yaml_lines import display_path, line_of, load_file, plain
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = ("data", "criteria")
 
 
-class CriteriaDataError(ContentError):
-    """The criteria data has problems; ``errors`` lists every one (the first is self)."""
-
-    def __init__(self, errors: list[ContentError]) -> None:
-        first = errors[0]
-        super().__init__(
-            first.file, first.line, first.field, first.found, first.allowed, first.example
-        )
-        self.errors = errors
+class CriteriaDataError(ContentErrors):
+    """The criteria data has problems; ``errors`` lists every one (the build shows them all)."""
 
 
 @dataclass
@@ -403,15 +398,14 @@ def _read(root: Path) -> Rules:
 
 
 @lru_cache(maxsize=8)
-def _cached(root: str, stamp: tuple[tuple[str, int], ...]) -> Rules:
+def _cached(root: str, key: Stamp) -> Rules:
     return _read(Path(root))
 
 
-def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
+def _stamp(root: Path) -> Stamp:
     """Names and modification times of the data files: an edit (under ``mkdocs serve``)
     gives a new cache key, so the data is read again."""
-    folder = root / "data" / "criteria"
-    return tuple((str(path), path.stat().st_mtime_ns) for path in sorted(folder.rglob("*.y*ml")))
+    return stamp([root / "data" / "criteria"], (".yaml", ".yml"))
 
 
 def load_rules(root: Path | None = None) -> Rules:

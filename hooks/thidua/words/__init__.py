@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 from thidua.file_stamp import Stamp, stamp
 from thidua.spec import Context, Spec, found, join, validate
@@ -32,15 +33,8 @@ _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-class WordsError(ContentError):
-    """The words files have problems; ``errors`` lists every one (the first is self)."""
-
-    def __init__(self, errors: list[ContentError]) -> None:
-        first = errors[0]
-        super().__init__(
-            first.file, first.line, first.field, first.found, first.allowed, first.example
-        )
-        self.errors = errors
+class WordsError(ContentErrors):
+    """The words files have problems; ``errors`` lists every one (the build shows them all)."""
 
 
 class _Words(Spec):
