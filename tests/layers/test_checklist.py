@@ -38,16 +38,10 @@ def test_the_checklist_pages_show_the_layer_lines_only_when_configured() -> None
     from types import SimpleNamespace
 
     import hook_checklist
-    from thidua import checklist
-    from thidua.criteria import load_rules
-
-    labels = load_rules(ROOT).labels
-    plan = checklist.plan(ROOT, "vi")
 
     def page_text(layer_id: str) -> str:
         config = SimpleNamespace(extra={"thidua": {"don_vi": {"lop_quy_che": layer_id}}})
-        model = hook_checklist._with_active_layer(plan, config, ROOT, "vi")
-        pages = dict(hook_checklist.pages(model, "vi", labels))
+        pages = dict(hook_checklist.rendered_pages(ROOT, config, "vi"))
         return pages["tieu-chi/danh-sach/chien-si-thi-dua-co-so.md"]
 
     national = page_text("none")
