@@ -540,7 +540,9 @@ def test_print_form_renders_to_a4_pdf(tool, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     flat = " ".join(text.split())
     assert "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC" in flat
-    based = "Dựa theo Mẫu số 03 Nghị định 90/2020/NĐ-CP — bố cục chưa xác minh với văn bản chính thức"
+    based = (
+        "Dựa theo Mẫu số 03 Nghị định 90/2020/NĐ-CP — bố cục chưa xác minh với văn bản chính thức"
+    )
     assert based in flat
     assert "Nguyễn Thị Bình" in flat
     assert "Chính trị tư tưởng: Thực hiện tốt" in flat
