@@ -39,7 +39,7 @@ from thidua import checklist, words
 from thidua.checklist import status
 from thidua.errors import ContentError
 from thidua.file_stamp import stamp
-from thidua_mkdocs import checklist_ladder, checklist_words, i18n, render
+from thidua_mkdocs import checklist_ladder, checklist_words, i18n, kept, render
 from thidua_mkdocs.generated import add_generated_page
 
 BASE = "tieu-chi/danh-sach"
@@ -113,7 +113,7 @@ def rendered_pages(root: Path, config, lang: str) -> list[tuple[str, str]]:
         return pages(shown, lang, rules.labels)
 
     key = (str(root.resolve()), lang)
-    return checklist_words.PAGES.get(key, (model, rules, layer), _stamp(), make)
+    return kept.CHECKLIST_PAGES.get(key, (model, rules, layer), _stamp(), make)
 
 
 @event_priority(-200)  # after static-i18n; before the legal hook (-300) reads citations

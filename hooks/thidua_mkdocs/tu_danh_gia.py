@@ -25,7 +25,7 @@ from thidua.criteria.schema import ANSWER_LABELS
 from thidua.data_script import data_script as write_script
 from thidua.errors import ContentError
 
-from thidua_mkdocs.checklist_words import Kept
+from thidua_mkdocs.kept import Kept
 
 # legal_basis strings start with the kind of document (conventions.md).
 _BASIS = re.compile(

@@ -18,7 +18,7 @@ import hook_checklist
 import hook_tu_danh_gia
 import pytest
 from thidua import words
-from thidua_mkdocs import checklist_words, render, tu_danh_gia
+from thidua_mkdocs import kept, render, tu_danh_gia
 from thidua_testing import ROOT
 
 
@@ -39,10 +39,10 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     # the checkout's, so the output is the same.
     monkeypatch.setattr(words, "DIRECTORY", tmp_path / "words")
     monkeypatch.setattr(render, "TEMPLATES", tmp_path / "templates")
-    checklist_words.PAGES.clear()
+    kept.CHECKLIST_PAGES.clear()
     tu_danh_gia.KEPT.clear()
     yield tmp_path
-    checklist_words.PAGES.clear()
+    kept.CHECKLIST_PAGES.clear()
     tu_danh_gia.KEPT.clear()
 
 
@@ -169,9 +169,9 @@ def test_the_script_words_are_kept_until_a_words_file_or_template_changes(projec
 
 
 def test_kept_values_are_held_by_identity_not_equality():
-    kept = checklist_words.Kept()
+    values = kept.Kept()
     one, other = [1], [1]  # equal, not the same object
-    assert kept.get("slot", (one,), "stamp", lambda: "first") == "first"
-    assert kept.get("slot", (one,), "stamp", lambda: "second") == "first"
-    assert kept.get("slot", (other,), "stamp", lambda: "third") == "third"
-    assert kept.get("slot", (other,), "new stamp", lambda: "fourth") == "fourth"
+    assert values.get("slot", (one,), "stamp", lambda: "first") == "first"
+    assert values.get("slot", (one,), "stamp", lambda: "second") == "first"
+    assert values.get("slot", (other,), "stamp", lambda: "third") == "third"
+    assert values.get("slot", (other,), "new stamp", lambda: "fourth") == "fourth"
