@@ -7,9 +7,12 @@
   (its CSTĐCS quota and its own columns, as ``thidua unit --layer ID`` reads them) and
   ``window.THIDUA_LAYER`` (its rules for ``tu-danh-gia/layer.js``: every member is
   evaluated as ``Layer.evaluate`` does). With a layer, the downloadable template gains
-  the layer's columns.
+  the layer's columns. It also publishes the words the scripts write,
+  ``assets/js/binh-xet/texts.js`` (``BX.t``, ``BX.both``), from the words files
+  (``thidua.words``, group ``binh_xet_js``, both languages in one file): no hand-kept copy.
 - ``on_page_content`` replaces ``<!-- thidua:binh-xet -->`` with the tool, rendered from
-  ``templates/binh-xet/tool.html.j2`` in the page's language. Without JavaScript the page
+  ``templates/binh-xet/tool.html.j2`` in the page's language (its words through
+  ``t("binh_xet.…")``). Without JavaScript the page
   is readable: the columns, the template to download and the command line.
   The criteria data (``assets/data/thidua-data.js``) is the self-evaluation hook's.
 """
@@ -22,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from thidua.binh_xet.layer import layer_data, layer_only_headers
+from thidua.errors import ContentError
 from thidua.layers import LayerError, load_layer
 from thidua.layers.browser import browser_data
 from thidua_mkdocs import binh_xet, i18n
@@ -33,10 +37,17 @@ _ACTIVE: dict = {}
 
 @event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2)
 def on_files(files, config):
-    """Publish the columns script (and the layer's template) for the browser."""
-    existing = files.get_file_from_path(binh_xet.COLUMNS_FILE)
-    if existing is not None:
-        files.remove(existing)
+    """Publish the columns script, the scripts' words (and the layer's template)."""
+    for path in (binh_xet.COLUMNS_FILE, binh_xet.TEXTS_FILE):
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+    try:
+        texts = binh_xet.texts_script()
+    except ContentError as error:
+        problems = getattr(error, "errors", [error])
+        raise PluginError("\n".join(problem.message for problem in problems)) from None
+    files.append(File.generated(config, binh_xet.TEXTS_FILE, content=texts))
     extra = config.extra.get("thidua") or {}
     layer_id = (extra.get("don_vi") or {}).get("lop_quy_che")
     root = Path(config.config_file_path).parent
@@ -64,6 +75,5 @@ def on_page_content(html, page, config, files):
     if MARKER not in html:
         return html
     lang = i18n.current_language(config)
-    default = i18n.default_language(config)
-    tool = binh_xet.render_tool(lang, default, page.url, _ACTIVE.get("layer"))
+    tool = binh_xet.render_tool(lang, page.url, _ACTIVE.get("layer"))
     return html.replace(MARKER, tool, 1)

@@ -20,7 +20,8 @@ def _copy(tmp_path: Path) -> Path:
 def test_the_words_files_load_with_the_same_keys():
     loaded = words.load()
     assert set(loaded) == {"vi", "en"}
-    for group in ("common", "tu_danh_gia", "tu_danh_gia_js", "diem_moi", "checklist", "tap_huan"):
+    groups = ("common", "tu_danh_gia", "tu_danh_gia_js", "diem_moi", "checklist", "tap_huan")
+    for group in groups + ("binh_xet", "binh_xet_js"):
         assert group in loaded["vi"] and group in loaded["en"]
 
 
