@@ -5,9 +5,15 @@ are what the command line and the browser print for an invalid profile; they are
 published with the contract (``contract.export``) so that the page's evaluator writes
 the same messages without a copy of them. ``{name}`` is filled with
 ``str.format``-style keys; a value found in the profile is written by ``problem.show``.
+``problem(path, key, **values)`` is the one Python writer of these words (the page's
+``problem()`` in evaluator.js fills the same templates).
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from thidua.contract.problem import Problem
 
 PROBLEMS: dict[str, tuple[str, str]] = {
     # Structure (field catalogue).
@@ -113,3 +119,12 @@ WORDS = {
 
 # What a flag's value must be, when it is not one of its codes or true/false.
 FLAG_RATIO = "a ratio from 0 to 1 (e.g. 0.15)"
+
+
+def problem(path: tuple[str | int, ...], key: str, **values: Any) -> Problem:
+    """The problem ``key`` at ``path``, its found and allowed filled from ``values``.
+
+    A template's placeholder without a value is a mistake in the code: ``KeyError``.
+    """
+    found, allowed = PROBLEMS[key]
+    return Problem(tuple(path), found.format(**values), allowed.format(**values))

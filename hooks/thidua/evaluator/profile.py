@@ -15,6 +15,7 @@ from typing import Any
 
 from thidua.contract import (
     COMMON,
+    CONSISTENCY,
     FIELDS_BY_SUBJECT,
     FLAG_NAMES,
     INDIVIDUAL_TITLES,
@@ -24,7 +25,6 @@ from thidua.contract import (
     Problem,
     agree,
     describe,
-    dotted,
     parse_date,
     ratio_value,
     show,
@@ -32,175 +32,139 @@ from thidua.contract import (
     to_fraction,
     year_key,
 )
+from thidua.contract.export import export_contract
+from thidua.contract.messages import WORDS, problem
 from thidua.contract.numbers import PERIOD
+
+# The interpretation flags as the page's evaluator reads them: kind, codes, and what a
+# value must be (``contract.export``), so that both say the same of a wrong value.
+FLAGS: dict[str, dict[str, Any]] = export_contract()["flags"]
+
+
+def _valid(kind: Kind, value: Any) -> bool:
+    """True when ``value`` is a value of ``kind`` (maps, lists and the profile's special
+    kinds are walked by ``_check_value``)."""
+    if kind.kind == "code":
+        return isinstance(value, str) and value in kind.values
+    if kind.kind == "int":
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (kind.low is None or value >= kind.low)
+            and (kind.high is None or value <= kind.high)
+        )
+    if kind.kind == "number":
+        exact = to_fraction(value) if not isinstance(value, str) else None
+        return exact is not None and kind.low <= exact <= kind.high
+    if kind.kind == "bool":
+        return isinstance(value, bool)
+    if kind.kind == "date":
+        return parse_date(value) is not None
+    if kind.kind == "share":
+        return ratio_value(value) is not None and not isinstance(value, str)
+    if kind.kind == "period":
+        return isinstance(value, str) and PERIOD.fullmatch(value) is not None
+    return False  # a list or map that is not one
 
 
 def _check_value(kind: Kind, value: Any, path: tuple, out: list[Problem]) -> None:
-    allowed = describe(kind)
-    if kind.kind == "code":
-        if not isinstance(value, str) or value not in kind.values:
-            out.append(Problem(path, f"found {show(value)}", allowed))
-    elif kind.kind == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        if ok and kind.low is not None and value < kind.low:
-            ok = False
-        if ok and kind.high is not None and value > kind.high:
-            ok = False
-        if not ok:
-            out.append(Problem(path, f"found {show(value)}", allowed))
-    elif kind.kind == "number":
-        exact = to_fraction(value) if not isinstance(value, str) else None
-        if exact is None or exact < kind.low or exact > kind.high:
-            out.append(Problem(path, f"found {show(value)}", allowed))
-    elif kind.kind == "bool":
-        if not isinstance(value, bool):
-            out.append(Problem(path, f"found {show(value)}", allowed))
-    elif kind.kind == "date":
-        if parse_date(value) is None:
-            out.append(Problem(path, f"found {show(value)}", allowed))
-    elif kind.kind == "map":
-        _check_map(kind.fields or {}, value, path, out)
-    elif kind.kind == "list":
-        if not isinstance(value, list):
-            out.append(Problem(path, f"found {show(value)}", allowed))
-            return
-        for index, item in enumerate(value):
-            assert kind.item is not None
-            _check_value(kind.item, item, (*path, index), out)
-    elif kind.kind == "share":
-        if ratio_value(value) is None or isinstance(value, str):
-            out.append(Problem(path, f"found {show(value)}", allowed))
-    elif kind.kind == "period":
-        if not isinstance(value, str) or not PERIOD.fullmatch(value):
-            out.append(Problem(path, f"found {show(value)}", allowed))
-    elif kind.kind == "flags":
+    if kind.kind == "flags":
         _check_flags(value, path, out)
     elif kind.kind == "prior_titles":
         _check_prior_titles(value, path, out)
+    elif kind.kind == "map" and isinstance(value, dict):
+        _check_map(kind.fields or {}, value, path, out)
+    elif kind.kind == "list" and isinstance(value, list):
+        assert kind.item is not None
+        for index, item in enumerate(value):
+            _check_value(kind.item, item, (*path, index), out)
+    elif not _valid(kind, value):
+        out.append(problem(path, "value", value=show(value), allowed=describe(kind)))
 
 
-def _check_map(fields: dict[str, Field], value: Any, path: tuple, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(path, f"found {show(value)}", "a mapping with " + ", ".join(fields)))
-        return
+def _check_map(fields: dict[str, Field], value: dict, path: tuple, out: list[Problem]) -> None:
+    names = ", ".join(fields)
     for key in value:
         if key not in fields:
-            out.append(Problem((*path, str(key)), "unknown field", "one of " + ", ".join(fields)))
+            out.append(problem((*path, str(key)), "unknown_field", fields=names))
     for name, spec in fields.items():
-        if name not in value:
-            if spec.required:
-                out.append(Problem((*path, name), "missing", describe(spec.kind)))
-            continue
-        _check_value(spec.kind, value[name], (*path, name), out)
+        if name in value:
+            _check_value(spec.kind, value[name], (*path, name), out)
+        elif spec.required:
+            out.append(problem((*path, name), "missing", allowed=describe(spec.kind)))
 
 
 def _check_flags(value: Any, path: tuple, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(path, f"found {show(value)}", "a mapping of interpretation flags"))
+        out.append(problem(path, "flags_not_mapping", value=show(value)))
         return
     for name, flag_value in value.items():
         where = (*path, str(name))
-        if name not in FLAG_NAMES:
-            out.append(Problem(where, "unknown flag", "one of " + ", ".join(FLAG_NAMES)))
-        elif name == "cstdcs_htxs_alternative":
-            if not isinstance(flag_value, bool):
-                out.append(Problem(where, f"found {show(flag_value)}", "true or false"))
-        elif name == "quota_rounding":
-            if flag_value not in ("floor", "round_half_up", "ceil"):
-                out.append(
-                    Problem(where, f"found {show(flag_value)}", "floor, round_half_up or ceil")
-                )
-        elif name == "htxs_ratio_base":
-            if flag_value not in ("htt_or_above", "htt_only"):
-                out.append(Problem(where, f"found {show(flag_value)}", "htt_or_above or htt_only"))
-        elif ratio_value(flag_value) is None:
-            out.append(
-                Problem(where, f"found {show(flag_value)}", "a ratio from 0 to 1 (e.g. 0.15)")
-            )
+        flag = FLAGS.get(name) if isinstance(name, str) else None
+        if flag is None:
+            out.append(problem(where, "unknown_flag", flags=", ".join(FLAG_NAMES)))
+            continue
+        if flag["kind"] == "ratio":
+            ok = ratio_value(flag_value) is not None
+        else:
+            ok = _valid(Kind(flag["kind"], values=tuple(flag.get("values", ()))), flag_value)
+        if not ok:
+            out.append(problem(where, "value", value=show(flag_value), allowed=flag["allowed"]))
 
 
 def _check_prior_titles(value: Any, path: tuple, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(path, f"found {show(value)}", "a mapping year → list of title codes"))
+        out.append(problem(path, "titles_not_mapping", value=show(value)))
         return
     for year, titles in value.items():
         where = (*path, str(year))
         if year_key(year) is None:
-            out.append(Problem(where, f"found year {show(year)}", "a year such as 2023"))
+            out.append(problem(where, "title_year", value=show(year)))
             continue
         if not isinstance(titles, list):
-            out.append(Problem(where, f"found {show(titles)}", "a list of title codes"))
+            out.append(problem(where, "titles_not_list", value=show(titles)))
             continue
         for index, title in enumerate(titles):
             if title not in INDIVIDUAL_TITLES:
                 out.append(
-                    Problem((*where, index), f"found {show(title)}", ", ".join(INDIVIDUAL_TITLES))
+                    problem(
+                        (*where, index),
+                        "title",
+                        value=show(title),
+                        titles=", ".join(INDIVIDUAL_TITLES),
+                    )
                 )
+
+
+def _at(profile: dict, dotted_path: str) -> Any:
+    """The value at ``tasks.completed`` (``None`` where a step is missing)."""
+    value: Any = profile
+    for part in dotted_path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def _consistency(profile: dict, out: list[Problem]) -> None:
-    """Counts that must fit inside each other (completed ≤ assigned, …)."""
-
-    def le(path_small: tuple, path_big: tuple, base: dict) -> None:
-        small, big = base.get(path_small[-1]), base.get(path_big[-1])
-        if isinstance(small, int) and isinstance(big, int) and small > big:
-            out.append(Problem(path_small, f"found {small}", f"at most {dotted(path_big)} ({big})"))
-
-    subject = profile.get("subject")
-    if subject == "individual":
-        _check_scores(profile, out)
-        tasks = profile.get("tasks")
-        if isinstance(tasks, dict):
-            le(("tasks", "completed"), ("tasks", "assigned"), tasks)
-            le(("tasks", "on_time_with_quality"), ("tasks", "completed"), tasks)
-            le(("tasks", "exceeded"), ("tasks", "completed"), tasks)
-        unit = profile.get("unit")
-        if isinstance(unit, dict):
-            le(("unit", "targets_completed"), ("unit", "targets_total"), unit)
-            le(("unit", "targets_on_time_quality"), ("unit", "targets_completed"), unit)
-            le(("unit", "targets_exceeded"), ("unit", "targets_completed"), unit)
-        subs = profile.get("sub_units")
-        if isinstance(subs, dict):
-            le(("sub_units", "htnv_or_above"), ("sub_units", "total"), subs)
-            le(("sub_units", "htt_or_above"), ("sub_units", "htnv_or_above"), subs)
-    elif subject == "collective":
-        for name in ("members_htnv_or_above", "members_ldtt", "members_cstdcs"):
-            le((name,), ("members",), profile)
-        le(("members_disciplined",), ("members",), profile)
-        le(("members_disciplined_canh_cao_or_above",), ("members_disciplined",), profile)
-    elif subject == "unit_quota":
-        pairs = (
-            ("unit_ldtt_count", "cstdcs_eligible_candidates"),
-            ("group_size_htt_or_above", "individuals_meeting_htxs_criteria"),
-        )
-        present = [a in profile or b in profile for a, b in pairs]
-        for (a, b), any_present in zip(pairs, present, strict=True):
-            if any_present:
-                for name in (a, b):
-                    if name not in profile:
-                        out.append(Problem((name,), "missing", f"given together with {a}/{b}"))
-        if not any(present):
-            out.append(
-                Problem(
-                    ("unit_ldtt_count",),
-                    "missing",
-                    "at least one group: unit_ldtt_count + cstdcs_eligible_candidates, "
-                    "or group_size_htt_or_above + individuals_meeting_htxs_criteria",
-                )
-            )
-        le(("cstdcs_eligible_candidates",), ("unit_ldtt_count",), profile)
-        le(("individuals_meeting_htxs_criteria",), ("group_size_htt_or_above",), profile)
-        if "role" in profile and "unit_kind" in profile:
-            out.append(
-                Problem(
-                    ("unit_kind",),
-                    "found together with role",
-                    "role (a group of staff) or unit_kind (a group of units), not both",
-                )
-            )
-        if "units_total" in profile and "unit_kind" not in profile:
-            out.append(Problem(("units_total",), "found without unit_kind", "given with unit_kind"))
-        le(("group_size_htt_or_above",), ("units_total",), profile)
+    """Counts and groups that must fit together (``contract.CONSISTENCY``, in its order)."""
+    any_group = False
+    for check_kind, first, *rest in CONSISTENCY.get(profile.get("subject"), ()):
+        second = rest[0] if rest else ""  # ``one_group`` names one field
+        if check_kind == "at_most":
+            small, big = _at(profile, first), _at(profile, second)
+            if isinstance(small, int) and isinstance(big, int) and small > big:
+                where = tuple(first.split("."))
+                out.append(problem(where, "at_most", small=small, big_path=second, big=big))
+        elif check_kind == "together" and (first in profile or second in profile):
+            any_group = True
+            for name in (first, second):
+                if name not in profile:
+                    out.append(problem((name,), "together", first=first, second=second))
+        elif check_kind == "one_group" and not any_group:
+            out.append(problem((first,), "one_group"))
+        elif check_kind == "not_both" and first in profile and second in profile:
+            out.append(problem((second,), "not_both"))
+        elif check_kind == "needs" and first in profile and second not in profile:
+            out.append(problem((first,), "needs", other=second))
 
 
 def period_mean(items: list[dict]) -> Fraction:
@@ -222,96 +186,86 @@ def _check_scores(profile: dict, out: list[Problem]) -> None:
             if "score_general" in profile
             else ("score_tasks", "score_general")
         )
-        out.append(
-            Problem(
-                (need,), "missing", f"given together with {have} (their sum is the year's score)"
-            )
-        )
+        out.append(problem((need,), "split_half", have=have))
     elif "score_general" in profile:
         general = to_fraction(profile["score_general"])
         tasks = to_fraction(profile["score_tasks"])
         split = general + tasks
         if "score_total" in profile and not agree(split, to_fraction(profile["score_total"])):
             out.append(
-                Problem(
+                problem(
                     ("score_total",),
-                    f"found {show(profile['score_total'])}, but score_general + score_tasks = "
-                    f"{show_score(general)} + {show_score(tasks)} = {show_score(split)}",
-                    "a total that agrees with score_general + score_tasks to 0.01",
+                    "split_total",
+                    value=show(profile["score_total"]),
+                    general=show_score(general),
+                    tasks=show_score(tasks),
+                    split=show_score(split),
                 )
             )
     items = profile.get("period_scores")
     if items is None:
         return
     if not items:
-        out.append(
-            Problem(
-                ("period_scores",), "found an empty list", "one score per month or quarter worked"
-            )
-        )
+        out.append(problem(("period_scores",), "periods_empty"))
         return
     seen: dict[str, int] = {}
-    first_kind: tuple[int, str] | None = None
+    first: tuple[int, str] | None = None
     ok = True
     for index, item in enumerate(items):
         period = item["period"]
         where = ("period_scores", index, "period")
         match = PERIOD.fullmatch(period)
         assert match is not None
-        kind = "month" if match[2] else "quarter"
+        kind = WORDS["month" if match[2] else "quarter"]
         if int(match[1]) != year:
             ok = False
             out.append(
-                Problem(
-                    where,
-                    f"found {show(period)}, a period of {match[1]}",
-                    f"a month or quarter of the evaluation year {year}",
+                problem(
+                    where, "period_year", value=show(period), year=match[1], evaluation_year=year
                 )
             )
         if period in seen:
             ok = False
-            out.append(
-                Problem(
-                    where,
-                    f"found {show(period)} twice (also period_scores[{seen[period]}])",
-                    "each month or quarter once",
-                )
-            )
+            out.append(problem(where, "period_twice", value=show(period), index=seen[period]))
         else:
             seen[period] = index
-        if first_kind is None:
-            first_kind = (index, kind)
-        elif kind != first_kind[1]:
+        if first is None:
+            first = (index, kind)
+        elif kind != first[1]:
             ok = False
-            other = items[first_kind[0]]["period"]
             out.append(
-                Problem(
+                problem(
                     where,
-                    f"found the {kind} {show(period)} with the {first_kind[1]} {show(other)} "
-                    f"(period_scores[{first_kind[0]}])",
-                    "all months (YYYY-MM) or all quarters (YYYY-Qn), not both",
+                    "period_mixed",
+                    kind=kind,
+                    value=show(period),
+                    first_kind=first[1],
+                    first=show(items[first[0]]["period"]),
+                    index=first[0],
                 )
             )
-    if not ok:
+    if not ok or first is None:
         return
     mean = period_mean(items)
-    count = f"{len(items)} {first_kind[1] if first_kind else ''}{'s' if len(items) > 1 else ''}"
+    count = f"{len(items)} {first[1]}{WORDS['plural'] if len(items) > 1 else ''}"
     if "score_total" in profile and not agree(mean, to_fraction(profile["score_total"])):
         out.append(
-            Problem(
+            problem(
                 ("score_total",),
-                f"found {show(profile['score_total'])}, but the mean of period_scores "
-                f"({count}) is {show_score(mean)}",
-                "a total that agrees with the mean of period_scores to 0.01",
+                "mean_total",
+                value=show(profile["score_total"]),
+                count=count,
+                mean=show_score(mean),
             )
         )
     if split is not None and not agree(mean, split):
         out.append(
-            Problem(
+            problem(
                 ("score_general",),
-                f"found score_general + score_tasks = {show_score(split)}, but the mean of "
-                f"period_scores ({count}) is {show_score(mean)}",
-                "a split whose sum agrees with the mean of period_scores to 0.01",
+                "mean_split",
+                split=show_score(split),
+                count=count,
+                mean=show_score(mean),
             )
         )
 
@@ -320,7 +274,7 @@ def check(profile: Any) -> list[Problem]:
     """Every structural problem of ``profile`` (empty when it is valid)."""
     out: list[Problem] = []
     if not isinstance(profile, dict):
-        return [Problem((), f"found {show(profile)}", "a mapping (YAML or JSON object)")]
+        return [problem((), "not_mapping", value=show(profile))]
     subject = profile.get("subject")
     if isinstance(subject, str) and subject in FIELDS_BY_SUBJECT:
         fields = FIELDS_BY_SUBJECT[subject]
@@ -337,6 +291,8 @@ def check(profile: Any) -> list[Problem]:
         common = {k: v for k, v in profile.items() if k in COMMON}
         _check_map(COMMON, common, (), out)
     if not out:
+        if subject == "individual":
+            _check_scores(profile, out)
         _consistency(profile, out)
     return out
 
