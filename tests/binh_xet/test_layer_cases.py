@@ -8,11 +8,21 @@ Vietnamese and, on the English page, with English reasons.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from bx_support import DATA, PAGE_EN, load_file, page_result, unit_json, use_layer
+from bx_support import (
+    DATA,
+    PAGE_EN,
+    PAGE_VI,
+    load_file,
+    page_result,
+    program_words,
+    unit_json,
+    use_layer,
+)
 from thidua.binh_xet import compute, read
 from thidua.binh_xet.layer import layer_data, layer_only_headers
 from thidua.criteria import load_rules
@@ -182,6 +192,56 @@ def test_the_exported_results_carry_the_layers_columns_in_words(fresh, tmp_path)
     by_name = {line.split(",")[1]: line for line in lines[1:]}
     assert by_name["Bình"].endswith(",Giảng viên,0") and by_name["Dũng"].endswith(",,")
     assert "giang_vien" not in text
+
+
+def printed(page, kind: str, folder: Path) -> str:
+    """The text of the page printed as document ``kind`` (A4 PDF read by pdftotext)."""
+    page.evaluate(f"document.body.setAttribute('data-bx-print', '{kind}')")
+    page.emulate_media(media="print")
+    pdf = folder / f"{kind}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    page.emulate_media(media="screen")
+    page.evaluate("document.body.removeAttribute('data-bx-print')")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.split())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", [PAGE_VI, PAGE_EN], ids=["vi", "en"])
+def test_the_printed_table_and_minutes_list_the_layers_reasons(fresh, tmp_path, url):
+    """The layer's reasons (a title withheld, with its clause) are printed on their own,
+    in Vietnamese like the rest of the document, also from the English page."""
+    case = CASES[0]
+    page = fresh(case, url)
+    load_file(page, write_case(case, tmp_path))
+    reason = (
+        "Theo Quy chế thi đua, khen thưởng của Học viện Mẫu (15/QĐ-HVM), Điều 5 khoản 4: "
+        'giảng viên được đề nghị "Chiến sĩ thi đua cơ sở" phải có ít nhất một bài báo khoa học'
+    )
+    for kind, shown in (("table", "{name} (dòng {row}): "), ("minutes", "{name}: ")):
+        text = printed(page, kind, tmp_path)
+        assert "Danh hiệu chưa đề nghị theo quy chế riêng của đơn vị" in text, kind
+        for name, row in (("Bình", 3), ("Cường", 4), ("Giang", 6)):
+            assert shown.format(name=name, row=row) + reason in text, (kind, name)
+        assert "An: Theo" not in text and "Dũng: Theo" not in text  # no reason of the layer
+        assert "Under the" not in text and "hồ sơ chưa ghi số bài báo" in text
+        if url == PAGE_VI:  # (the English page's review notes are still English there)
+            assert program_words(text) == [], (kind, text)
+    # The screen keeps the page's language.
+    row = page.locator("[data-testid=bx-member][data-row='3'] [data-testid=bx-layer-reason]")
+    assert row.inner_text().startswith("Under" if url == PAGE_EN else "Theo Quy chế")
+
+
+@pytest.mark.browser
+def test_without_a_layer_the_documents_have_no_layer_list(fresh, tmp_path):
+    case = next(c for c in CASES if c["lop"] == "none")
+    page = fresh(case)
+    load_file(page, write_case(case, tmp_path))
+    assert page.locator("[data-testid=bx-doc-layer-reasons]").count() == 0
+    assert page.locator("[data-testid=bx-doc-layer-reason]").count() == 0
+    assert "quy chế riêng" not in printed(page, "minutes", tmp_path)
 
 
 @pytest.fixture(scope="module")

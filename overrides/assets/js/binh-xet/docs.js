@@ -47,6 +47,22 @@
   }
   function reviewNotes(m) { return m.manual_review_reasons.map(BX.clean).join(" "); }
 
+  /* What the local layer decided for each member, in Vietnamese like the rest of the
+   * document: [{member, reasons}], only members with a reason. The result's reasons are
+   * in the page's language; on the English page they are asked again in Vietnamese. */
+  function layerDecisions(result) {
+    var withReasons = result.members.filter(function (m) { return m.layer_reasons && m.layer_reasons.length; });
+    var vi = null, state = BX.state;
+    if (withReasons.length && BX.lang() !== "vi" && state && state.read) {
+      vi = BX.unit.layerReasons(state.read, withReasons.map(function (m) { return m.row; }), result.evaluation_year, result.settings, "vi");
+    }
+    return withReasons.map(function (m) {
+      return { member: m, reasons: (vi && vi[m.row] && vi[m.row].length ? vi[m.row] : m.layer_reasons).map(BX.clean) };
+    });
+  }
+  /* The heading of that list (each reason names the Quy chế and its clause). */
+  var LAYER_HEADING = "Danh hiệu chưa đề nghị theo quy chế riêng của đơn vị";
+
   function table(result) {
     var doc = el("section", { class: "bx-doc", "data-doc": "table", "data-testid": "bx-doc-table" });
     doc.appendChild(header("BẢNG TỔNG HỢP KẾT QUẢ BÌNH XÉT", "Năm " + result.evaluation_year));
@@ -75,8 +91,18 @@
     Object.keys(result.levels).forEach(function (c) { if (result.levels[c]) { totals.appendChild(el("li", { text: vi("levels", c) + ": " + result.levels[c] + " người" })); } });
     ["LDTT", "CSTT", "CSTDCS"].forEach(function (c) { var n = titled(result, c).length; if (n) { totals.appendChild(el("li", { text: vi("titles", c) + " (đủ điều kiện đề nghị): " + n + " người" })); } });
     result.htxs_caps.forEach(function (cap) {
-      totals.appendChild(el("li", { text: "Trần hoàn thành xuất sắc nhiệm vụ — " + (cap.group ? cap.group + ", " : "") + vi("roles", cap.role) + ": " + cap.candidates + " đề nghị, tối đa " + (cap.max === null ? "không có trần trong dữ liệu" : cap.max) }));
+      totals.appendChild(el("li", { text: "Trần hoàn thành xuất sắc nhiệm vụ — " + (cap.group ? cap.group + ", " : "") + vi("roles", cap.role) + ": " + cap.candidates + " đề nghị, tối đa " + (cap.max === null ? "không có trần trong dữ liệu" : cap.max) +
+        ((cap.layer_text || []).length ? ". " + cap.layer_text.map(BX.clean).join(" ") : "") }));
     });
+    var decided = layerDecisions(result);
+    if (decided.length) {
+      var layerList = el("ul", { class: "bx-notes-list", "data-testid": "bx-doc-layer-reasons" });
+      decided.forEach(function (d) {
+        layerList.appendChild(el("li", { text: d.member.name + " (dòng " + d.member.row + "): " + d.reasons.join(" ") }));
+      });
+      doc.appendChild(el("p", { class: "bx-strong", text: LAYER_HEADING }));
+      doc.appendChild(layerList);
+    }
     if (notes.length) {
       var noteList = el("ol", { class: "bx-notes-list" });
       notes.forEach(function (n) { noteList.appendChild(el("li", { text: n })); });
@@ -117,6 +143,7 @@
         " người; trong tỷ lệ: " + names(by("within")) + "; vượt tỷ lệ: " + names(by("over")) +
         (by("tie").length ? "; bằng nhau ở ranh giới, Hội đồng quyết định: " + names(by("tie")) + " → " + BLANK : "") +
         (by("unranked").length ? "; cần xếp thứ tự: " + names(by("unranked")) + " → " + BLANK : "") + ".");
+      (cap.layer_text || []).forEach(function (text) { p("    " + BX.clean(text)); });
     });
     p("3. Danh hiệu thi đua", "bx-strong");
     ["LDTT", "CSTT"].forEach(function (c) { var l = titled(result, c); if (l.length) { p("– " + vi("titles", c) + ": " + l.length + " người đủ điều kiện (" + names(l) + ")."); } });
@@ -132,6 +159,13 @@
         (inQuota("unranked").length ? "; cần xếp thứ tự: " + names(inQuota("unranked")) + " → " + BLANK : "") + ".");
     }
     cs.forEach(function (m) { p("    " + m.name + ": số phiếu đồng ý " + (m.votes !== null ? m.votes : "……") + "/……"); });
+    var decided = layerDecisions(result);
+    if (decided.length) {
+      p("– " + LAYER_HEADING + ":");
+      decided.forEach(function (d) {
+        doc.appendChild(el("p", { class: "bx-doc-layer-reason", "data-testid": "bx-doc-layer-reason", text: "    " + d.member.name + ": " + d.reasons.join(" ") }));
+      });
+    }
     var col = result.collective;
     if (result.settings.unit_kind && col.classification) {
       p("– Xếp loại của tập thể theo thang 100 điểm (" + String(result.settings.unit_score).replace(".", ",") + " điểm): " + vi("levels", col.classification) + ".");

@@ -343,7 +343,27 @@
     };
   }
 
-  BX.unit = { compute: compute, proposable: proposable, profileOf: profileOf, place: place,
+  /* The local layer's reasons (a title withheld, with its Quy chế clause) of the members
+   * at `rows` of `read`, in `language`: the printed documents are Vietnamese on both
+   * pages, so the English page asks again in Vietnamese, for those few members only.
+   * {row: [reason, …]}; the module's language and layer are restored afterwards. */
+  function layerReasons(read, rows, year, settings, language) {
+    var s = assign(assign({}, DEFAULTS), settings || {}), saved = [lang, layerOn], out = {};
+    lang = language;
+    layerOn = !!(s.layer && window.ThiduaLayer && window.ThiduaLayer.data && window.ThiduaLayer.data.id === s.layer.id);
+    try {
+      read.members.forEach(function (m) {
+        if (rows.indexOf(m.row) < 0) { return; }
+        var got = evaluateMember(m, year, s);
+        out[m.row] = got.member ? got.member.layer_reasons : [];
+      });
+    } finally {
+      lang = saved[0]; layerOn = saved[1];
+    }
+    return out;
+  }
+
+  BX.unit = { compute: compute, proposable: proposable, profileOf: profileOf, place: place, layerReasons: layerReasons,
     problems: function (profile, settings) {
       var s = settings || { layer: window.BINH_XET_LAYER || null };
       layerOn = !!(s.layer && window.ThiduaLayer);
