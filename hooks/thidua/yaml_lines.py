@@ -5,6 +5,9 @@ quizzes, settings, comparison keys) is read here: an error must name the
 file and the line. ``LineLoader`` is a ``yaml.SafeLoader`` subclass that records the
 start mark of every node: mappings become ``LineDict`` and sequences ``LineList``,
 both plain ``dict``/``list`` subclasses with a ``lines`` table (key or index → line).
+``load_text``/``load_file`` turn what does not read into a ``ContentError`` with the
+line: YAML that does not parse (``UnreadableYaml``) and a date that is not in the
+calendar (``2020-02-30``, which PyYAML would raise as a bare ``ValueError``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,35 @@ from typing import Any
 import yaml
 
 from thidua.errors import ContentError
+
+
+class UnreadableYaml(ContentError):
+    """YAML that does not parse; ``found`` holds the parser's own words.
+
+    Files say it as it is (field ``(YAML)``); a page's front matter words it for
+    Markdown editors (``thidua.legal.metadata``)."""
+
+
+class _ImpossibleDate(Exception):  # noqa: N818 - internal, becomes a ContentError
+    """A date in YAML's form that the calendar does not have; the key is added on the way
+    up (the mapping whose value it is)."""
+
+    def __init__(self, value: str, line: int) -> None:
+        super().__init__(value)
+        self.value, self.line = value, line
+        self.key: Any = None
+
+
+def impossible_date(file: str, line: int | None, key: str, value: str) -> ContentError:
+    """A date written right (YYYY-MM-DD) that is not in the calendar, e.g. 2020-02-30."""
+    return ContentError(
+        file,
+        line,
+        key,
+        f"{value!r} là ngày không có thật (not a real date)",
+        "một ngày có trong lịch, dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)",
+        f"{key}: 2020-02-29",
+    )
 
 
 class LineDict(dict):
@@ -68,7 +100,12 @@ class LineLoader(_SAFE):  # type: ignore[misc, valid-type]
                     f"found a duplicate key {key!r}",
                     key_node.start_mark,
                 )
-            result[key] = self.construct_object(value_node, deep=True)
+            try:
+                result[key] = self.construct_object(value_node, deep=True)
+            except _ImpossibleDate as error:
+                if error.key is None:
+                    error.key = key
+                raise
             result.lines[key] = key_node.start_mark.line + 1
         return result
 
@@ -89,8 +126,16 @@ def _construct_seq(loader: LineLoader, node: yaml.SequenceNode) -> LineList:
     return loader.construct_sequence(node, deep=True)
 
 
+def _construct_date(loader: LineLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise _ImpossibleDate(str(node.value), node.start_mark.line + 1) from None
+
+
 LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
@@ -103,21 +148,46 @@ def display_path(path: Path, root: Path | None = None) -> str:
     return str(path)
 
 
-def load_text(text: str, name: str) -> Any:
-    """Parse YAML ``text``; a syntax error becomes a ``ContentError`` naming ``name``."""
+def load_text(text: str, name: str, first_line: int = 1) -> Any:
+    """Parse YAML ``text`` read from ``name``, keeping line numbers.
+
+    ``first_line``: the file's line where ``text`` begins (2 for front matter after its
+    ``---``), so that every line, kept or in a message, is the file's. A syntax error
+    raises ``UnreadableYaml``, an impossible date a ``ContentError``, both with the line.
+    """
     try:
-        return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+        return yaml.load("\n" * (first_line - 1) + text, Loader=LineLoader)  # noqa: S506
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
-        if "nesting depth" in problem:  # libyaml's limit: said as the pure-Python reader says it
-            problem = "found values nested deeper than a YAML file may nest"
-        raise ContentError(
-            name, line, "(YAML)", problem or "unreadable YAML", "valid YAML"
+        raise UnreadableYaml(
+            name, _line(error), "(YAML)", _said(error) or "unreadable YAML", "valid YAML"
         ) from None
     except yaml.YAMLError as error:
-        raise ContentError(name, None, "(YAML)", str(error), "valid YAML") from None
+        said = str(error).splitlines()[0]
+        raise UnreadableYaml(name, None, "(YAML)", said, "valid YAML") from None
+    except _ImpossibleDate as error:
+        raise impossible_date(name, error.line, str(error.key or "(YAML)"), error.value) from None
+
+
+def _line(error: yaml.MarkedYAMLError) -> int | None:
+    """The line to fix: where the problem is, except for an unclosed bracket or quote,
+    whose opening is the line to fix (the problem is only seen further down)."""
+    context = error.context or ""
+    opening = context.startswith(("while parsing a flow", "while scanning a quoted"))
+    first, second = (
+        (error.context_mark, error.problem_mark)
+        if opening
+        else (error.problem_mark, error.context_mark)
+    )
+    mark = first or second
+    return mark.line + 1 if mark is not None else None
+
+
+def _said(error: yaml.MarkedYAMLError) -> str:
+    """The parser's words: ``context: problem``."""
+    said = ": ".join(part for part in (error.context, error.problem) if part)
+    if "nesting depth" in said:  # libyaml's limit: said as the pure-Python reader says it
+        return "found values nested deeper than a YAML file may nest"
+    return said
 
 
 def load_file(path: Path, root: Path | None = None) -> Any:

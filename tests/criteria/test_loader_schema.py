@@ -141,6 +141,19 @@ def test_yaml_syntax_error_has_a_line(data_root):
     assert line > 0
 
 
+def test_a_date_not_in_the_calendar_is_named_with_its_line(data_root):
+    """The one YAML loader refuses 2020-02-30 in words (PyYAML alone raises ValueError)."""
+    line = _edit(
+        data_root, "years.yaml", "schema_version: 1\n", "schema_version: 1\nsaved: 2020-02-30\n"
+    )
+    messages = _errors(data_root)
+    assert messages == [
+        f"data/criteria/years.yaml:{line + 1}: saved: '2020-02-30' là ngày không có thật "
+        "(not a real date); allowed: một ngày có trong lịch, dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)"
+        "\n    example: saved: 2020-02-29"
+    ]
+
+
 def test_file_name_must_match_id(data_root):
     folder = data_root / "data" / "criteria" / "danh-gia"
     (folder / "nd-335-2025.yaml").rename(folder / "nd-335.yaml")

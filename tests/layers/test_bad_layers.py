@@ -58,7 +58,8 @@ CASES = {
     "truong-trung": [(12, "truong_ho_so.score_total", ["national profile"], ["new field"])],
     "khoa-vuot": [(14, "quy_tac[0].ty_le", ["0.11", "hoc-vien-con"], ["0.10"])],
     "cap-nguoc": [(7, "tren", ["hoc-vien-con", "co_quan"], ["higher level"])],
-    "cu-phap-sai": [(4, "(YAML)", ["expected"], ["valid YAML"])],
+    # The line of the '{' never closed (the parser only notices it on line 4).
+    "cu-phap-sai": [(3, "(YAML)", ["expected"], ["valid YAML"])],
     "khac-ten": [(4, "id", ["ten-khac"], ["khac-ten"])],
 }
 

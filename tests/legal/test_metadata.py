@@ -34,6 +34,21 @@ def test_document_numbers_of_every_shape_are_accepted(so_hieu):
     assert _meta(document(so_hieu, "")).so_hieu == so_hieu
 
 
+def test_front_matter_lines_are_the_file_lines():
+    """Read by the one line-aware loader: a key's line is its line in the page."""
+    data, _, _ = split_front_matter("---\na: 1\nb:\n  - x\n---\n# T\n", "x.md")
+    assert (data.lines["a"], data.lines["b"], data["b"].lines[0]) == (2, 3, 4)
+
+
+def test_an_impossible_date_deeper_in_front_matter_is_named_at_its_line():
+    text = "---\ntitle: T\nso_sanh:\n  ngay:\n    - 2020-02-30\n---\n# T\n"
+    with pytest.raises(ContentError) as info:
+        split_front_matter(text, "x.md")
+    error = info.value
+    assert (error.file, error.line, error.field) == ("x.md", 5, "ngay")
+    assert "'2020-02-30' là ngày không có thật" in error.found
+
+
 def test_body_offset_counts_front_matter_lines():
     _, body, offset = split_front_matter("---\na: 1\nb: 2\n---\n# T\n", "x.md")
     assert offset == 4 and body == "# T\n"

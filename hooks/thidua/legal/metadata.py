@@ -11,12 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from thidua.errors import ContentError
 from thidua.legal.basis import BASIS, BASIS_INVERSE, numbers
 from thidua.legal.ref import SO_HIEU
-from thidua.yaml_lines import LineLoader
+from thidua.yaml_lines import UnreadableYaml, impossible_date, load_text
 
 LOAI_VAN_BAN = (
     "Luật",
@@ -124,7 +122,8 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, number of lines before the body).
 
     A page without front matter gives ``({}, text, 0)``; YAML that does not
-    parse, or that is not a mapping, raises ``ContentError`` with its line.
+    parse, a date not in the calendar, or front matter that is not a mapping, raises
+    ``ContentError`` with its line in the file (read by ``yaml_lines.load_text``).
     """
     match = _FRONT.match(text)
     if not match:
@@ -133,27 +132,11 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
                 file, 1, "front matter", "a '---' line that is never closed", "'---' … '---'"
             )
         return {}, text, 0
-    source = match["yaml"] or ""
     try:
-        data = yaml.load(source, Loader=LineLoader)  # noqa: S506 - LineLoader is a safe loader
-    except yaml.YAMLError as error:
-        # The problem's own line: the context mark is where the enclosing block
-        # mapping began (often line 2), except for an unclosed bracket or quote,
-        # whose opening is the line to fix.
-        context_text = getattr(error, "context", None) or ""
-        opening = context_text.startswith(("while parsing a flow", "while scanning a quoted"))
-        marks = ("context_mark", "problem_mark") if opening else ("problem_mark", "context_mark")
-        mark = getattr(error, marks[0], None) or getattr(error, marks[1], None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        context = getattr(error, "context", None)
-        if context:
-            problem = f"{context}: {problem}"
-        raise ContentError(
-            file, line, "front matter", f"YAML that does not parse ({problem})", "'key: value'"
-        ) from None
-    except ValueError:  # a well-formed but impossible date, e.g. 2020-02-30
-        raise _bad_date(source, file) from None
+        data = load_text(match["yaml"] or "", file, first_line=2)
+    except UnreadableYaml as error:
+        found = f"YAML that does not parse ({error.found})"
+        raise ContentError(file, error.line or 1, "front matter", found, "'key: value'") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -162,29 +145,6 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
         )
     offset = text[: match.end()].count("\n")
     return data, text[match.end() :], offset
-
-
-def _bad_date(source: str, file: str) -> ContentError:
-    for number, line in enumerate(source.splitlines(), start=2):
-        match = re.match(r"^([\w-]+)\s*:\s*(\d{4}-\d{1,2}-\d{1,2})\s*$", line)
-        if match:
-            try:
-                dt.date.fromisoformat(match[2])
-            except ValueError:
-                return impossible_date(file, number, match[1], match[2])
-    return ContentError(file, 1, "front matter", "a value that is not a date", "YYYY-MM-DD")
-
-
-def impossible_date(file: str, line: int | None, key: str, value: str) -> ContentError:
-    """A date written right (YYYY-MM-DD) that is not in the calendar, e.g. 2020-02-30."""
-    return ContentError(
-        file,
-        line,
-        key,
-        f"{value!r} là ngày không có thật (not a real date)",
-        "một ngày có trong lịch, dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)",
-        f"{key}: 2020-02-29",
-    )
 
 
 def field_lines(text: str) -> dict[str, int]:
@@ -318,12 +278,8 @@ def _date(value: Any, key: str, fail: Any) -> dt.date:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value).strip()):
-            raise fail(
-                key,
-                f"{str(value).strip()!r} là ngày không có thật (not a real date)",
-                "một ngày có trong lịch, dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)",
-                f"{key}: 2020-02-29",
-            ) from None
+            wrong = impossible_date(file="", line=None, key=key, value=str(value).strip())
+            raise fail(key, wrong.found, wrong.allowed, wrong.example) from None
         raise fail(key, f"{value!r} is not a date", "YYYY-MM-DD", f"{key}: 2022-06-15") from None
 
 
