@@ -1,4 +1,4 @@
-"""``thidua unit MEMBERS.csv [--json] [--layer ID]`` — the unit council review.
+"""``thidua unit MEMBERS.csv [--json] [--layer ID] [--lang en]`` — the unit council review.
 
 Reads a members list (CSV UTF-8 or Windows-1258, ``,`` ``;`` or tab separated, the
 columns of binh-xet/mau-danh-sach-binh-xet.csv), evaluates every member with the same
@@ -8,7 +8,9 @@ rules too: a staff group's extra requirement, a title kept for one group, read f
 layer's own columns such as "Nhóm cán bộ"), who is within and who
 is over given the ranking or vote counts, the collective's own level on 100 points
 (``--unit-kind``, ``--unit-score``, ``--tasks-completed``, ``--tasks-late``… from
-2026) and its titles. The figures are the ones the Bình xét page shows.
+2026) and its titles. The figures are the ones the Bình xét page shows; with
+``--lang en`` the lines, the evaluator's reasons and the problems are in English, in the
+English page's words (the words files' group ``binh_xet_cli``).
 
 Exit status: 0 when the figures were produced (rows with problems are listed on stderr
 and in the output, never dropped), 2 when the file cannot be used at all (unreadable,
@@ -32,6 +34,12 @@ FATAL = ("header_missing", "no_rows")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("members", metavar="MEMBERS.csv", help="danh sách thành viên (CSV)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="ngôn ngữ của kết quả và lý do: vi (mặc định) hoặc en (như trang tiếng Anh)",
+    )
     parser.add_argument(
         "--layer",
         metavar="ID",
@@ -134,7 +142,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except Exception as error:  # noqa: BLE001 - the CLI boundary: never a traceback
-        print(f"thidua unit: lỗi nội bộ: {type(error).__name__}: {error}", file=sys.stderr)
+        from thidua.binh_xet.text import say
+
+        what = f"{type(error).__name__}: {error}"
+        print(say(getattr(args, "lang", "vi"), "internal", error=what), file=sys.stderr)
         return 1
 
 
@@ -161,7 +172,7 @@ def _settings(args: argparse.Namespace, layer: dict | None) -> dict[str, Any]:
 def _run(args: argparse.Namespace) -> int:
     from thidua.binh_xet import compute, read
     from thidua.binh_xet.layer import layer_data, layer_only_headers
-    from thidua.binh_xet.text import render
+    from thidua.binh_xet.text import render, say
     from thidua.criteria import PROJECT_ROOT, CriteriaDataError, load_rules
 
     layer, loaded = None, None
@@ -182,28 +193,23 @@ def _run(args: argparse.Namespace) -> int:
     year = args.year if args.year is not None else max(years)
     if year not in years:
         shown = ", ".join(str(y) for y in years)
-        print(
-            f"thidua unit: --year {year}: năm không có trong dữ liệu; cho phép: {shown}.",
-            file=sys.stderr,
-        )
+        print(say(args.lang, "year_unknown", year=year, years=shown), file=sys.stderr)
         return 2
     try:
         data = Path(args.members).read_bytes()
     except OSError as error:
-        print(
-            f"{args.members}: không đọc được tệp: {error.strerror or error}; cho phép: một "
-            "tệp CSV đọc được.",
-            file=sys.stderr,
-        )
+        said = say(args.lang, "unreadable", file=args.members, error=error.strerror or error)
+        print(said, file=sys.stderr)
         return 2
     read_result = read(data, layer, layer_only_headers(PROJECT_ROOT, layer))
-    result = compute(read_result, year, _settings(args, layer), loaded)
+    result = compute(read_result, year, _settings(args, layer), loaded, args.lang)
+    message = "message_en" if args.lang == "en" else "message"
     for item in result["problems"]:
-        print(f"{args.members}: {item['message']}", file=sys.stderr)
+        print(f"{args.members}: {item.get(message) or item['message']}", file=sys.stderr)
     if any(item["reason"] in FATAL for item in result["problems"]):
         return 2
     if args.json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render(result, rules))
+        sys.stdout.write(render(result, rules, args.lang))
     return 0
