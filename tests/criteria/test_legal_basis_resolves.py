@@ -26,6 +26,18 @@ def test_every_legal_basis_resolves():
     assert not failures, "\n".join(failures)
 
 
+def test_every_basis_comes_with_its_place_as_data():
+    """File, line and path are data (``thidua check`` names them without parsing text)."""
+    rules = load_rules(ROOT)
+    bases = rules.all_legal_bases()
+    files = set(rules.files.values())
+    assert len(bases) > 30
+    for _basis, place in bases:
+        assert place.file in files and place.line and place.path.endswith("]"), place
+        assert str(place) == f"{place.file}:{place.line}: {place.path}"
+    assert any(place.path.startswith("entries[") for _basis, place in bases)
+
+
 def test_bases_in_results_resolve():
     from thidua.evaluator import ProfileError, evaluate
     from thidua.evaluator.cases import load_cases

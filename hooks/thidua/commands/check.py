@@ -15,12 +15,15 @@ Articles mentioned in plain text where a citation belongs are warnings (errors w
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
+
+if TYPE_CHECKING:
+    from thidua.criteria import Rules
 
 HELP = "Kiểm tra toàn bộ nội dung (dữ liệu tiêu chí, ca kiểm thử, trích dẫn) không dựng trang"
 
@@ -37,8 +40,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 CASE_FIX = "sửa kết quả mong đợi của ca, hoặc dữ liệu tiêu chí nếu chính ca là đúng"
-# Where ``Rules.all_legal_bases`` says a basis is: "file:line: path" (or "file: path").
-_WHERE = re.compile(r"^(?P<file>[^:\n]+?)(?::(?P<line>\d+))?: (?P<path>.+)$")
 
 
 def criteria_problems(root: Path) -> tuple[list[ContentError], Any]:
@@ -59,7 +60,7 @@ def criteria_problems(root: Path) -> tuple[list[ContentError], Any]:
     return errors, rules
 
 
-def check_bases(root: Path, rules: Any) -> list[ContentError]:
+def check_bases(root: Path, rules: Rules) -> list[ContentError]:
     """Every legal_basis of the criteria data must resolve to a published clause.
 
     A basis naming a document that failed to load is not reported again: the
@@ -72,7 +73,7 @@ def check_bases(root: Path, rules: Any) -> list[ContentError]:
     registry, _ = collect_registry(root / "docs", cache={})
     broken = broken_documents(root / "docs", registry) if (root / "docs").is_dir() else set()
     errors = []
-    for basis, where in sorted(set(rules.all_legal_bases())):
+    for basis, place in sorted(set(rules.all_legal_bases())):
         try:
             ref, _ = parse(basis)
         except RefSyntaxError:
@@ -82,14 +83,12 @@ def check_bases(root: Path, rules: Any) -> list[ContentError]:
         try:
             registry.resolve_basis(basis)
         except ContentError as error:
-            located = _WHERE.match(where)
-            file, line, path = (
-                (located["file"], located["line"] and int(located["line"]), located["path"])
-                if located
-                else (where, None, "legal_basis")
-            )
             found = f"found {basis!r}, which does not resolve ({error.found})"
-            errors.append(ContentError(file, line, path, found, error.allowed, error.example))
+            errors.append(
+                ContentError(
+                    place.file, place.line, place.path, found, error.allowed, error.example
+                )
+            )
     return errors
 
 
@@ -106,7 +105,7 @@ def check_training(root: Path) -> list[ContentError]:
     try:
         load_program(root, registry)
     except ContentError as error:
-        return list(getattr(error, "errors", [error]))
+        return list(error.errors) if isinstance(error, ContentErrors) else [error]
     return []
 
 

@@ -16,7 +16,7 @@ dicts; ``export_data()`` returns the same data as one JSON-able dict for the bro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,10 +25,12 @@ from thidua.content_errors import ContentErrors
 from thidua.contract import field_paths
 from thidua.contract.export import export_contract
 from thidua.criteria import schema
+from thidua.criteria.bases import Place, legal_bases
+from thidua.criteria.read import read_checked
 from thidua.data_script import data_script
 from thidua.errors import ContentError
 from thidua.file_stamp import Stamp, stamp
-from thidua.yaml_lines import display_path, line_of, load_file, plain
+from thidua.yaml_lines import display_path, line_of, plain
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = ("data", "criteria")
@@ -50,49 +52,16 @@ class Rules:
     flags: dict[str, dict]
     unverified: list[dict]
     labels: dict[str, dict]
-    files: dict[str, str] = field(default_factory=dict)
+    # Data name (``criteria``, ``years``, …, a rule set's id) → its file as messages show it.
+    files: dict[str, str]
 
     @property
     def modelled_years(self) -> list[int]:
         return sorted(self.years)
 
-    def all_legal_bases(self) -> list[tuple[str, str]]:
-        """Every ``legal_basis`` in the data and where: ``[(basis, "file:line: path"), …]``."""
-        found: list[tuple[str, str]] = []
-
-        def add(texts: Any, container: Any, key: Any, file: str, path: str) -> None:
-            for index, text in enumerate(texts):
-                line = line_of(texts, index) or line_of(container, key)
-                where = f"{file}:{line}" if line else file
-                found.append((text, f"{where}: {path}[{index}]"))
-
-        def walk(value: Any, file: str, path: str) -> None:
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    here = f"{path}.{key}" if path else str(key)
-                    if key in ("legal_basis", "documents", "exception_basis") and isinstance(
-                        item, list
-                    ):
-                        add(item, value, key, file, here)
-                    elif key == "basis" and isinstance(item, dict):
-                        for role, branches in item.items():
-                            for branch, texts in branches.items():
-                                add(texts, branches, branch, file, f"{here}.{role}.{branch}")
-                    else:
-                        walk(item, file, here)
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    walk(item, file, f"{path}[{index}]")
-
-        for rule_id, rule_set in sorted(self.danh_gia.items()):
-            walk(rule_set, self.files.get(rule_id, rule_id), "")
-        for rule_id, rule_set in sorted(self.thi_dua.items()):
-            walk(rule_set, self.files.get(rule_id, rule_id), "")
-        for index, entry in enumerate(self.unverified):
-            walk(entry, self.files.get("unverified", "unverified.yaml"), f"entries[{index}]")
-        for year, entry in sorted(self.years.items()):
-            walk(entry, self.files.get("years", "years.yaml"), f"years.{year}")
-        return found
+    def all_legal_bases(self) -> list[tuple[str, Place]]:
+        """Every ``legal_basis`` in the data with its ``Place`` (file, line, path)."""
+        return legal_bases(self)
 
     def export(self) -> dict:
         """One JSON-able dict holding the whole data (the browser reads the same).
@@ -111,17 +80,6 @@ class Rules:
             "labels": plain(self.labels),
             "contract": export_contract(),
         }
-
-
-def _load(path: Path, spec: schema.Spec, root: Path, errors: list[ContentError]) -> Any:
-    try:
-        data = load_file(path, root)
-    except ContentError as error:
-        errors.append(error)
-        return None
-    problems = schema.validate(spec, data, display_path(path, root))
-    errors.extend(problems)
-    return None if problems else data
 
 
 def _cross_check(rules: Rules, raw: dict[str, Any], errors: list[ContentError]) -> None:
@@ -334,7 +292,7 @@ def _read(root: Path) -> Rules:
     def one(name: str, spec: schema.Spec) -> Any:
         path = base / name
         files[name.removesuffix(".yaml")] = display_path(path, root)
-        return _load(path, spec, root, errors)
+        return read_checked(path, spec, root, errors)
 
     raw = {
         "criteria": one("criteria.yaml", schema.CATALOGUE),
@@ -361,23 +319,12 @@ def _read(root: Path) -> Rules:
                 )
             )
         for path in paths:
-            data = _load(path, spec, root, errors)
+            named = f"the file name without .yaml ({path.stem!r})"
+            data = read_checked(path, spec, root, errors, named)
             if data is None:
                 continue
-            shown = display_path(path, root)
-            if data["id"] != path.stem:
-                errors.append(
-                    ContentError(
-                        shown,
-                        line_of(data, "id"),
-                        "id",
-                        f"found {data['id']!r}",
-                        f"the file name without .yaml ({path.stem!r})",
-                    )
-                )
-                continue
             sets[key][data["id"]] = data
-            files[data["id"]] = shown
+            files[data["id"]] = display_path(path, root)
     if errors:
         raise CriteriaDataError(errors)
     rules = Rules(

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from thidua.content_errors import ContentErrors
-from thidua.criteria import schema as S
+from thidua.criteria.read import read_checked
 from thidua.errors import ContentError
 from thidua.file_stamp import Stamp, stamp
 from thidua.layers import spec
 from thidua.layers.model import Layer, ProfileField, Regulation, Rule
-from thidua.yaml_lines import display_path, line_of, load_file
+from thidua.yaml_lines import display_path, line_of
 
 LAYERS_DIR = ("data", "layers")
 NO_PARENT = "none"
@@ -60,30 +60,11 @@ def list_layers(root: Path, folder: Path | None = None) -> list[str]:
 def _read_one(
     root: Path, layer_id: str, errors: list[ContentError], folder: Path | None = None
 ) -> tuple[Any, str] | None:
-    """The validated data of one file (``None`` when it has schema problems)."""
+    """The validated data of one file and its name as shown (``None`` when it has problems)."""
     path = layers_dir(root, folder) / f"{layer_id}.yaml"
-    shown = display_path(path, root)
-    try:
-        data = load_file(path, root)
-    except ContentError as error:
-        errors.append(error)
-        return None
-    problems = S.validate(spec.LAYER, data, shown)
-    errors.extend(problems)
-    if problems:
-        return None
-    if data["id"] != layer_id:
-        errors.append(
-            ContentError(
-                shown,
-                line_of(data, "id"),
-                "id",
-                f"found {data['id']!r}",
-                f"tên tệp không có .yaml (the file name without .yaml): {layer_id!r}",
-            )
-        )
-        return None
-    return data, shown
+    named = f"tên tệp không có .yaml (the file name without .yaml): {layer_id!r}"
+    data = read_checked(path, spec.LAYER, root, errors, named)
+    return None if data is None else (data, display_path(path, root))
 
 
 def read_files(
