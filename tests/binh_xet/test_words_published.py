@@ -10,23 +10,26 @@ from pathlib import Path
 
 from markupsafe import escape
 from thidua import words
+from thidua.binh_xet.members import problem
 from thidua_mkdocs import binh_xet
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "overrides" / "assets" / "js" / "binh-xet"
 
 
-def _published(script: str) -> dict:
-    line = next(x for x in script.splitlines() if x.startswith("window.BX_TEXTS = "))
-    return json.loads(line.removeprefix("window.BX_TEXTS = ").removesuffix(";"))
+def _published(script: str, name: str = "BX_TEXTS") -> dict:
+    line = next(x for x in script.splitlines() if x.startswith(f"window.{name} = "))
+    return json.loads(line.removeprefix(f"window.{name} = ").removesuffix(";"))
 
 
 def test_the_scripts_words_are_published_once_for_both_languages_from_the_words_files():
     script = binh_xet.texts_script()
     published = _published(script)
     assert set(published) == set(words.LANGUAGES)
+    problems = _published(script, "BX_PROBLEMS")
     for lang in words.LANGUAGES:
         assert published[lang] == words.group(lang, "binh_xet_js")
+        assert problems[lang] == words.group(lang, "binh_xet_problems")
     assert "BX.t = function" in script and "BX.both = function" in script
     # No hand-kept copy beside the words files.
     assert not (SCRIPTS / "texts.js").exists()
@@ -56,3 +59,24 @@ def test_the_markup_says_the_words_of_its_language():
     layer = {"regulation": "Quy chế X", "regulation_en": "the Quy chế X", "columns": []}
     said = words.text("en", "binh_xet.layer_note", regulation="the Quy chế X")
     assert str(escape(said)) in binh_xet.render_tool("en", "binh-xet/cong-cu/", layer)
+
+
+def test_the_command_and_the_page_word_problems_from_the_same_group():
+    """The members list's problems: no table of words left in the scripts or the core."""
+    for path in (SCRIPTS / "members.js", SCRIPTS / "unit.js"):
+        text = path.read_text(encoding="utf-8")
+        assert "không hợp lệ" not in text and "is not valid" not in text, path.name
+        assert "Điểm khi năm đó chấm điểm" not in text, path.name
+    core = ROOT / "hooks" / "thidua" / "binh_xet"
+    for path in (core / "members.py", core / "unit.py"):
+        assert "không hợp lệ" not in path.read_text(encoding="utf-8"), path.name
+    found = problem(7, "Xếp loại", "Xuất sắc", {"vi": "A", "en": "B"}, "value")
+    assert found["message"] == words.text(
+        "vi", "binh_xet_problems.messages.value", row=7, column="Xếp loại", value="Xuất sắc",
+        allowed="A")
+    assert found["message_en"] == "Row 7, column “Xếp loại”: “Xuất sắc” is not valid; allowed: B."
+    # A value that looks like a placeholder stays as it was typed.
+    assert problem(2, "Mã", "{allowed}", "x", "value")["message"].count("{allowed}") == 1
+    for lang in words.LANGUAGES:
+        for reason in words.group(lang, "binh_xet_problems")["messages"]:
+            assert problem(1, "c", "v", "a", reason)["message"]

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
+from thidua import words
 from thidua.binh_xet.columns import ALLOWED, COLUMNS, ONE_OF, VALUES, fold, header_index
 
 BY_KEY = {column["key"]: column for column in COLUMNS}
@@ -91,6 +92,7 @@ def problem(
     English (the English page); ``allowed`` may be one text or ``{"vi", "en"}``.
     """
     texts = both(allowed)
+    message = problem_words(f"messages.{reason}")
     fields = {"row": row, "column": column, "value": value}
     return {
         "row": row,
@@ -98,79 +100,15 @@ def problem(
         "value": value,
         "allowed": texts["vi"],
         "reason": reason,
-        "message": MESSAGES[reason]["vi"].format(**fields, allowed=texts["vi"]),
-        "message_en": MESSAGES[reason]["en"].format(**fields, allowed=texts["en"]),
+        "message": message["vi"].format(**fields, allowed=texts["vi"]),
+        "message_en": message["en"].format(**fields, allowed=texts["en"]),
     }
 
 
-# The same words as overrides/assets/js/binh-xet/members.js (MESSAGES).
-MESSAGES = {
-    "value": {
-        "vi": "Dòng {row}, cột “{column}”: “{value}” không hợp lệ; cho phép: {allowed}.",
-        "en": "Row {row}, column “{column}”: “{value}” is not valid; allowed: {allowed}.",
-    },
-    "required": {
-        "vi": "Dòng {row}, cột “{column}”: bỏ trống; cho phép: {allowed}.",
-        "en": "Row {row}, column “{column}”: empty; allowed: {allowed}.",
-    },
-    "level_or_score": {
-        "vi": "Dòng {row}, cột “{column}”: cần Xếp loại hoặc Điểm; cho phép: {allowed}.",
-        "en": "Row {row}, column “{column}”: a level (Xếp loại) or a score (Điểm) is "
-        "needed; allowed: {allowed}.",
-    },
-    "duplicate": {
-        "vi": "Dòng {row}, cột “{column}”: “{value}” trùng với {allowed}.",
-        "en": "Row {row}, column “{column}”: “{value}” is the same person as {allowed}.",
-    },
-    "encoding": {
-        "vi": "Dòng {row}, cột “{column}”: “{value}” có ký tự hỏng (mã hóa tệp không đọc "
-        "được); cho phép: {allowed}.",
-        "en": "Row {row}, column “{column}”: “{value}” has broken characters (the file's "
-        "encoding could not be read); allowed: {allowed}.",
-    },
-    "header_unknown": {
-        "vi": "Dòng {row}: cột “{value}” không có trong mẫu (bị bỏ qua); cho phép: {allowed}.",
-        "en": "Row {row}: column “{value}” is not in the template (ignored); allowed: "
-        "{allowed}.",
-    },
-    "header_duplicate": {
-        "vi": "Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
-        "en": "Row {row}: column “{value}” appears twice; allowed: {allowed}.",
-    },
-    "header_missing": {
-        "vi": "Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
-        "en": "Row {row}: column “{column}” is missing; allowed: {allowed}.",
-    },
-    "no_rows": {
-        "vi": "Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
-        "en": "Row {row}: the file has no member rows; allowed: {allowed}.",
-    },
-    "layer_only": {
-        "vi": "Dòng {row}: cột “{value}” là trường của một lớp quy chế riêng không áp dụng ở "
-        "đây: cột bị bỏ qua, kết quả tính theo luật; cho phép: {allowed}.",
-        "en": "Row {row}: column “{value}” is a field of local rules (a Quy chế) that are not "
-        "in force here: the column is ignored, the law decides; allowed: {allowed}.",
-    },
-    "not_evaluable": {
-        "vi": "Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; "
-        "cho phép: {allowed}.",
-        "en": "Row {row}, column “{column}”: cannot be evaluated under the rules of {value}; "
-        "allowed: {allowed}.",
-    },
-}
-ROW_OF = {"vi": "dòng {0}", "en": "row {0}"}
-ENCODING_ALLOWED = {
-    "vi": "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)",
-    "en": "readable Vietnamese text (save the file as CSV UTF-8)",
-}
-NO_ROWS_ALLOWED = {"vi": "ít nhất một dòng thành viên", "en": "at least one member row"}
-LAYER_ONLY_ALLOWED = {
-    "vi": "bỏ cột này, hoặc áp dụng lớp quy chế có trường này (trên trang: người quản trị "
-    "chọn trong tệp cài đặt của Cổng thông tin; lệnh: thidua unit --layer MÃ)",
-    "en": "remove the column, or apply the local rules that declare it (the page: the "
-    "administrator names them in the portal's settings file; the command: thidua unit "
-    "--layer ID)",
-}
+def problem_words(key: str) -> dict[str, str]:
+    """The words at ``binh_xet_problems.<key>`` of the words files, in both languages
+    (every problem carries both; the page reads the same words through texts.js)."""
+    return {lang: words.text(lang, f"binh_xet_problems.{key}") for lang in words.LANGUAGES}
 
 
 def _allowed(kind: str) -> dict[str, str]:
@@ -271,7 +209,8 @@ def _header(
         raw = cell.strip()
         key = index.get(fold(raw)) if raw else None
         if raw and key is None and fold(raw) in layer_only:
-            problems.append(problem(1, raw, raw, LAYER_ONLY_ALLOWED, "layer_only"))
+            allowed = problem_words("layer_only_allowed")
+            problems.append(problem(1, raw, raw, allowed, "layer_only"))
         elif raw and key is None:
             problems.append(problem(1, raw, raw, allowed, "header_unknown"))
         elif key is not None and key in found.values():
@@ -320,7 +259,7 @@ def read_text(
         else:
             out["members"].append(member)
     if not out["members"] and not out["invalid_rows"]:
-        out["problems"].append(problem(2, "", "", NO_ROWS_ALLOWED, "no_rows"))
+        out["problems"].append(problem(2, "", "", problem_words("no_rows_allowed"), "no_rows"))
     return out
 
 
@@ -338,7 +277,7 @@ def _member(
                     number,
                     column["header"],
                     raw,
-                    ENCODING_ALLOWED,
+                    problem_words("encoding_allowed"),
                     "encoding",
                 )
             )
@@ -370,7 +309,10 @@ def _member(
         if who in seen:
             column = BY_KEY["id" if member["id"] else "name"]["header"]
             shown = member["id"] or member["name"]
-            where = {lang: text.format(seen[who]) for lang, text in ROW_OF.items()}
+            where = {
+                lang: words.text(lang, "binh_xet_problems.row_of", row=seen[who])
+                for lang in words.LANGUAGES
+            }
             problems.append(problem(number, column, shown, where, "duplicate"))
         else:
             seen[who] = number

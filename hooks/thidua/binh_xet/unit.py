@@ -15,7 +15,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from thidua.binh_xet.members import BY_KEY, problem
+from thidua.binh_xet.members import BY_KEY, problem, problem_words
 from thidua.binh_xet.profile import Evaluate, evaluator, layer_fields, profile_of
 from thidua.contract import COLLECTIVE, DISCIPLINE_FORMS, UNIT_QUOTA, rounded
 from thidua.criteria import load_rules
@@ -46,11 +46,6 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 # Settings needed to compute the collective's level on 100 points.
 LEVEL_INPUTS = ("unit_score", "tasks_completed", "tasks_late")
-NOT_EVALUABLE = {
-    "vi": "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm",
-    "en": "the level already decided (column Xếp loại), or the score (column Điểm) in a "
-    "year scored on points",
-}
 def _missing(result: dict[str, Any]) -> list[str]:
     reasons = [item["reason"] for item in result["not_reached"].values()]
     for title in ("LDTT", "CSTT", "CSTDCS"):
@@ -69,7 +64,8 @@ def evaluate_member(
         result = run(profile)
     except ProfileError:
         column = BY_KEY["level"]["header"]
-        return None, problem(member["row"], column, str(year), NOT_EVALUABLE, "not_evaluable")
+        allowed = problem_words("not_evaluable_allowed")
+        return None, problem(member["row"], column, str(year), allowed, "not_evaluable")
     out = {key: member.get(key) for key in ("row", "name", "id", "group", "role", "rank", "votes")}
     out.update(
         {

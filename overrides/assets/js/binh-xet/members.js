@@ -19,43 +19,10 @@
   var DMY = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})$/;
   var ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
   var BROKEN = /[\ufffd\u0080-\u009f]/;
-  /* The same words as hooks/thidua/binh_xet/members.py (MESSAGES): every problem carries
-   * its Vietnamese message (message) and its English one (message_en). */
-  var MESSAGES = {
-    value: ["Dòng {row}, cột “{column}”: “{value}” không hợp lệ; cho phép: {allowed}.",
-      "Row {row}, column “{column}”: “{value}” is not valid; allowed: {allowed}."],
-    required: ["Dòng {row}, cột “{column}”: bỏ trống; cho phép: {allowed}.",
-      "Row {row}, column “{column}”: empty; allowed: {allowed}."],
-    level_or_score: ["Dòng {row}, cột “{column}”: cần Xếp loại hoặc Điểm; cho phép: {allowed}.",
-      "Row {row}, column “{column}”: a level (Xếp loại) or a score (Điểm) is needed; allowed: {allowed}."],
-    duplicate: ["Dòng {row}, cột “{column}”: “{value}” trùng với {allowed}.",
-      "Row {row}, column “{column}”: “{value}” is the same person as {allowed}."],
-    encoding: ["Dòng {row}, cột “{column}”: “{value}” có ký tự hỏng (mã hóa tệp không đọc được); cho phép: {allowed}.",
-      "Row {row}, column “{column}”: “{value}” has broken characters (the file's encoding could not be read); allowed: {allowed}."],
-    header_unknown: ["Dòng {row}: cột “{value}” không có trong mẫu (bị bỏ qua); cho phép: {allowed}.",
-      "Row {row}: column “{value}” is not in the template (ignored); allowed: {allowed}."],
-    header_duplicate: ["Dòng {row}: cột “{value}” xuất hiện hai lần; cho phép: {allowed}.",
-      "Row {row}: column “{value}” appears twice; allowed: {allowed}."],
-    header_missing: ["Dòng {row}: thiếu cột “{column}”; cho phép: {allowed}.",
-      "Row {row}: column “{column}” is missing; allowed: {allowed}."],
-    no_rows: ["Dòng {row}: tệp không có dòng thành viên nào; cho phép: {allowed}.",
-      "Row {row}: the file has no member rows; allowed: {allowed}."],
-    layer_only: ["Dòng {row}: cột “{value}” là trường của một lớp quy chế riêng không áp dụng ở đây: cột bị bỏ qua, kết quả tính theo luật; cho phép: {allowed}.",
-      "Row {row}: column “{value}” is a field of local rules (a Quy chế) that are not in force here: the column is ignored, the law decides; allowed: {allowed}."],
-    not_evaluable: ["Dòng {row}, cột “{column}”: không đánh giá được theo quy tắc năm {value}; cho phép: {allowed}.",
-      "Row {row}, column “{column}”: cannot be evaluated under the rules of {value}; allowed: {allowed}."],
-    json: ["Tệp thứ {row} “{column}”: không dùng được; cho phép: {allowed}.",
-      "File {row} “{column}”: cannot be used; allowed: {allowed}."],
-    too_big: ["Tệp “{column}”: quá lớn; cho phép: {allowed}.",
-      "File “{column}”: too large; allowed: {allowed}."]
-  };
-  var ROW_OF = { vi: "dòng {0}", en: "row {0}" };
-  var ENCODING_ALLOWED = { vi: "chữ tiếng Việt đọc được (lưu tệp dạng CSV UTF-8)", en: "readable Vietnamese text (save the file as CSV UTF-8)" };
-  var NO_ROWS_ALLOWED = { vi: "ít nhất một dòng thành viên", en: "at least one member row" };
-  var LAYER_ONLY_ALLOWED = {
-    vi: "bỏ cột này, hoặc áp dụng lớp quy chế có trường này (trên trang: người quản trị chọn trong tệp cài đặt của Cổng thông tin; lệnh: thidua unit --layer MÃ)",
-    en: "remove the column, or apply the local rules that declare it (the page: the administrator names them in the portal's settings file; the command: thidua unit --layer ID)"
-  };
+  /* The problems' words, the same as the command's (thidua.binh_xet.members): the words
+   * files' group binh_xet_problems, published by texts.js. Every problem carries its
+   * Vietnamese message (message) and its English one (message_en). */
+  var words = function (key) { return BX.problemWords(key); };
   var LAYER_COUNT_HIGH = 999;
 
   /* The template's columns, then the layer's; and the header index (template first). */
@@ -90,12 +57,16 @@
   /* allowed: one text, or {vi, en}. */
   function problem(row, column, value, allowed, reason) {
     var texts = typeof allowed === "string" ? { vi: allowed, en: allowed } : { vi: allowed.vi, en: allowed.en || allowed.vi };
+    var template = words("messages." + reason);
     return { row: row, column: column, value: value, allowed: texts.vi, reason: reason,
-      message: fill(MESSAGES[reason][0], row, column, value, texts.vi),
-      message_en: fill(MESSAGES[reason][1], row, column, value, texts.en) };
+      message: fill(template.vi, row, column, value, texts.vi),
+      message_en: fill(template.en, row, column, value, texts.en) };
   }
 
-  function rowOf(n) { return { vi: ROW_OF.vi.replace("{0}", n), en: ROW_OF.en.replace("{0}", n) }; }
+  function rowOf(n) {
+    var w = words("row_of");
+    return { vi: w.vi.replace("{row}", n), en: w.en.replace("{row}", n) };
+  }
 
   function utf8Sequences(bytes) {
     var count = 0, i = 0, n = bytes.length;
@@ -214,7 +185,7 @@
       var raw = String(cell).trim();
       var key = raw && Object.prototype.hasOwnProperty.call(index, fold(raw)) ? index[fold(raw)] : undefined;
       if (raw && key === undefined && Object.prototype.hasOwnProperty.call(only, fold(raw))) {
-        problems.push(problem(1, raw, raw, LAYER_ONLY_ALLOWED, "layer_only"));
+        problems.push(problem(1, raw, raw, words("layer_only_allowed"), "layer_only"));
       } else if (raw && key === undefined) {
         problems.push(problem(1, raw, raw, allowed, "header_unknown"));
       } else if (key !== undefined && keys.indexOf(key) >= 0) {
@@ -242,7 +213,7 @@
       var key = found[position], column = byKey[key];
       var raw = Number(position) < cells.length ? String(cells[position]).trim().normalize("NFC") : "";
       if (BROKEN.test(raw)) {
-        problems.push(problem(number, column.header, raw, ENCODING_ALLOWED, "encoding"));
+        problems.push(problem(number, column.header, raw, words("encoding_allowed"), "encoding"));
         m[key] = key === "name" ? raw : null;
         return;
       }
@@ -294,7 +265,7 @@
       }
     }
     if (!out.members.length && !out.invalid_rows.length) {
-      out.problems.push(problem(2, "", "", NO_ROWS_ALLOWED, "no_rows"));
+      out.problems.push(problem(2, "", "", words("no_rows_allowed"), "no_rows"));
     }
     return out;
   }

@@ -16,10 +16,6 @@
     unit_kind: null, unit_score: null, tasks_completed: null, tasks_late: null, tasks_exceeded: null,
     units_khtnv: null, remedied: null, violation: null, layer: null };
   var LEVEL_INPUTS = ["unit_score", "tasks_completed", "tasks_late"];
-  var NOT_EVALUABLE = {
-    vi: "mức xếp loại đã quyết định (cột Xếp loại), hoặc Điểm khi năm đó chấm điểm",
-    en: "the level already decided (column Xếp loại), or the score (column Điểm) in a year scored on points"
-  };
 
   function ev() { return window.ThiduaEvaluator; }
   var LAYER_PREFIX = "lop:";
@@ -96,7 +92,7 @@
       result = run(profile, { lean: true });
     } catch (e) {
       if (!problems(profile).length) { throw e; }
-      return { trouble: BX.members.problem(m.row, BX.members.BY_KEY.level.header, String(year), NOT_EVALUABLE, "not_evaluable") };
+      return { trouble: BX.members.problem(m.row, BX.members.BY_KEY.level.header, String(year), BX.problemWords("not_evaluable_allowed"), "not_evaluable") };
     }
     var out = {};
     ["row", "name", "id", "group", "role", "rank", "votes"].forEach(function (k) { out[k] = m[k] === undefined ? null : m[k]; });
