@@ -23,7 +23,7 @@ from thidua.contract.fields import (
     describe,
 )
 from thidua.contract.messages import FLAG_RATIO, PROBLEMS, WORDS
-from thidua.contract.numbers import ISO_DATE, MAX_EXPONENT, PERIOD, YEAR_TEXT
+from thidua.contract.numbers import ISO_DATE, NUMBER_TEXT, PERIOD, YEAR_TEXT
 
 # The number grammar: decimals allowed in a profile's numbers and in ratios.
 PLACES = {"number": 2, "ratio": 4}
@@ -77,9 +77,13 @@ def export_contract() -> dict[str, Any]:
     """The whole contract as plain data (see the module's docstring)."""
     return {
         "places": dict(PLACES),
-        "max_exponent": MAX_EXPONENT,
         # Whole-text patterns (Python's fullmatch; the same syntax in JavaScript).
-        "patterns": {"date": ISO_DATE.pattern, "period": PERIOD.pattern, "year": YEAR_TEXT.pattern},
+        "patterns": {
+            "date": ISO_DATE.pattern,
+            "period": PERIOD.pattern,
+            "year": YEAR_TEXT.pattern,
+            "number": NUMBER_TEXT.pattern,
+        },
         "common": fields_data(COMMON),
         "subjects": {name: fields_data(fields) for name, fields in FIELDS_BY_SUBJECT.items()},
         "title_fields": list(TITLE_FIELDS),

@@ -15,20 +15,22 @@ from typing import Any
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
 YEAR_TEXT = re.compile(r"[0-9]{4}")
-# Fraction("1e-999999") computes 10**999999 before it can be refused: a number with a
-# larger exponent than any value in range is refused first (the browser does the same).
-EXPONENT = re.compile(r"[eE][+-]?0*([0-9]+)")
-MAX_EXPONENT = 20
+# The number texts a profile or the rules may hold: a decimal (an exponent of at most two
+# digits, so that no text is absurdly large: Fraction("1e-999999") would compute 10**999999)
+# or n/d. The browser reads the same pattern (contract.patterns.number).
+NUMBER_TEXT = re.compile(
+    r"([-+]?[0-9]+)/([0-9]+)|[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,2})?"
+)
 
 
 def exact_number(text: str) -> Fraction | None:
-    """``Fraction(text)`` for a numeric text, None when it is not one (or absurd)."""
-    exponent = EXPONENT.search(text)
-    if exponent and int(exponent[1]) > MAX_EXPONENT:
+    """The exact value of a number text of the grammar (surrounding blanks allowed), else None."""
+    text = text.strip()
+    if not NUMBER_TEXT.fullmatch(text):
         return None
     try:
         return Fraction(text)
-    except (ValueError, ZeroDivisionError):
+    except ZeroDivisionError:
         return None
 
 

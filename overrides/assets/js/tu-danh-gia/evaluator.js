@@ -1,25 +1,18 @@
 /* thidua — the evaluator in the browser: an interpreter of published data. It reads
- * window.THIDUA_DATA (export_data()): the rules (criteria, years, rule sets, flags, the
- * [U] table, labels with the result's message templates) and the evaluation contract
- * (data.contract, thidua.contract.export: fields per subject with kinds, limits, codes
- * and defaults; the number grammar; consistency checks; the problem templates). No rule,
- * field, code, limit or message is written here; what is written here is the generic
- * interpretation (hooks/thidua/evaluator: profile.py, engine.py, ops.py, quotas.py), in
- * the same order, so that the result is identical to `thidua evaluate PROFILE --json`
+ * window.THIDUA_DATA: the rules (criteria, years, rule sets, flags, the [U] table, labels
+ * with the result's message templates) and the contract (data.contract, from
+ * thidua.contract.export: fields per subject with kinds, limits, codes and defaults; the
+ * number grammar; consistency checks; problem templates). No rule, field, code, limit or
+ * message is written here, only their generic interpretation (hooks/thidua/evaluator), in
+ * the same order, so that the result is that of `thidua evaluate PROFILE --json`
  * (tests/evaluator_js compare them on every case and thousands of random profiles).
  *
  *   ThiduaEvaluator.validateProfile(profile) → ["field: found …; allowed: …", …] ([] if valid)
  *   ThiduaEvaluator.problems(profile)        → [{path, field, found, allowed, message}, …]
  *   ThiduaEvaluator.evaluate(profile, lang)  → the contract result (throws when invalid)
  *
- * Numbers are exact: profile numbers have at most contract.places.number decimals and
- * ratios contract.places.ratio, held as reduced fractions (Frac). A value found in a
- * profile is written in messages as the contract writes it (show: the command line's
- * words, e.g. '2024' for a text, 1e-07 for a tiny number): that text cannot be published
- * in advance, so show() is the one place that writes values the contract's way.
- * Known differences in messages only: a JS object lists integer-like keys (prior_titles
- * years) in ascending order, so their problems come in that order; 3.0 is 3 in JS.
- * Classic script, no dependencies, works from file://. */
+ * Numbers are exact fractions (Frac). Messages only may differ: a JS object lists
+ * integer-like keys (prior_titles years) in ascending order. Classic script, file://. */
 (function () {
   "use strict";
 
@@ -39,13 +32,9 @@
   }
   function unique(items) { return items.filter(function (x, i) { return items.indexOf(x) === i; }); }
 
-  // ---- exact numbers --------------------------------------------------------------------
+  // ---- exact numbers: reduced fractions n/d ------------------------------------------------
 
-  function gcd(a, b) {
-    a = Math.abs(a); b = Math.abs(b);
-    while (b) { var t = a % b; a = b; b = t; }
-    return a;
-  }
+  function gcd(a, b) { return b ? gcd(b, a % b) : Math.abs(a); }
   /** A reduced fraction n/d (d > 0). */
   function Frac(n, d) {
     if (d === undefined) { d = 1; }
@@ -59,44 +48,19 @@
   function fmul(a, b) { return new Frac(a.n * b.n, a.d * b.d); }
   function fdiv(a, b) { return new Frac(a.n * b.d, a.d * b.n); }
   function fcmp(a, b) { var l = a.n * b.d, r = b.n * a.d; return l < r ? -1 : l > r ? 1 : 0; }
-  /** a // b for integers (floor division, exact). */
-  function floorDiv(a, b) {
-    var q = Math.floor(a / b);
-    while (q * b > a) { q -= 1; }
-    while ((q + 1) * b <= a) { q += 1; }
-    return q;
-  }
 
-  // The contract's number text (numbers.exact_number: a decimal, 1e-2 or 3/20 form).
-  var NUMBER_TEXT = /^\s*([-+]?)(?=\d|\.\d)(\d*|\d+(?:_\d+)*)(?:(?:\/(\d+(?:_\d+)*))?|(?:\.(d*|\d+(?:_\d+)*))?(?:[eE]([-+]?\d+(?:_\d+)*))?)\s*$/i;
-
-  /** The exact value of a number text, kept only when value·10^places is whole (else null). */
-  function parseExact(text, places) {
-    var big = /[eE][+-]?0*([0-9]+)/.exec(text);
-    var m = NUMBER_TEXT.exec(text);
-    if (!m || (big && Number(big[1]) > C.max_exponent)) { return null; }
-    var sign = m[1] === "-" ? -1 : 1;
-    var num = (m[2] || "0").replace(/_/g, "");
-    if (m[3] !== undefined) {
-      var den = Number(m[3].replace(/_/g, ""));
-      var value = den ? new Frac(sign * Number(num), den) : null;
-      return value && Math.pow(10, places) % value.d === 0 ? value : null;
-    }
-    var decimal = m[4] || "";
-    if (decimal && !/^\d+(?:_\d+)*$/.test(decimal)) { return null; }
-    decimal = decimal.replace(/_/g, "");
-    var exp = (m[5] ? Number(m[5].replace(/_/g, "")) : 0) - decimal.length;
-    var digits = (num + decimal).replace(/^0+/, "");
-    if (!digits) { return new Frac(0, 1); }
-    while (digits.charAt(digits.length - 1) === "0") { digits = digits.slice(0, -1); exp += 1; }
-    if (exp < -places) { return null; }
-    if (digits.length + exp > 20) { return new Frac(sign * 1e300, 1); }
-    return new Frac(sign * Number(digits) * Math.pow(10, exp + places), Math.pow(10, places));
-  }
-  /** A number or number text with at most `places` decimals, exact (else null). */
+  /** A number, or a text of the contract's number grammar (patterns.number: a decimal or
+   *  n/d), exactly, when it has at most `places` decimals; else null. The value times
+   *  10^places is then a whole number, which a double holds exactly (|n| < 2^53). */
   function exact(value, places) {
-    if (typeof value === "number") { return isFinite(value) ? parseExact(String(value), places) : null; }
-    return typeof value === "string" ? parseExact(value, places) : null;
+    var scale = Math.pow(10, places);
+    if (typeof value === "string") {
+      var m = RE.number.exec(value.trim());
+      if (m && m[1] !== undefined) { return scale % new Frac(+m[1], +m[2]).d ? null : new Frac(+m[1], +m[2]); }
+      value = m ? Number(value) : NaN;
+    }
+    var n = typeof value === "number" ? Math.round(value * scale) : NaN;
+    return Math.abs(n) <= Number.MAX_SAFE_INTEGER && n / scale === value ? new Frac(n, scale) : null;
   }
   function toFraction(value) { return exact(value, C.places.number); }
   /** A ratio 0–1 with at most contract.places.ratio decimals (number or text), else null. */
@@ -104,33 +68,20 @@
     var x = exact(value, C.places.ratio);
     return x !== null && x.n >= 0 && x.n <= x.d ? x : null;
   }
-  /** A number written in the rules (50, 0.5) as an exact fraction. */
-  function dataNumber(value) {
-    var x = parseExact(String(value), 6);
-    return x === null ? new Frac(Math.round(Number(value) * 1e6), 1e6) : x;
-  }
+  /** A number written in the rules (50, "0.5") as an exact fraction. */
+  function dataNumber(value) { return exact(value, 6); }
 
-  /** hundredths → "89.5" (trailing zeros dropped). */
-  function decimals(value, scale, width) {
-    var scaled = value.n * (scale / value.d);
-    var whole = floorDiv(scaled, scale);
-    var part = String(scaled - whole * scale);
-    while (part.length < width) { part = "0" + part; }
-    return (whole + "." + part).replace(/0+$/, "").replace(/\.$/, "");
-  }
+  /** x with at most `places` decimals, trailing zeros dropped ("89.5"). */
+  function decimals(x, places) { return x.toFixed(places).replace(/\.?0+$/, ""); }
   /** Numbers as the result writes them (ops.fmt): exact, 2 decimals, or n/d. */
   function fmt(value) {
-    if (value instanceof Frac) {
-      if (value.d === 1) { return String(value.n); }
-      return 100 % value.d === 0 ? decimals(value, 100, 2) : value.n + "/" + value.d;
-    }
-    return String(value);
+    if (!(value instanceof Frac) || value.d === 1) { return String(value instanceof Frac ? value.n : value); }
+    return 100 % value.d === 0 ? decimals(value.n / value.d, 2) : value.n + "/" + value.d;
   }
-  /** A score in a problem: exact with 2 decimals, else ≈ rounded to 4 (numbers.show_score). */
-  function showScore(value) {
-    if (100 % value.d === 0) { return decimals(value, 100, 2); }
-    var scaled = fmul(value, new Frac(10000, 1));
-    return "≈ " + decimals(new Frac(floorDiv(2 * scaled.n + scaled.d, 2 * scaled.d), 10000), 10000, 4);
+  /** A score in a problem: exact with 2 decimals, else ≈ rounded half up to 4 (numbers.show_score). */
+  function showScore(v) {
+    if (100 % v.d === 0) { return decimals(v.n / v.d, 2); }
+    return "≈ " + decimals(Math.floor((20000 * v.n + v.d) / (2 * v.d)) / 10000, 4);
   }
   /** A value found in a profile, as problems write it (problem.show): a text quoted,
    *  a float in its shortest form with an exponent from 1e16 or below 1e-4. */
@@ -167,21 +118,12 @@
 
   // ---- the profile: checked against the published contract --------------------------------
 
-  function dotted(path) {
-    var text = "";
-    path.forEach(function (part) {
-      text += typeof part === "number" ? "[" + part + "]" : text ? "." + part : String(part);
-    });
-    return text || "(profile)";
-  }
-  /** One problem, worded by the contract's template `key`. */
+  /** One problem at `path` (["leave", 1, "months"] → "leave[1].months"), worded by the contract's template `key`. */
   function problem(path, key, values) {
-    var pair = C.problems[key];
-    var found = format(pair[0], values || {});
-    var allowed = format(pair[1], values || {});
-    var field = dotted(path);
-    var message = field + ": " + found + "; allowed: " + allowed;
-    return { path: path, field: field, found: found, allowed: allowed, message: message };
+    var field = path.map(function (part, i) { return typeof part === "number" ? "[" + part + "]" : (i ? "." : "") + part; });
+    field = field.join("") || "(profile)";
+    var found = format(C.problems[key][0], values || {}), allowed = format(C.problems[key][1], values || {});
+    return { path: path, field: field, found: found, allowed: allowed, message: field + ": " + found + "; allowed: " + allowed };
   }
   function whole(name, value) { return typeof value === "string" && RE[name].test(value); }
   /** A date "YYYY-MM-DD" that exists, else null. */
@@ -190,18 +132,20 @@
     var date = new Date(value + "T00:00:00Z");
     return !isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;
   }
-  function inRange(x, kind) { return x !== null && fcmp(x, frac(kind.low)) >= 0 && fcmp(x, frac(kind.high)) <= 0; }
-
+  /** Whether a value is of a scalar kind (a field's, or a flag's: a ratio may be a text). */
   var CHECKS = {
     code: function (k, v) { return typeof v === "string" && k.values.indexOf(v) >= 0; },
     int: function (k, v) {
-      return typeof v === "number" && Number.isInteger(v) && (k.low === null || v >= k.low) &&
-        (k.high === null || v <= k.high);
+      return Number.isInteger(v) && (k.low === null || v >= k.low) && (k.high === null || v <= k.high);
     },
-    number: function (k, v) { return typeof v === "number" && inRange(toFraction(v), k); },
+    number: function (k, v) {
+      var x = typeof v === "number" ? toFraction(v) : null;
+      return x !== null && fcmp(x, frac(k.low)) >= 0 && fcmp(x, frac(k.high)) <= 0;
+    },
     bool: function (k, v) { return typeof v === "boolean"; },
     date: function (k, v) { return parseDate(v) !== null; },
     share: function (k, v) { return typeof v === "number" && ratioValue(v) !== null; },
+    ratio: function (k, v) { return ratioValue(v) !== null; },
     period: function (k, v) { return whole("period", v); }
   };
 
@@ -241,7 +185,7 @@
       var v = value[name];
       if (!flag) {
         out.push(problem(where, "unknown_flag", { flags: C.codes.flag_names.join(", ") }));
-      } else if (flag.kind === "ratio" ? ratioValue(v) === null : !CHECKS[flag.kind](flag, v)) {
+      } else if (!CHECKS[flag.kind](flag, v)) {
         out.push(problem(where, "value", { value: show(v), allowed: flag.allowed }));
       }
     });
@@ -296,10 +240,8 @@
     });
   }
 
-  function agree(a, b) {
-    var d = fadd(a, b, -1);
-    return fcmp(new Frac(100 * Math.abs(d.n), d.d), new Frac(1, 1)) <= 0;
-  }
+  /** Two scores agree to 0.01 (numbers.agree). */
+  function agree(a, b) { var d = fadd(a, b, -1); return 100 * Math.abs(d.n) <= d.d; }
   function periodMean(items) {
     var total = new Frac(0, 1);
     items.forEach(function (item) { total = fadd(total, item.score instanceof Frac ? item.score : toFraction(item.score)); });
@@ -308,56 +250,46 @@
 
   /** score_general + score_tasks, period_scores and score_total must agree (contract v3). */
   function checkScores(profile, out) {
-    var split = null;
-    var year = profile.evaluation_year;
-    var hasGeneral = has(profile, "score_general");
+    var year = profile.evaluation_year, split = null, hasGeneral = has(profile, "score_general");
+    var total = has(profile, "score_total") ? toFraction(profile.score_total) : null;
     if (hasGeneral !== has(profile, "score_tasks")) {
       out.push(problem([hasGeneral ? "score_tasks" : "score_general"], "split_half",
         { have: hasGeneral ? "score_general" : "score_tasks" }));
     } else if (hasGeneral) {
-      var general = toFraction(profile.score_general);
-      var tasks = toFraction(profile.score_tasks);
+      var general = toFraction(profile.score_general), tasks = toFraction(profile.score_tasks);
       split = fadd(general, tasks);
-      if (has(profile, "score_total") && !agree(split, toFraction(profile.score_total))) {
+      if (total && !agree(split, total)) {
         out.push(problem(["score_total"], "split_total", { value: show(profile.score_total),
           general: showScore(general), tasks: showScore(tasks), split: showScore(split) }));
       }
     }
-    if (!has(profile, "period_scores")) { return; }
     var items = profile.period_scores;
+    if (!items) { return; }
     if (!items.length) { return out.push(problem(["period_scores"], "periods_empty")); }
-    var seen = {};
-    var first = null;
-    var ok = true;
+    var seen = {}, before = out.length, first = null;
     items.forEach(function (item, index) {
-      var period = item.period;
-      var where = ["period_scores", index, "period"];
+      var period = item.period, where = ["period_scores", index, "period"];
       var m = RE.period.exec(period);
       var kind = C.words[m[2] ? "month" : "quarter"];
       if (Number(m[1]) !== year) {
-        ok = false;
         out.push(problem(where, "period_year", { value: show(period), year: m[1], evaluation_year: year }));
       }
       if (hasOwn.call(seen, period)) {
-        ok = false;
         out.push(problem(where, "period_twice", { value: show(period), index: seen[period] }));
       } else {
         seen[period] = index;
       }
-      if (first === null) {
-        first = [index, kind];
-      } else if (kind !== first[1]) {
-        ok = false;
-        out.push(problem(where, "period_mixed", { kind: kind, value: show(period), first_kind: first[1],
-          first: show(items[first[0]].period), index: first[0] }));
+      if (first !== null && kind !== first) {
+        out.push(problem(where, "period_mixed", { kind: kind, value: show(period), first_kind: first,
+          first: show(items[0].period), index: 0 }));
       }
+      first = first || kind;
     });
-    if (!ok) { return; }
+    if (out.length > before) { return; }
     var mean = periodMean(items);
-    var count = items.length + " " + first[1] + (items.length > 1 ? C.words.plural : "");
-    if (has(profile, "score_total") && !agree(mean, toFraction(profile.score_total))) {
-      out.push(problem(["score_total"], "mean_total",
-        { value: show(profile.score_total), count: count, mean: showScore(mean) }));
+    var count = items.length + " " + first + (items.length > 1 ? C.words.plural : "");
+    if (total && !agree(mean, total)) {
+      out.push(problem(["score_total"], "mean_total", { value: show(profile.score_total), count: count, mean: showScore(mean) }));
     }
     if (split !== null && !agree(mean, split)) {
       out.push(problem(["score_general"], "mean_split", { split: showScore(split), count: count, mean: showScore(mean) }));
@@ -472,14 +404,13 @@
 
   /** Problems that need the data: year and role modelled, inputs the rules need. */
   function semantic(profile, rules) {
-    var year = profile.evaluation_year;
-    var modelled = modelledYears(rules).join(", ");
+    var year = profile.evaluation_year, role = profile.role, kind = profile.unit_kind;
     var entry = rules.years[String(year)];
+    var modelled = modelledYears(rules).join(", ");
     if (!has(rules.years, String(year))) {
       return [problem(["evaluation_year"], "year_not_modelled", { year: year, modelled: modelled })];
     }
     var kinds = entry.collective_rules || {};
-    var kind = profile.unit_kind;
     if (profile.subject === "collective") {
       if (!has(profile, "unit_kind")) { return []; }
       if (!has(kinds, kind)) {
@@ -492,26 +423,21 @@
       if (has(profile, "unit_kind") && !has(kinds, kind)) {
         return [problem(["unit_kind"], "quota_unit_kind", { kind: kind, year: year })];
       }
-      var known = !has(profile, "role") || has(entry.danh_gia, profile.role);
-      return known ? [] : [problem(["role"], "quota_role", { role: profile.role, year: year })];
+      return !has(profile, "role") || has(entry.danh_gia, role) ? [] : [problem(["role"], "quota_role", { role: role, year: year })];
     }
-    var role = profile.role;
     if (!has(entry.danh_gia, role)) {
       var roles = keys(entry.danh_gia).join(", ");
       return [problem(["role"], "role_not_modelled", { role: role, year: year, roles: roles, modelled: modelled })];
     }
-    var out = [];
     var recruited = profile.recruited_on;
-    if (recruited && Number(recruited.slice(0, 4)) > year) {
-      out.push(problem(["recruited_on"], "recruited_after", { date: recruited, year: year }));
-    }
+    var out = recruited && Number(recruited.slice(0, 4)) > year
+      ? [problem(["recruited_on"], "recruited_after", { date: recruited, year: year })] : [];
     if (has(profile, "classification_input")) { return out; }
     var ruleSet = rules.danh_gia[danhGiaChoice(rules, profile)[0]];
-    if (ruleSet.kind === "text_only") {
-      return out.concat([problem(["classification_input"], "text_only", { role: role, year: year, rule_set: ruleSet.id })]);
-    }
     var branch = profile.leader ? "leader" : "non_leader";
-    return out.concat(missingInputs(profile, ruleSet, branch, "required", { year: year, role: role, who: C.words[branch] }));
+    return out.concat(ruleSet.kind === "text_only"
+      ? [problem(["classification_input"], "text_only", { role: role, year: year, rule_set: ruleSet.id })]
+      : missingInputs(profile, ruleSet, branch, "required", { year: year, role: role, who: C.words[branch] }));
   }
 
   function missingInputs(profile, ruleSet, branch, key, values) {
@@ -714,9 +640,7 @@
       var minimum = crit.scale.indexOf(crit.min);
       return [values.every(function (v) { return crit.scale.indexOf(v) >= minimum; }), values.join(", ")];
     },
-    is: function (ctx, crit) {
-      return field(ctx, crit, function (v) { return [same(v, crit.value), crit.field + " = " + fmt(v)]; });
-    },
+    is: function (ctx, crit) { return OPS["in"](ctx, { field: crit.field, values: [crit.value] }); },
     "in": function (ctx, crit) {
       return field(ctx, crit, function (v) {
         return [crit.values.some(function (x) { return same(v, x); }), crit.field + " = " + fmt(v)];
@@ -819,65 +743,62 @@
     return ((pick(role) || pick("all") || {})[branch] || []).slice();
   }
 
+  /** Set ctx.classification; return not_reached (level → reason, basis) (engine.classify). */
   function classify(ctx, ruleSet, role, leader) {
-    var rid = ruleSet.id;
     var order = C.codes.level_codes.slice(0, 3); // the levels reached by meeting criteria
     var branch = leader ? "leader" : "non_leader";
-    var blockers = [];
-    var notClassified = false;
-    var cap = null;
+    var result = null, cap = null, failures = {}, levelBasis = {};
+    var blockers = []; // what lowered the result: [level from which it does not count, or null; words; basis]
+    function bind(binding, base, scope) { return ctx.recordBinding(binding, base, scope, ruleSet.id, {}); }
+    function block(from, key, level, entry) {
+      blockers.push([from, ctx.msg(key, { level: level, text: entry.text }), entry.legal_basis]);
+    }
     (ruleSet.gates || []).forEach(function (gate) {
-      var entry = ctx.recordBinding(gate, [], "gate", rid, {});
+      var entry = bind(gate, [], "gate");
       if (entry.met) { return; }
       if (gate.effect === "not_classified") {
-        notClassified = true;
-        blockers.push(["not_classified", entry]);
+        result = "NOT_CLASSIFIED";
+        block(null, "gate_not_classified", null, entry);
       } else if (gate.effect === "cap") {
         if (cap === null || order.indexOf(gate.cap) > order.indexOf(cap)) { cap = gate.cap; }
-        blockers.push(["cap:" + gate.cap, entry]);
+        block(gate.cap, "gate_cap", gate.cap, entry);
       } else {
         ctx.review(ctx.text(gate.reason));
       }
     });
     var khtnvBasis = basisFor(ruleSet.khtnv.basis, role, branch);
-    var triggered = false;
     ruleSet.khtnv[branch].forEach(function (binding) {
-      var entry = ctx.recordBinding(binding, khtnvBasis, "KHTNV", rid, {});
+      var entry = bind(binding, khtnvBasis, "KHTNV");
       if (entry.met) { return; }
-      triggered = true;
-      blockers.push(["khtnv", entry]);
-      if (binding.review) { ctx.review(ctx.text(binding.review)); }
+      result = result || "KHTNV";
+      block(null, "khtnv_trigger", null, entry);
+      ctx.review(ctx.text(binding.review));
     });
-    var failures = {};
-    var levelBasis = {};
     ruleSet.levels.forEach(function (level) {
       var base = levelBasis[level.level] = basisFor(level.basis, role, branch);
-      failures[level.level] = level[branch].map(function (b) { return ctx.recordBinding(b, base, level.level, rid, {}); })
+      failures[level.level] = level[branch].map(function (b) { return bind(b, base, level.level); })
         .filter(function (e) { return !e.met; });
     });
     var reached = function (c) { return has(failures, c) && failures[c].length === 0; };
-    var result = notClassified ? "NOT_CLASSIFIED" : triggered ? "KHTNV" : null;
     if (result === null) {
       result = order.filter(function (c, i) { return !(cap && i < order.indexOf(cap)) && reached(c); })[0] || null;
       if (result === null) {
         result = ruleSet.fallback.level;
-        if (!keys(failures).some(reached) && ruleSet.fallback.reason) { ctx.review(ctx.text(ruleSet.fallback.reason)); }
+        if (!keys(failures).some(reached)) { ctx.review(ctx.text(ruleSet.fallback.reason)); }
       }
       bandReview(ctx, ruleSet, result);
-      ruleSet.levels.forEach(function (level) {
-        if (level.level === result && level.review) { ctx.review(ctx.text(level.review)); }
-      });
+      ruleSet.levels.forEach(function (level) { if (level.level === result) { ctx.review(ctx.text(level.review)); } });
     }
     ctx.classification = result;
     var lead = ruleSet.leader_cap;
     if (lead && leader && C.codes.level_codes.indexOf(result) >= 0) {
-      var leadEntry = ctx.recordBinding({ criterion: lead.criterion, legal_basis: lead.legal_basis }, [], "gate", rid, {});
+      var leadEntry = bind({ criterion: lead.criterion, legal_basis: lead.legal_basis }, [], "gate");
       var unitLevel = ctx.get(lead.field);
       if (unitLevel === MISSING) {
         if (lead.review_levels.indexOf(result) >= 0) { ctx.review(ctx.text(lead.reason)); }
       } else if (!leadEntry.met) {
         result = ctx.classification = unitLevel;
-        blockers.push(["lead:" + unitLevel, leadEntry]);
+        block(null, "gate_cap", unitLevel, leadEntry);
       }
     }
     var notReached = {};
@@ -886,18 +807,11 @@
       if (stop >= 0 && j >= stop) { return; }
       var parts = [];
       var basis = (levelBasis[c] || []).slice();
-      (failures[c] || []).forEach(function (entry) { parts.push(entry.text); basis = basis.concat(entry.legal_basis); });
-      blockers.forEach(function (blocker) {
-        var kind = blocker[0];
-        var text = blocker[1].text;
-        if (kind.indexOf("cap:") === 0 && j >= order.indexOf(kind.slice(4))) { return; }
-        parts.push(kind === "khtnv" ? ctx.msg("khtnv_trigger", { text: text })
-          : kind === "not_classified" ? ctx.msg("gate_not_classified", { text: text })
-            : ctx.msg("gate_cap", { level: kind.slice(kind.indexOf(":") + 1), text: text }));
-        basis = basis.concat(blocker[1].legal_basis);
+      (failures[c] || []).forEach(function (e) { parts.push(e.text); basis = basis.concat(e.legal_basis); });
+      blockers.forEach(function (b) {
+        if (b[0] === null || j < order.indexOf(b[0])) { parts.push(b[1]); basis = basis.concat(b[2]); }
       });
-      var reason = parts.length ? ctx.msg("not_met") + ": " + parts.join("; ") : "";
-      notReached[c] = { reason: reason, legal_basis: unique(basis) };
+      notReached[c] = { reason: parts.length ? ctx.msg("not_met") + ": " + parts.join("; ") : "", legal_basis: unique(basis) };
     });
     return notReached;
   }
@@ -963,85 +877,66 @@
 
   /** ``value`` (exact) rounded to a whole number: floor, ceil or round_half_up (numbers.rounded). */
   function rounded(value, how) {
-    if (how === "ceil") { return -floorDiv(-value.n, value.d); }
-    return how === "round_half_up" ? floorDiv(2 * value.n + value.d, 2 * value.d) : floorDiv(value.n, value.d);
+    if (how === "ceil") { return Math.ceil(value.n / value.d); }
+    return Math.floor(how === "round_half_up" ? (2 * value.n + value.d) / (2 * value.d) : value.n / value.d);
   }
 
+  /** [max_cstdcs, max_htxs] of a unit_quota profile (quotas.py). */
   function quotas(ctx) {
-    var profile = ctx.profile;
-    var flags = ctx.flags;
-    var rounding = flags.quota_rounding;
-    var maxima = [null, null];
-    var text, met, cap, exact, candidates;
-    /** cap = rounding(ratio × base), or ratio × M / (1 + ratio) on the htt_only base. */
-    function capped(ratio, base, baseKind) {
-      exact = fmul(ratio, new Frac(base, 1));
+    var p = ctx.profile, flags = ctx.flags, maxima = [null, null], v;
+    /** The cap of `ratio` × `base` (htt_only: ratio × base / (1 + ratio)), rounded; its words' values. */
+    function capped(ratio, base, candidates, baseKind) {
+      var exact = fmul(ratio, new Frac(base, 1));
       if (baseKind === "htt_only") { exact = fdiv(exact, fadd(new Frac(1, 1), ratio)); }
-      if (exact.d !== 1) { ctx.quotaFlags.quota_rounding = rounding; }
-      cap = rounded(exact, rounding);
-      return { ratio: fmt(ratio), base: base, base_kind: baseKind, exact: fmt(exact), rounding: rounding, cap: cap,
-        candidates: candidates, max: Math.min(cap, candidates) };
+      if (exact.d !== 1) { ctx.quotaFlags.quota_rounding = flags.quota_rounding; }
+      var cap = rounded(exact, flags.quota_rounding);
+      return { ratio: fmt(ratio), base: base, base_kind: baseKind, exact: fmt(exact), rounding: flags.quota_rounding,
+        cap: cap, candidates: candidates, max: Math.min(cap, candidates) };
     }
-    function entry(cid, basis, rid) {
-      ctx.add(cid, met, basis, text, "quota", cid, rid);
-    }
+    function entry(cid, met, basis, text, rid) { ctx.add(cid, met, basis, text, "quota", cid, rid); }
     var quota = ctx.thiDua.quotas.cstdcs;
-    if (has(profile, "unit_ldtt_count")) {
-      candidates = profile.cstdcs_eligible_candidates;
-      if (flags.cstdcs_ratio === null) {
-        text = ctx.msg("quota_cstdcs_none", { text: ctx.text(quota.note) });
-        ctx.review(text);
-        met = true;
-      } else {
-        ctx.quotaFlags.cstdcs_ratio = flags.cstdcs_ratio.n / flags.cstdcs_ratio.d;
-        var values = capped(flags.cstdcs_ratio, profile.unit_ldtt_count, null);
-        maxima[0] = values.max;
-        text = ctx.msg("quota_cstdcs", values) + " — " + ctx.text(quota.note);
-        met = candidates <= cap;
-      }
-      entry("quota.cstdcs", quota.legal_basis, ctx.thiDua.id);
+    if (has(p, "unit_ldtt_count") && flags.cstdcs_ratio === null) {
+      var none = ctx.msg("quota_cstdcs_none", { text: ctx.text(quota.note) });
+      ctx.review(none);
+      entry("quota.cstdcs", true, quota.legal_basis, none, ctx.thiDua.id);
+    } else if (has(p, "unit_ldtt_count")) {
+      ctx.quotaFlags.cstdcs_ratio = flags.cstdcs_ratio.n / flags.cstdcs_ratio.d;
+      v = capped(flags.cstdcs_ratio, p.unit_ldtt_count, p.cstdcs_eligible_candidates, null);
+      maxima[0] = v.max;
+      entry("quota.cstdcs", v.candidates <= v.cap, quota.legal_basis,
+        ctx.msg("quota_cstdcs", v) + " — " + ctx.text(quota.note), ctx.thiDua.id);
     }
-    if (!has(profile, "group_size_htt_or_above")) { return maxima; }
-    var ruleSet = ctx.rules.danh_gia[quotaRulesId(ctx.rules, profile)];
-    var rule = ruleSet.htxs_cap;
-    var basis = rule.legal_basis;
-    var small = rule.small_group;
-    var baseKind = flags.htxs_ratio_base || "htt_or_above";
-    candidates = profile.individuals_meeting_htxs_criteria;
-    maxima[1] = candidates;
-    met = true;
-    if (small && (has(profile, "units_total") ? profile.units_total : small.below) < small.below) {
+    if (!has(p, "group_size_htt_or_above")) { return maxima; }
+    var ruleSet = ctx.rules.danh_gia[quotaRulesId(ctx.rules, p)], rule = ruleSet.htxs_cap, small = rule.small_group;
+    var candidates = maxima[1] = p.individuals_meeting_htxs_criteria;
+    var granted = p.unit_outstanding_exception_granted, basis = rule.legal_basis, met = true, text;
+    var byRatio = function (ratio, key) {
+      var baseKind = ctx.quotaFlags.htxs_ratio_base = flags.htxs_ratio_base || "htt_or_above";
+      v = capped(ratio, p.group_size_htt_or_above, candidates, baseKind);
+      maxima[1] = v.max;
+      met = candidates <= v.cap;
+      return ctx.msg(key, v);
+    };
+    if (small && (has(p, "units_total") ? p.units_total : small.below) < small.below) {
       maxima[1] = Math.min(small.max, candidates);
-      text = ctx.msg("quota_small_group", { units: profile.units_total, below: small.below, cap: small.max,
+      text = ctx.msg("quota_small_group", { units: p.units_total, below: small.below, cap: small.max,
         max: maxima[1], candidates: candidates });
       met = candidates <= small.max;
       basis = small.legal_basis;
-    } else if (profile.unit_outstanding_exception_granted && rule.exception_ratio) {
-      var exception = capped(ratioValue(rule.exception_ratio), profile.group_size_htt_or_above, baseKind);
-      ctx.quotaFlags.htxs_ratio_base = baseKind;
-      maxima[1] = exception.max;
-      text = ctx.msg("quota_htxs_exception", exception);
-      met = candidates <= cap;
+    } else if (granted && rule.exception_ratio) {
+      text = byRatio(ratioValue(rule.exception_ratio), "quota_htxs_exception");
       basis = rule.exception_basis;
-      if (rule.exception_review) { ctx.review(ctx.text(rule.exception_review)); }
-    } else if (profile.unit_outstanding_exception_granted) {
-      text = ctx.msg("quota_exception");
-      ctx.review(text);
-    } else if (flags.htxs_ratio === null) {
-      text = ctx.msg("quota_htxs_none", { text: ctx.text(rule.note) });
+      ctx.review(ctx.text(rule.exception_review));
+    } else if (granted || flags.htxs_ratio === null) {
+      text = granted ? ctx.msg("quota_exception") : ctx.msg("quota_htxs_none", { text: ctx.text(rule.note) });
       ctx.review(text);
     } else {
       ctx.quotaFlags.htxs_ratio = flags.htxs_ratio.n / flags.htxs_ratio.d;
-      ctx.quotaFlags.htxs_ratio_base = baseKind;
-      var ratio = capped(flags.htxs_ratio, profile.group_size_htt_or_above, baseKind);
-      maxima[1] = ratio.max;
-      text = ctx.msg("quota_htxs", ratio) + " — " + ctx.text(rule.note);
-      met = candidates <= cap;
+      text = byRatio(flags.htxs_ratio, "quota_htxs") + " — " + ctx.text(rule.note);
     }
-    entry("quota.htxs", basis, ruleSet.id);
+    entry("quota.htxs", met, basis, text, ruleSet.id);
     var notes = ctx.yearEntry.notes || {};
-    var note = has(profile, "role") ? notes[profile.role] : has(profile, "unit_kind") ? null : notes.unit_quota;
-    if (note) { ctx.review(ctx.text(note)); }
+    ctx.review(ctx.text(has(p, "role") ? notes[p.role] : has(p, "unit_kind") ? null : notes.unit_quota));
     return maxima;
   }
 
@@ -1166,14 +1061,13 @@
    *  it with the Python package, and the operations this file interprets. */
   function schema() {
     var c = JSON.parse(JSON.stringify(data().contract, function (k, v) { return k === "allowed" ? undefined : v; }));
-    var codes = c.codes;
-    return {
-      common: c.common, individual: c.subjects.individual, collective: c.subjects.collective,
-      unit_quota: c.subjects.unit_quota,
-      flag_names: codes.flag_names, individual_titles: codes.individual_titles, collective_titles: codes.collective_titles,
-      level_order: codes.level_codes.slice(0, 3), recognised_at: codes.recognised_at, effects: codes.effects,
-      ops: keys(OPS).sort(), level_codes: codes.level_codes, unit_kinds: codes.unit_kinds
-    };
+    var own = { common: c.common, level_order: c.codes.level_codes.slice(0, 3), ops: keys(OPS).sort() };
+    var out = {};
+    ["common", "individual", "collective", "unit_quota", "flag_names", "individual_titles", "collective_titles",
+      "level_order", "recognised_at", "effects", "ops", "level_codes", "unit_kinds"].forEach(function (k) {
+      out[k] = has(own, k) ? own[k] : has(c.subjects, k) ? c.subjects[k] : c.codes[k];
+    });
+    return out;
   }
 
   window.ThiduaEvaluator = {
