@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
         from thidua.criteria import PROJECT_ROOT
 
         root = (args.root or PROJECT_ROOT).resolve()
-        errors, warnings = collect(root, getattr(args, "strict", False))
+        errors, warnings = collect(root, args.strict)
     except Exception as error:  # noqa: BLE001 - the CLI boundary: never a traceback
         print(f"thidua check: lỗi nội bộ: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
