@@ -28,7 +28,7 @@ class UnreadableYaml(ContentError):
     Markdown editors (``thidua.legal.metadata``)."""
 
 
-class _ImpossibleDate(Exception):  # noqa: N818 - internal, becomes a ContentError
+class _ImpossibleDate(Exception):
     """A date in YAML's form that the calendar does not have; the key is added on the way
     up (the mapping whose value it is)."""
 
@@ -38,15 +38,16 @@ class _ImpossibleDate(Exception):  # noqa: N818 - internal, becomes a ContentErr
         self.key: Any = None
 
 
-def impossible_date(file: str, line: int | None, key: str, value: str) -> ContentError:
-    """A date written right (YYYY-MM-DD) that is not in the calendar, e.g. 2020-02-30."""
+def impossible_date(file: str, line: int | None, key: str | None, value: str) -> ContentError:
+    """A date written right (YYYY-MM-DD) that is not in the calendar, e.g. 2020-02-30;
+    ``key``: the key whose value it is (none for a date in a top-level list)."""
     return ContentError(
         file,
         line,
-        key,
+        key or "(YAML)",
         f"{value!r} là ngày không có thật (not a real date)",
         "một ngày có trong lịch, dạng NĂM-THÁNG-NGÀY (YYYY-MM-DD)",
-        f"{key}: 2020-02-29",
+        f"{key}: 2020-02-29" if key else None,
     )
 
 
@@ -165,7 +166,8 @@ def load_text(text: str, name: str, first_line: int = 1) -> Any:
         said = str(error).splitlines()[0]
         raise UnreadableYaml(name, None, "(YAML)", said, "valid YAML") from None
     except _ImpossibleDate as error:
-        raise impossible_date(name, error.line, str(error.key or "(YAML)"), error.value) from None
+        key = None if error.key is None else str(error.key)
+        raise impossible_date(name, error.line, key, error.value) from None
 
 
 def _line(error: yaml.MarkedYAMLError) -> int | None:
