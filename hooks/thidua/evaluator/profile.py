@@ -4,7 +4,9 @@
 valid profile into the form the engine reads (defaults filled, dates as ISO strings,
 numbers as exact ``Fraction``). The fields, codes and number grammar are those of
 ``thidua.contract`` (evaluation-contract.md); an unknown field is a problem, never
-ignored.
+ignored. Every problem is worded by a template of ``contract.messages.PROBLEMS`` and
+the consistency checks are the table ``contract.CONSISTENCY``: the data the page's
+evaluator reads (``contract.export``), so both write the same messages.
 """
 
 from __future__ import annotations
