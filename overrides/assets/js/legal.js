@@ -1,6 +1,9 @@
 /* thidua — legal sources (issue 3). Classic script, no dependencies.
-   Without it: the register is a plain table and previews show on hover/focus (CSS).
-   With it: sortable columns, filters with a live count, Escape hides a preview. */
+   Without it: the register is a plain table; a citation is a plain link whose
+   description (aria-describedby) is the clause's text in the printed list of cited
+   clauses; abbreviations after the first of a page carry no title.
+   With it: sortable columns, filters with a live count; a citation's preview (a copy of
+   that text) on hover, focus and tap, hidden by Escape; every abbreviation's title. */
 (function () {
   "use strict";
 
@@ -103,7 +106,41 @@
     apply();
   }
 
+  /* A page carries each cited clause's text once, in its printed list of cited clauses
+     (legal-notes, id "legal-note-<n>"), not in every citation (issue 17 item 6: page
+     weight). The first hover, focus or tap on a citation copies the text into its
+     tooltip, which then becomes the link's description; CSS shows it on hover and
+     focus (legal.css). */
+  var previews = 0;
+
+  function addPreview(cite) {
+    var link = cite.querySelector(".legal-cite__link");
+    if (!link || cite.querySelector(".legal-cite__preview")) return;
+    var source = document.getElementById(link.getAttribute("aria-describedby") || "");
+    if (!source) return;
+    var tip = document.createElement("span");
+    tip.className = "legal-cite__preview";
+    tip.setAttribute("role", "tooltip");
+    tip.setAttribute("data-search-exclude", "");
+    var holder = source.closest("[lang]");
+    tip.lang = holder ? holder.lang : "vi";
+    previews += 1;
+    tip.id = "legal-preview-" + previews;
+    Array.prototype.forEach.call(source.childNodes, function (node) {
+      tip.appendChild(node.cloneNode(true));
+    });
+    cite.appendChild(tip);
+    link.setAttribute("aria-describedby", tip.id);
+  }
+
   function setupPreviews() {
+    function show(event) {
+      var cite = event.target.closest && event.target.closest(".legal-cite");
+      if (cite) addPreview(cite);
+    }
+    document.addEventListener("mouseover", show);
+    document.addEventListener("focusin", show);
+    document.addEventListener("touchstart", show, { passive: true });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") return;
       var open = document.querySelectorAll(".legal-cite:hover, .legal-cite:focus-within");
@@ -117,9 +154,25 @@
     document.addEventListener("mouseout", reset);
   }
 
+  /* Abbreviations (the glossary, includes/abbreviations.md): the page gives the title to
+     the first of each only (hooks/hook_glossary.py); the others get it back here, before
+     Material turns titles into tooltips (its bundle starts on DOMContentLoaded, after
+     this deferred script has run). */
+  function setupAbbreviations() {
+    var titles = {};
+    var all = document.querySelectorAll("abbr");
+    Array.prototype.forEach.call(all, function (abbr) {
+      if (abbr.title && !titles.hasOwnProperty(abbr.textContent)) titles[abbr.textContent] = abbr.title;
+    });
+    Array.prototype.forEach.call(all, function (abbr) {
+      if (!abbr.title && titles.hasOwnProperty(abbr.textContent)) abbr.title = titles[abbr.textContent];
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".legal-register"), setupRegister);
     setupPreviews();
+    setupAbbreviations();
   }
 
   if (document.readyState === "loading") {
