@@ -57,6 +57,10 @@ class Ctx:
     def msg(self, key: str, **values: Any) -> str:
         return self.rules.labels["messages"][key][self.lang].format(**values)
 
+    def date(self, iso: str) -> str:
+        """A date ``YYYY-MM-DD`` as the language writes it (``01/03/2026`` in Vietnamese)."""
+        return self.msg("date", year=iso[:4], month=iso[5:7], day=iso[8:10])
+
     def text(self, pair: dict | None) -> str:
         return pair[self.lang] if pair else ""
 

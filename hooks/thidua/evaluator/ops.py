@@ -18,7 +18,6 @@ from thidua.contract import EFFECTS, RECOGNISED_AT
 MISSING = object()
 
 
-
 def fmt(value: Any) -> str:
     """Numbers as people write them (exact: at most 2 decimals in profiles)."""
     if isinstance(value, Fraction):
@@ -142,15 +141,18 @@ def op_recruited_months(ctx, crit: dict) -> tuple[bool | None, str]:
     months = recruited_months(date, ctx.year) if date else None
     if months is None:
         return True, ctx.msg("not_recruited_in_year")
-    return months >= crit["at_least"], ctx.msg("recruited", date=date, months=months)
+    return months >= crit["at_least"], ctx.msg("recruited", date=ctx.date(date), months=months)
 
 
-def discipline_counted(items: list[dict], year: int, exceptions: bool) -> tuple[list, list]:
+def discipline_counted(
+    items: list[dict], year: int, exceptions: bool, date: Callable[[str], str] = str
+) -> tuple[list, list]:
     """Split discipline decisions into those counted for ``year`` and those set aside.
 
     Counted: decided in ``year``. With ``exceptions`` (NĐ 48/2023): not when the
     violation was already used to rate another year, nor when the same violation
-    (same violation_year, the other system) was decided in an earlier year.
+    (same violation_year, the other system) was decided in an earlier year. ``date`` writes a
+    decision's date for people (as given by default).
     """
     counted, skipped = [], []
     for index, item in enumerate(items):
@@ -173,13 +175,13 @@ def discipline_counted(items: list[dict], year: int, exceptions: bool) -> tuple[
             if earlier:
                 skipped.append((index, f"same violation {item['violation_year']} counted earlier"))
                 continue
-        counted.append((index, f"{item['system']} {item['form']} {item['decided_on']}"))
+        counted.append((index, f"{item['system']} {item['form']} {date(item['decided_on'])}"))
     return counted, skipped
 
 
 def op_no_discipline_in_year(ctx, crit: dict) -> tuple[bool | None, str]:
     counted, skipped = discipline_counted(
-        ctx.profile.get("discipline", []), ctx.year, crit["exceptions"]
+        ctx.profile.get("discipline", []), ctx.year, crit["exceptions"], ctx.date
     )
     if counted:
         detail = ctx.msg(
@@ -198,7 +200,9 @@ def op_no_discipline_in_year(ctx, crit: dict) -> tuple[bool | None, str]:
 
 def op_no_discipline_exception(ctx, crit: dict) -> tuple[bool | None, str]:
     """Met when no decision of the year is one that the exceptions would set aside."""
-    _counted, skipped = discipline_counted(ctx.profile.get("discipline", []), ctx.year, True)
+    _counted, skipped = discipline_counted(
+        ctx.profile.get("discipline", []), ctx.year, True, ctx.date
+    )
     if skipped:
         return False, ctx.msg(
             "discipline_skipped", items="; ".join(f"discipline[{i}] {t}" for i, t in skipped)

@@ -492,6 +492,8 @@
     return list.indexOf(title) >= 0 || (year === this.year && !!this.titleEligible[title]);
   };
   Ctx.prototype.msg = function (key, values) { return format(this.rules.labels.messages[key][this.lang], values || {}); };
+  /** A date YYYY-MM-DD as the language writes it (labels.messages.date: 01/03/2026 in Vietnamese). */
+  Ctx.prototype.date = function (iso) { return this.msg("date", { year: iso.slice(0, 4), month: iso.slice(5, 7), day: iso.slice(8) }); };
   Ctx.prototype.text = function (pair) { return pair ? pair[this.lang] : ""; };
   Ctx.prototype.review = function (text) { if (text && this.manual.indexOf(text) < 0) { this.manual.push(text); } };
 
@@ -578,7 +580,7 @@
     return total;
   }
   function decidedYear(item) { return Number(item.decided_on.slice(0, 4)); }
-  function disciplineCounted(items, year, exceptions) {
+  function disciplineCounted(items, year, exceptions, ctx) {
     var counted = [];
     var skipped = [];
     items.forEach(function (item, index) {
@@ -591,7 +593,7 @@
         return j !== index && other.system !== item.system && other.violation_year === item.violation_year &&
           decidedYear(other) < year;
       })) { return skipped.push([index, "same violation " + item.violation_year + " counted earlier"]); }
-      counted.push([index, item.system + " " + item.form + " " + item.decided_on]);
+      counted.push([index, item.system + " " + item.form + " " + ctx.date(item.decided_on)]);
     });
     return [counted, skipped];
   }
@@ -661,17 +663,17 @@
       var date = ctx.profile.recruited_on;
       var months = date ? recruitedMonths(date, ctx.year) : null;
       if (months === null) { return [true, ctx.msg("not_recruited_in_year")]; }
-      return [months >= crit.at_least, ctx.msg("recruited", { date: date, months: months })];
+      return [months >= crit.at_least, ctx.msg("recruited", { date: ctx.date(date), months: months })];
     },
     no_discipline_in_year: function (ctx, crit) {
-      var split = disciplineCounted(ctx.profile.discipline || [], ctx.year, crit.exceptions);
+      var split = disciplineCounted(ctx.profile.discipline || [], ctx.year, crit.exceptions, ctx);
       var detail = split[0].length ? ctx.msg("discipline_counted", { year: ctx.year, items: listItems(split[0]) })
         : ctx.msg("discipline_none", { year: ctx.year });
       if (split[1].length) { detail += "; " + ctx.msg("discipline_skipped", { items: listItems(split[1]) }); }
       return [split[0].length === 0, detail];
     },
     no_discipline_exception: function (ctx) {
-      var skipped = disciplineCounted(ctx.profile.discipline || [], ctx.year, true)[1];
+      var skipped = disciplineCounted(ctx.profile.discipline || [], ctx.year, true, ctx)[1];
       if (!skipped.length) { return [true, ctx.msg("none")]; }
       return [false, ctx.msg("discipline_skipped", { items: listItems(skipped) })];
     },
