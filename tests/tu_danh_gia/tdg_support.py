@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+from thidua.contract.export import export_contract
+
 HERE = Path(__file__).parent
 PAGE_VI = "/tu-danh-gia/cong-cu/"
 PAGE_EN = "/en/tu-danh-gia/cong-cu/"
@@ -24,8 +26,11 @@ FAKE_LINKS = {
     },
     "Thông tư 01/2024/TT-BNV": {"url": "van-ban/tt-01-2024/", "unverified": True},
 }
+# The rules are fake, the contract is the real one: the form reads its fields, limits,
+# codes and patterns from THIDUA_DATA.contract exactly as on the built page.
 FAKE_DATA = (
-    'window.THIDUA_DATA = {"test_only": true};\n'
+    "window.THIDUA_DATA = "
+    f"{json.dumps({'test_only': True, 'contract': export_contract()}, ensure_ascii=False)};\n"
     f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
 )
 

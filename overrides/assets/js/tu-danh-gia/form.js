@@ -6,10 +6,8 @@
   var TDG = (window.TDG = window.TDG || {});
   var ROWS = { leave: 3, discipline: 2, initiatives: 3 };
   var PRIOR = 7;
-  var GC = ["chinh_tri_tu_tuong", "dao_duc_loi_song", "tac_phong_le_loi", "y_thuc_to_chuc_ky_luat"];
-  var TASKS = ["assigned", "completed", "on_time_with_quality", "exceeded"];
-  var UNIT = ["targets_total", "targets_completed", "targets_on_time_quality", "targets_exceeded"];
-  var SUB = ["total", "htnv_or_above", "htt_or_above"];
+  // The form's own limits (not the contract's fields): percentages, the calculator.
+  var PERCENT = { kind: "int", low: 0, high: 100 };
   var RESEARCH = { de_tai: 1, de_an: 1, cong_trinh: 1 };
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
 
@@ -18,12 +16,64 @@
   function theForm() { return el("tdg-form"); }
   function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
-  /* The levels a unit can have: the codes of the contract published with the rules
-   * (THIDUA_DATA.contract), else those the page's own list offers (rendered from the same
-   * labels); never a copy of the list. */
-  function levels() {
+  /* The contract published with the rules (THIDUA_DATA.contract): fields, kinds, limits,
+   * codes, patterns, never copied here. Without the data the form checks only that numbers
+   * are numbers and reads its lists off its controls (rendered from the same contract). */
+  function contract() {
     var data = window.THIDUA_DATA;
-    if (data && data.contract) { return data.contract.codes.level_codes; }
+    return (data && data.contract) || null;
+  }
+
+  /* The contract's kind of a control ("discipline.0.violation_year" → a year), or null. */
+  function kindOf(name) {
+    var c = contract();
+    var kind = c && { fields: c.subjects.individual };
+    name.split(".").forEach(function (part) {
+      kind = kind && (/^\d+$/.test(part) ? kind.item : kind.fields && has(kind.fields, part) ? kind.fields[part].kind : null);
+    });
+    return kind || null;
+  }
+
+  /* The fields (of one kind, or all) of a group: general_criteria, tasks, a discipline row … */
+  function keys(group, kind) {
+    var k = kindOf(group);
+    k = k && (k.item || k);
+    if (k && k.fields) {
+      return Object.keys(k.fields).filter(function (n) { return !kind || k.fields[n].kind.kind === kind; });
+    }
+    var found = [];
+    each(theForm().elements, function (c) {
+      var m = new RegExp("^" + group + "\\.(?:0\\.)?([^.]+)$").exec(c.name);
+      if (m && found.indexOf(m[1]) < 0 && (!kind || (kind === "int") === (c.type === "text"))) { found.push(m[1]); }
+    });
+    return found;
+  }
+
+  /* A text matching the whole of a contract pattern (date, period). */
+  function matches(pattern, text) {
+    var c = contract();
+    return c ? new RegExp("^(?:" + c.patterns[pattern] + ")$").exec(text) : null;
+  }
+
+  /* What is wrong with the number v for a kind: a words key, or "". A count with no upper
+   * limit that must be at least 1 is left to the evaluator's problem. */
+  function fault(v, k) {
+    if (isNaN(v)) { return k.kind === "int" ? "notInteger" : "notNumber"; }
+    if (k.kind === "int" && (v % 1 !== 0 || v < 0)) { return "notInteger"; }
+    return typeof k.high === "number" && (v < k.low || v > k.high) ? "range" : "";
+  }
+
+  /* The number of a control if its kind accepts it, else null (not sent). */
+  function ok(name, text, own) {
+    var v = num(text);
+    return v === null || fault(v, own || kindOf(name) || {}) ? null : v;
+  }
+
+  /* The levels a unit can have: the codes of the contract, else those the page's own list
+   * offers (rendered from the same labels); never a copy of the list. */
+  function levels() {
+    var c = contract();
+    if (c) { return c.codes.level_codes; }
     var select = el("f-unit_classification");
     return Array.prototype.filter.call(select ? select.options : [], function (o) {
       return o.value && !o.hasAttribute("data-unknown");
@@ -208,7 +258,7 @@
     var minority = months && quarters ? (months >= quarters ? "quarter" : "month") : "";
     rows.forEach(function (row) {
       var p = "period_scores." + row.i + ".";
-      number(p + "score", 0, 100, false);
+      number(p + "score");
       var label = labelOf(p + "period");
       if (!row.period) {
         add(p + "period", TDG.fmt(T.periodMissing, { label: label }));
@@ -233,19 +283,18 @@
     function add(name, message) {
       if (!seen[name]) { seen[name] = true; errors.push({ name: name, message: message }); }
     }
-    function number(name, min, max, integer) {
+    function number(name, own) {
       if (!applies(name)) { return null; }
       var v = num(fields[name]);
       if (v === null) { return null; }
-      var label = labelOf(name);
-      if (isNaN(v)) { add(name, TDG.fmt(integer ? T.notInteger : T.notNumber, { label: label })); return undefined; }
-      if (integer && (v % 1 !== 0 || v < 0)) { add(name, TDG.fmt(T.notInteger, { label: label })); return undefined; }
-      if (v < min || v > max) { add(name, TDG.fmt(T.range, { label: label, min: min, max: max })); return undefined; }
+      var k = own || kindOf(name) || {};
+      var bad = fault(v, k);
+      if (bad) { add(name, TDG.fmt(T[bad], { label: labelOf(name), min: k.low, max: k.high })); return undefined; }
       return v;
     }
-    function notMore(small, big, names) {
-      var a = number(names[0], 0, 1e6, true);
-      var b = number(names[1], 0, 1e6, true);
+    function notMore(names) {
+      var a = number(names[0]);
+      var b = number(names[1]);
       if (typeof a === "number" && typeof b === "number" && a > b) {
         add(names[0], TDG.fmt(T.moreThan, { label: labelOf(names[0]), other: labelOf(names[1]) }));
       }
@@ -259,7 +308,7 @@
     }
     function date(name) {
       if (!applies(name) || !fields[name]) { return null; }
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(fields[name]) || isNaN(Date.parse(fields[name]))) {
+      if (!okDate(fields[name])) {
         add(name, TDG.fmt(T.notDate, { label: labelOf(name) }));
         return undefined;
       }
@@ -272,14 +321,14 @@
     ["personal.name", "personal.position", "personal.unit"].forEach(function (name) {
       if (String(fields[name] || "").length > 200) { add(name, TDG.fmt(T.tooLong, { label: labelOf(name) })); }
     });
-    number("months_worked", 0, 12, false);
+    number("months_worked");
     var recruited = date("recruited_on");
     if (recruited && ctx.yearOk && parseInt(recruited.slice(0, 4), 10) !== ctx.year) {
       add("recruited_on", TDG.fmt(T.recruitedYear, { year: ctx.year }));
     }
     var total = 0;
     for (var i = 0; i < ROWS.leave; i++) {
-      var m = number("leave." + i + ".months", 0, 12, false);
+      var m = number("leave." + i + ".months");
       var from = date("leave." + i + ".from");
       var to = date("leave." + i + ".to");
       if (from && to && to < from) { add("leave." + i + ".to", TDG.fmt(T.dateOrder, { label: labelOf("leave." + i + ".to") })); }
@@ -293,31 +342,25 @@
     if (total > 12) { add("leave.0.months", TDG.fmt(T.leaveTotal, { total: total })); }
     for (i = 0; i < ROWS.discipline; i++) {
       var p = "discipline." + i + ".";
-      number(p + "violation_year", 1975, 2100, true);
-      number(p + "already_used_for_rating_year", 1975, 2100, true);
+      number(p + "violation_year");
+      number(p + "already_used_for_rating_year");
       date(p + "decided_on");
       var filled = fields[p + "system"] || fields[p + "decided_on"] || fields[p + "violation_year"];
       if (applies(p + "form") && filled && !fields[p + "form"]) {
         add(p + "form", TDG.fmt(T.rowIncomplete, { label: labelOf(p + "form") }));
       }
     }
-    var max = ctx.percent ? 100 : 1e6;
-    TASKS.forEach(function (k) { number("tasks." + k, 0, max, true); });
-    UNIT.forEach(function (k) { number("unit." + k, 0, max, true); });
-    if (ctx.count) {
-      notMore(0, 0, ["tasks.completed", "tasks.assigned"]);
-      notMore(0, 0, ["unit.targets_completed", "unit.targets_total"]);
-    }
-    notMore(0, 0, ["tasks.on_time_with_quality", "tasks.completed"]);
-    notMore(0, 0, ["tasks.exceeded", "tasks.completed"]);
-    notMore(0, 0, ["unit.targets_on_time_quality", "unit.targets_completed"]);
-    notMore(0, 0, ["unit.targets_exceeded", "unit.targets_completed"]);
-    SUB.forEach(function (k) { number("sub_units." + k, 0, 1e4, true); });
-    notMore(0, 0, ["sub_units.htnv_or_above", "sub_units.total"]);
-    notMore(0, 0, ["sub_units.htt_or_above", "sub_units.htnv_or_above"]);
-    var scoreTotal = number("score_total", 0, 100, false);
-    var general = number("score_general", 0, 30, false);
-    var tasksScore = number("score_tasks", 0, 70, false);
+    var own = ctx.percent ? PERCENT : null;
+    ["tasks", "unit", "sub_units"].forEach(function (group) {
+      keys(group, "int").forEach(function (k) { number(group + "." + k, group === "sub_units" ? null : own); });
+    });
+    // The contract's consistency checks (a count the percentages hide is not compared).
+    (contract() ? contract().consistency.individual : []).forEach(function (check) {
+      if (check[0] === "at_most") { notMore(check.slice(1)); }
+    });
+    var scoreTotal = number("score_total");
+    var general = number("score_general");
+    var tasksScore = number("score_tasks");
     if (typeof scoreTotal === "number" && typeof general === "number" && typeof tasksScore === "number" &&
         Math.abs(scoreTotal - (general + tasksScore)) > 0.01 + 1e-9) {
       add("score_total", TDG.fmt(T.splitSum, { label: labelOf("score_total"), total: TDG.calc.fmt(scoreTotal),
@@ -330,17 +373,17 @@
     }
     if (ctx.scheme && ctx.split) {
       var c = "calc." + ctx.scheme + ".";
-      number(c + "assigned", 0, 1e6, false);
-      number(c + "completed", 0, 1e6, false);
+      number(c + "assigned", { kind: "number", low: 0, high: 1e6 });
+      number(c + "completed", { kind: "number", low: 0, high: 1e6 });
       notMoreNum([c + "completed", c + "assigned"]);
-      ["failed_review", "delay"].forEach(function (k) { number(c + k, 0, 1e4, true); });
+      ["failed_review", "delay"].forEach(function (k) { number(c + k, { kind: "int", low: 0, high: 1e4 }); });
       (TDG.calc.scheme(ctx.scheme).leader_components || []).forEach(function (part) {
-        if (part.input === "percent") { number(c + part.id, 0, 100, false); }
+        if (part.input === "percent") { number(c + part.id, { kind: "number", low: 0, high: 100 }); }
       });
     }
     for (i = 0; i < ROWS.initiatives; i++) {
       var q = "initiatives." + i + ".";
-      number(q + "year", 1975, 2100, true);
+      number(q + "year");
       if (applies(q + "kind") && !fields[q + "kind"] && (fields[q + "year"] || fields[q + "recognised_at"])) {
         add(q + "kind", TDG.fmt(T.rowIncomplete, { label: labelOf(q + "kind") }));
       }
@@ -362,13 +405,14 @@
         names.push("score_total");
       }
     } else {
-      GC.forEach(function (k) { names.push("general_criteria." + k); });
+      var ask = function (group, kind) { keys(group, kind).forEach(function (k) { names.push(group + "." + k); }); };
+      ask("general_criteria");
       if (ctx.leader) {
         names.push("leadership_criterion_5a");
-        UNIT.forEach(function (k) { names.push("unit." + k); });
-        SUB.forEach(function (k) { names.push("sub_units." + k); });
+        ask("unit", "int");
+        ask("sub_units", "int");
       } else {
-        TASKS.forEach(function (k) { names.push("tasks." + k); });
+        ask("tasks", "int");
       }
     }
     return names.filter(function (name) {
@@ -418,9 +462,7 @@
   }
 
   function put(obj, key, value) { if (value !== null && value !== undefined && !(typeof value === "number" && isNaN(value))) { obj[key] = value; } }
-  function okNum(v, min, max) { return typeof v === "number" && !isNaN(v) && v >= min && v <= max ? v : null; }
-  function okInt(v) { return typeof v === "number" && !isNaN(v) && v >= 0 && v % 1 === 0 ? v : null; }
-  function okDate(text) { return /^\d{4}-\d{2}-\d{2}$/.test(text || "") && !isNaN(Date.parse(text)) ? text : null; }
+  function okDate(text) { return text && (matches("date", text) || !contract()) && !isNaN(Date.parse(text)) ? text : null; }
 
   /* The contract profile (evaluation-contract.md) from the answers that apply and are valid. */
   function toProfile(fields, ctx) {
@@ -432,13 +474,13 @@
     if (ctx.transition && ctx.ownRules !== null) { p.unit_has_own_rules = ctx.ownRules; }
     p.leader = ctx.leader;
     p.armed_forces = ctx.armed;
-    put(p, "months_worked", okNum(num(fields.months_worked), 0, 12));
+    put(p, "months_worked", ok("months_worked", fields.months_worked));
     if (ctx.yearOk && okDate(fields.recruited_on) && fields.recruited_on.slice(0, 4) === String(ctx.year)) { p.recruited_on = fields.recruited_on; }
     p.leave = [];
     p.discipline = [];
     for (var i = 0; ctx.leave && i < ROWS.leave; i++) {
       var kind = fields["leave." + i + ".kind"];
-      var months = okNum(num(fields["leave." + i + ".months"]), 0, 12);
+      var months = ok("leave.0.months", fields["leave." + i + ".months"]);
       if (kind && months !== null) {
         var leave = { kind: kind, months: months };
         put(leave, "certified_by", fields["leave." + i + ".certified_by"] || null);
@@ -452,10 +494,8 @@
       if (fields[d + "form"]) {
         var item = { system: fields[d + "system"] || "hanh_chinh", form: fields[d + "form"] };
         put(item, "decided_on", okDate(fields[d + "decided_on"]));
-        var vy = okInt(num(fields[d + "violation_year"]));
-        put(item, "violation_year", vy !== null && vy >= 1975 && vy <= 2100 ? vy : null);
-        var used = okInt(num(fields[d + "already_used_for_rating_year"]));
-        put(item, "already_used_for_rating_year", used !== null && used >= 1975 && used <= 2100 ? used : null);
+        put(item, "violation_year", ok(d + "violation_year", fields[d + "violation_year"]));
+        put(item, "already_used_for_rating_year", ok(d + "already_used_for_rating_year", fields[d + "already_used_for_rating_year"]));
         p.discipline.push(item);
       }
     }
@@ -468,40 +508,38 @@
         if (ctx.periods) {
           p.period_scores = [];
           TDG.calc.periodRows(fields).forEach(function (row) {
-            var score = okNum(row.score, 0, 100);
+            var score = ok("period_scores.0.score", row.text);
             if (row.kind !== "bad" && row.kind && score !== null) {
               p.period_scores.push({ period: ctx.year + "-" + row.period, score: score });
             }
           });
         } else {
-          put(p, "score_total", okNum(num(fields.score_total), 0, 100));
+          put(p, "score_total", ok("score_total", fields.score_total));
         }
         if (ctx.split) {
-          put(p, "score_general", okNum(num(fields.score_general), 0, 30));
-          put(p, "score_tasks", okNum(num(fields.score_tasks), 0, 70));
+          put(p, "score_general", ok("score_general", fields.score_general));
+          put(p, "score_tasks", ok("score_tasks", fields.score_tasks));
         }
         if (ctx.unit_level && levels().indexOf(fields.unit_classification) >= 0) { p.unit_classification = fields.unit_classification; }
       } else {
         var gc = {};
-        GC.forEach(function (k) { put(gc, k, fields["general_criteria." + k] || null); });
+        keys("general_criteria").forEach(function (k) { put(gc, k, fields["general_criteria." + k] || null); });
         p.general_criteria = gc;
         if (ctx.leader) { put(p, "leadership_criterion_5a", fields.leadership_criterion_5a || null); }
-        var limit = ctx.percent ? 100 : 1e6;
-        var group = function (prefix, keys, first) {
+        var group = function (name, first) {
           var out = {};
-          keys.forEach(function (k) {
-            var v = okInt(num(fields[prefix + k]));
-            put(out, k, v !== null && v <= limit ? v : null);
+          keys(name, "int").forEach(function (k) {
+            put(out, k, ok(name + "." + k, fields[name + "." + k], ctx.percent && first ? PERCENT : null));
           });
           if (ctx.percent && first) { out[first] = 100; }
           return out;
         };
-        var tasks = group("tasks.", TASKS, "assigned");
+        var tasks = group("tasks", "assigned");
         put(tasks, "efficiency", fields["tasks.efficiency"] || null);
         if (Object.keys(tasks).length > (ctx.percent ? 1 : 0)) { p.tasks = tasks; }
         if (ctx.leader) {
-          p.unit = group("unit.", UNIT, "targets_total");
-          p.sub_units = group("sub_units.", SUB, null);
+          p.unit = group("unit", "targets_total");
+          p.sub_units = group("sub_units", null);
         }
       }
     }
@@ -511,8 +549,7 @@
       var q = "initiatives." + i + ".";
       if (fields[q + "kind"]) {
         var ini = { kind: fields[q + "kind"] };
-        var iy = okInt(num(fields[q + "year"]));
-        put(ini, "year", iy !== null && iy >= 1975 && iy <= 2100 ? iy : null);
+        put(ini, "year", ok(q + "year", fields[q + "year"]));
         put(ini, "recognised_at", fields[q + "recognised_at"] || null);
         put(ini, "effect", fields[q + "effect"] || null);
         put(ini, "recognised_by", fields[q + "recognised_by"] || null);
@@ -534,6 +571,8 @@
   function str(v) { return v === undefined || v === null ? "" : String(v); }
   /* A number in the page's format (91,25 on the Vietnamese page). */
   function number(v) { return typeof v === "number" ? TDG.calc.fmt(v, 6).replace("≈ ", "") : str(v); }
+  /* An answer from a profile's value: a number in the page's format, a ticked box for true. */
+  function answer(v) { return typeof v === "boolean" ? (v ? "true" : "") : number(v); }
 
   /* The answers from a contract profile (import, and stored v0 entries). */
   function fieldsFromProfile(p) {
@@ -548,33 +587,22 @@
     f.armed_forces = p.armed_forces === true ? "true" : "";
     f.months_worked = p.months_worked === undefined ? "12" : number(p.months_worked);
     f.recruited_on = str(p.recruited_on);
-    var leave = Array.isArray(p.leave) ? p.leave : [];
-    f.has_leave = leave.length ? "true" : "false";
-    leave.slice(0, ROWS.leave).forEach(function (row, i) {
-      f["leave." + i + ".kind"] = str(row.kind);
-      f["leave." + i + ".months"] = number(row.months);
-      f["leave." + i + ".certified_by"] = str(row.certified_by);
-      f["leave." + i + ".from"] = str(row.from);
-      f["leave." + i + ".to"] = str(row.to);
-    });
-    var discipline = Array.isArray(p.discipline) ? p.discipline : [];
-    f.has_discipline = discipline.length ? "true" : "false";
-    discipline.slice(0, ROWS.discipline).forEach(function (row, i) {
-      ["system", "form", "decided_on", "violation_year", "already_used_for_rating_year"].forEach(function (k) { f["discipline." + i + "." + k] = str(row[k]); });
+    // Rows (leave, discipline, initiatives) and groups: every field the contract gives them.
+    Object.keys(ROWS).forEach(function (group) {
+      var rows = Array.isArray(p[group]) ? p[group] : [];
+      f["has_" + group] = rows.length ? "true" : "false";
+      rows.slice(0, ROWS[group]).forEach(function (row, i) {
+        keys(group).forEach(function (k) { f[group + "." + i + "." + k] = answer(row[k]); });
+      });
     });
     f.degradation_concluded = p.degradation_concluded === true ? "true" : "";
     f.unit_corruption_or_waste = p.unit_corruption_or_waste === true ? "true" : "";
-    var gc = p.general_criteria || {};
-    GC.forEach(function (k) { f["general_criteria." + k] = str(gc[k]); });
+    ["general_criteria", "tasks", "unit", "sub_units"].forEach(function (group) {
+      var values = p[group] || {};
+      keys(group).forEach(function (k) { f[group + "." + k] = answer(values[k]); });
+    });
     f.leadership_criterion_5a = str(p.leadership_criterion_5a);
     f.tasks_unit = "count";
-    var tasks = p.tasks || {};
-    TASKS.forEach(function (k) { f["tasks." + k] = str(tasks[k]); });
-    f["tasks.efficiency"] = str(tasks.efficiency);
-    var unit = p.unit || {};
-    UNIT.forEach(function (k) { f["unit." + k] = str(unit[k]); });
-    var sub = p.sub_units || {};
-    SUB.forEach(function (k) { f["sub_units." + k] = str(sub[k]); });
     f.score_total = number(p.score_total);
     f.score_general = number(p.score_general);
     f.score_tasks = number(p.score_tasks);
@@ -582,25 +610,13 @@
     f.score_input = periods.length ? "periods" : p.score_general !== undefined || p.score_tasks !== undefined ? "split" : "total";
     periods.slice(0, TDG.calc.ROWS).forEach(function (row, i) {
       var text = str(row && row.period);
-      var m = /^(\d{4})-(0[1-9]|1[0-2]|Q[1-4])$/.exec(text);
-      f["period_scores." + i + ".period"] = m && parseInt(m[1], 10) === year ? m[2] : text;
+      var m = matches("period", text);
+      f["period_scores." + i + ".period"] = m && parseInt(m[1], 10) === year ? m[2] || "Q" + m[3] : text;
       f["period_scores." + i + ".score"] = number(row && row.score);
     });
     f.unit_has_own_rules = p.unit_has_own_rules === true ? "true" : p.unit_has_own_rules === false ? "false" : "unknown";
     f.unit_classification = str(p.unit_classification);
     f.emulation_spirit = p.emulation_spirit === false ? "false" : "true";
-    var initiatives = Array.isArray(p.initiatives) ? p.initiatives : [];
-    f.has_initiatives = initiatives.length ? "true" : "false";
-    initiatives.slice(0, ROWS.initiatives).forEach(function (row, i) {
-      var q = "initiatives." + i + ".";
-      f[q + "kind"] = str(row.kind);
-      f[q + "year"] = str(row.year);
-      f[q + "recognised_at"] = str(row.recognised_at);
-      f[q + "effect"] = str(row.effect);
-      f[q + "recognised_by"] = str(row.recognised_by);
-      f[q + "accepted"] = row.accepted === true ? "true" : "";
-      f[q + "applied"] = row.applied === true ? "true" : "";
-    });
     var prior = p.prior_titles && typeof p.prior_titles === "object" ? p.prior_titles : {};
     for (var k = 0; k < PRIOR; k++) { f["prior_titles." + k] = []; }
     Object.keys(prior).forEach(function (y) {
@@ -620,7 +636,7 @@
   };
 
   TDG.form = {
-    ROWS: ROWS, PRIOR: PRIOR, fid: fid, read: read, write: write, num: num, context: context,
+    ROWS: ROWS, PRIOR: PRIOR, fid: fid, kindOf: kindOf, keys: keys, read: read, write: write, num: num, context: context,
     applyVisibility: applyVisibility, applies: applies, labelOf: labelOf, codeLabel: codeLabel,
     validate: validate, missing: missing, showErrors: showErrors, toProfile: toProfile,
     fieldsFromProfile: fieldsFromProfile, periodName: periodName
