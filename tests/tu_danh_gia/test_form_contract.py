@@ -196,3 +196,23 @@ def test_every_choice_of_the_form_offers_the_contracts_codes(tool):
         " function (c) { return c.value; })"
     )
     assert set(prior) | {"CSTT"} == set(CONTRACT["codes"]["individual_titles"])
+
+
+def test_an_untouched_answer_is_the_contracts_default(tool):
+    # The questions start at the contract's defaults (not a leader, emulation spirit, no
+    # leave …): an untouched form says what a profile without those fields says.
+    page = tool
+    page.fill("#f-evaluation_year", "2024")
+    page.check("#f-role--vien_chuc")
+    profile = page.evaluate(
+        "(function () { var f = TDG.form.read(); var rules = JSON.parse("
+        "document.getElementById('tdg').getAttribute('data-rules'));"
+        " return TDG.form.toProfile(f, TDG.form.context(f, rules, 'vi')); })()"
+    )
+    defaults = {
+        name: field["default"]
+        for name, field in CONTRACT["subjects"]["individual"].items()
+        if field["default"] is not None and name in profile
+    }
+    assert {"leader", "armed_forces", "emulation_spirit", "leave", "prior_titles"} <= set(defaults)
+    assert {name: profile[name] for name in defaults} == defaults
