@@ -249,7 +249,8 @@
     return String(code);
   }
 
-  /* Period rows: score 0–100, a period named, each period once, months or quarters only. */
+  /* Period rows: a score within the contract's limits, a period named, each period once,
+   * months or quarters only. */
   function validatePeriods(fields, ctx, T, add, number) {
     var seen = {};
     var rows = TDG.calc.periodRows(fields);
