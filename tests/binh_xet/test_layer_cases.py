@@ -235,6 +235,33 @@ def test_the_printed_table_and_minutes_list_the_layers_reasons(fresh, tmp_path, 
 
 
 @pytest.mark.browser
+def test_printing_from_the_english_page_gives_a_vietnamese_paper(fresh, tmp_path):
+    """The print buttons of the English page make the documents again with Vietnamese
+    reasons (the review notes too), and the screen stays English."""
+    case = CASES[0]
+    page = fresh(case, PAGE_EN)
+    load_file(page, write_case(case, tmp_path))
+    page.evaluate("window.print = function () {}")  # no dialog in the test
+    for kind in ("table", "minutes"):
+        page.click(f"[data-testid=bx-print-{kind}]")
+        assert page.evaluate("document.body.getAttribute('data-bx-print')") == kind
+        page.emulate_media(media="print")
+        pdf = tmp_path / f"en-{kind}.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True)
+        page.emulate_media(media="screen")
+        text = " ".join(
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split()
+        )
+        assert "Theo Quy chế thi đua, khen thưởng của Học viện Mẫu" in text
+        assert "Under the" not in text and " amends " not in text, kind
+        assert program_words(text) == [], (kind, text)
+    assert "Luật 06/2026/QH16 sửa đổi" in page.locator("[data-testid=bx-doc-table]").text_content()
+    row = page.locator("[data-testid=bx-member][data-row='3'] [data-testid=bx-layer-reason]")
+    assert row.inner_text().startswith("Under the Model Academy's Regulation")
+
+
+@pytest.mark.browser
 def test_without_a_layer_the_documents_have_no_layer_list(fresh, tmp_path):
     case = next(c for c in CASES if c["lop"] == "none")
     page = fresh(case)

@@ -190,6 +190,11 @@
     if (message) { document.getElementById("bx-status").textContent = message; }
   }
   BX.recompute = recompute;
+  /* The current figures with the reasons in `lang` (the printed documents are Vietnamese
+   * on both pages), or null without a list. */
+  BX.resultIn = function (lang) {
+    return state.read ? BX.unit.compute(withOverrides(state.read), state.year, state.settings, lang) : null;
+  };
 
   function showPreview(read) {
     var box = document.getElementById("bx-preview");

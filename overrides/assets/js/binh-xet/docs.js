@@ -10,6 +10,7 @@
   var BX = (window.BX = window.BX || {});
   var el = function () { return BX.el.apply(null, arguments); };
   var BLANK = "………………………………";
+  var reasonsLang = "vi"; // the language of the reasons of the result being rendered
   var STATUS = { within: "Trong tỷ lệ", over: "Vượt tỷ lệ", tie: "Bằng nhau ở ranh giới — Hội đồng quyết định", unranked: "Cần thứ tự hoặc số phiếu" };
 
   function vi(group, code) {
@@ -53,7 +54,7 @@
   function layerDecisions(result) {
     var withReasons = result.members.filter(function (m) { return m.layer_reasons && m.layer_reasons.length; });
     var vi = null, state = BX.state;
-    if (withReasons.length && BX.lang() !== "vi" && state && state.read) {
+    if (withReasons.length && reasonsLang !== "vi" && state && state.read) {
       vi = BX.unit.layerReasons(state.read, withReasons.map(function (m) { return m.row; }), result.evaluation_year, result.settings, "vi");
     }
     return withReasons.map(function (m) {
@@ -211,7 +212,9 @@
     return doc;
   }
 
-  function render(box, result) {
+  /* lang: the language of the result's reasons (default: the page's). */
+  function render(box, result, lang) {
+    reasonsLang = lang || BX.lang();
     box.textContent = "";
     if (!result) { return; }
     box.appendChild(table(result));
@@ -219,7 +222,15 @@
     box.appendChild(proposal(result));
   }
 
+  /* Print one document. On the English page the documents are made again from figures
+   * whose reasons are in Vietnamese, like the rest of the paper (only now: it costs one
+   * more evaluation of the list). */
   function print(kind) {
+    if (BX.lang() !== "vi" && BX.resultIn) {
+      var box = document.getElementById("bx-docs"), vi = null;
+      try { vi = BX.resultIn("vi"); } catch (e) { vi = null; }
+      if (box && vi) { render(box, vi, "vi"); }
+    }
     document.body.setAttribute("data-bx-print", kind);
     var done = function () { document.body.removeAttribute("data-bx-print"); window.removeEventListener("afterprint", done); };
     window.addEventListener("afterprint", done);
