@@ -394,19 +394,16 @@
     return d;
   }
 
-  function modelledYears(rules) { return keys(rules.years).map(Number).sort(function (a, b) { return a - b; }); }
+  // A JS object lists integer-like keys (the years) in ascending order.
   function yearsWith(rules, key) {
-    return modelledYears(rules).filter(function (y) {
-      var v = rules.years[String(y)][key];
-      return v && (!isMap(v) || keys(v).length > 0) && (!Array.isArray(v) || v.length > 0);
-    }).join(", ") || C.words.none;
+    return keys(rules.years).filter(function (y) { return keys(rules.years[y][key] || {}).length; }).join(", ") || C.words.none;
   }
 
   /** Problems that need the data: year and role modelled, inputs the rules need. */
   function semantic(profile, rules) {
     var year = profile.evaluation_year, role = profile.role, kind = profile.unit_kind;
     var entry = rules.years[String(year)];
-    var modelled = modelledYears(rules).join(", ");
+    var modelled = keys(rules.years).join(", ");
     if (!has(rules.years, String(year))) {
       return [problem(["evaluation_year"], "year_not_modelled", { year: year, modelled: modelled })];
     }
@@ -1042,10 +1039,7 @@
     var flags = effectiveFlags(rules, normal.evaluation_year, normal.flags, quota);
     var first = runOnce(rules, normal, flags, lang, lean);
     var result = first.result;
-    if (lean) {
-      result.flags_used = null;
-      return result;
-    }
+    if (lean) { result.flags_used = null; return result; }
     var used = merged(first.quotaFlags, {});
     first.consulted.forEach(function (name) {
       if (rules.flags[name].type !== "bool") { return; }
