@@ -89,6 +89,8 @@ def test_each_cited_text_is_written_once_and_described_by_every_citation(built_s
     assert parser.previews == 0, "the clause text is in the printed list only"
     assert set(parser.described) == set(parser.notes), "every note is cited, every cite noted"
     assert all(text.strip() for text in parser.notes.values())
+    # The printed list numbers its items itself: the notes must come as 1, 2, 3 …
+    assert list(parser.notes) == [f"legal-note-{n}" for n in range(1, len(parser.notes) + 1)]
     assert len(NOTE_ID.findall(html)) == len(set(NOTE_ID.findall(html)))
     page_text = unescape(html)
     for note_id, text in parser.notes.items():
