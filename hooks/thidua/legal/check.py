@@ -29,7 +29,7 @@ from thidua.legal.registry import (
     UnresolvedCitation,
     collect_registry,
     document_files,
-    page_title,
+    title_of,
 )
 
 EXCLUDED = ("_data",)
@@ -141,7 +141,7 @@ def _page_problems(
     result = PageResult()
     cited: list[tuple[Clause, Citing]] = []
     try:
-        _, body, offset = split_front_matter(text, file)
+        data, body, offset = split_front_matter(text, file)
     except ContentError as error:
         result.errors.append(error)
         return result, cited
@@ -151,7 +151,7 @@ def _page_problems(
     except ContentError as error:
         result.errors.append(error)
         citations = []
-    title = page_title(text, src_uri)
+    title = title_of(data, body, src_uri)
     for citation in citations:
         try:
             clause = registry.resolve(

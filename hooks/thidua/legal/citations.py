@@ -6,6 +6,7 @@ editors can show the syntax itself.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -39,21 +40,61 @@ class Citation:
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of fenced code, code spans and comments (never checked)."""
+    """Character ranges of fenced code, code spans and comments (never checked).
+
+    Remembered by text: the checks of one page (citations, markers, anchors, mentions)
+    each ask for the same page's spans.
+    """
+    return list(_masked_spans(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _masked_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
-    position = 0
-    while True:
-        opening = _FENCE.search(text, position)
-        if not opening:
-            break
-        fence = opening[1]
-        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
-        close = closing.search(text, opening.end())
-        end = close.end() if close else len(text)
-        spans.append((opening.start(), end))
-        position = end
-    for pattern in (_COMMENT, _CODE_SPAN):
-        spans += [m.span() for m in pattern.finditer(text) if not _inside(m.start(), spans)]
+    # Each scan runs only when its opening characters occur at all (the same spans).
+    if "```" in text or "~~~" in text:
+        position = 0
+        while opening := _FENCE.search(text, position):
+            fence = opening[1]
+            closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+            close = closing.search(text, opening.end())
+            end = close.end() if close else len(text)
+            spans.append((opening.start(), end))
+            position = end
+    if "<!--" in text:
+        spans += [m.span() for m in _COMMENT.finditer(text) if not _inside(m.start(), spans)]
+    if "`" in text:
+        spans += [span for span in code_spans(text) if not _inside(span[0], spans)]
+    return tuple(spans)
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_CODE_SPAN.finditer(text)`` gives, found from the runs of backticks: a
+    run opens a span that the next run of the same length closes (the regex, tried at
+    every character of a page, was the larger part of a page's checks).
+
+    >>> code_spans("a `b` ``c`d`` `e")
+    [(2, 5), (6, 13)]
+    """
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    by_width: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_width.setdefault(end - start, []).append(index)
+    spans = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_width[end - start]
+        after = bisect.bisect_right(same, index)
+        if after == len(same):
+            index += 1  # no closing run: the regex fails here and moves on
+            continue
+        close = same[after]
+        spans.append((start, runs[close][1]))
+        index = close + 1
     return spans
 
 

@@ -349,6 +349,11 @@ def page_title(text: str, fallback: str) -> str:
         data, body, _ = split_front_matter(text, fallback)
     except ContentError:
         data, body = {}, text
+    return title_of(data, body, fallback)
+
+
+def title_of(data: dict, body: str, fallback: str) -> str:
+    """``page_title`` from a page's front matter and body, already split."""
     title = data.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()
@@ -368,4 +373,5 @@ __all__ = [
     "load_document",
     "load_registry",
     "page_title",
+    "title_of",
 ]
