@@ -29,8 +29,49 @@ def folded_words(text: str, separator: str = DEFAULT_SEPARATOR) -> str:
     """
     plain = _ENTITY.sub(lambda m: _ENTITIES[m[0]], _TAG.sub(" ", text))
     plain = unicodedata.normalize("NFC", plain)
-    words = _non_ascii_words(separator).findall(plain)
-    return " ".join(folded for word in words if (folded := _fold_word(word)) != word)
+    folded = []
+    known = _FOLDED.get
+    for word in _words(plain, separator):
+        form = known(word)
+        if form is None:
+            if len(_FOLDED) >= _FOLDED_SIZE:
+                _FOLDED.clear()
+            form = _FOLDED[word] = _fold_word(word)
+        if form != word:
+            folded.append(form)
+    return " ".join(folded)
+
+
+# Words already folded: a site has a few thousand distinct words (Vietnamese syllables)
+# and every entry of the index repeats them; bounded for a long ``mkdocs serve``.
+_FOLDED: dict[str, str] = {}
+_FOLDED_SIZE = 200_000
+
+
+def _words(plain: str, separator: str) -> list[str]:
+    """What ``_non_ascii_words(separator).findall(plain)`` gives.
+
+    With a separator that is a character class and no non-ASCII separator character in
+    the text, those are the runs of word characters that hold a non-ASCII character:
+    found by splitting, which does not retry the regex at every character of an ASCII
+    word (tests/search_offline/test_fold_speed.py compares the two).
+    """
+    runs, odd = _word_runs(separator)
+    if runs is None or odd is None or odd.search(plain):
+        return _non_ascii_words(separator).findall(plain)
+    if separator == DEFAULT_SEPARATOR:  # str.split() knows the same whitespace as \s
+        return [word for word in plain.replace("-", " ").split() if not word.isascii()]
+    return [word for word in runs.findall(plain) if not word.isascii()]
+
+
+@functools.cache
+def _word_runs(separator: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(runs of word characters, a non-ASCII character that is not a word character), or
+    (None, None) for a separator that is not a character class."""
+    if not re.fullmatch(r"\[[^\]^]+\]\+", separator):
+        return None, None
+    word = f"[^{separator[1:-2]}]"
+    return re.compile(f"{word}+"), re.compile(rf"[^\x00-\x7f](?<!{word})")
 
 
 @functools.cache
