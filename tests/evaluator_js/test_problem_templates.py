@@ -102,3 +102,22 @@ def test_a_consistency_problem_reads_as_before():
     person["tasks"] = {"assigned": 5, "completed": 6, "on_time_with_quality": 0, "exceeded": 0}
     (problem,) = check(person)
     assert problem.message == "tasks.completed: found 6; allowed: at most tasks.assigned (5)"
+
+
+def test_the_rules_problems_are_worded_by_the_templates_too(monkeypatch):
+    """The problems that need the year's rules (``evaluator.problems``) come from the
+    same published templates: none is written by hand in the evaluator."""
+    from thidua import evaluator
+
+    rules = load_rules()
+    profiles = invalid_profiles(11, 400, rules) + _targeted(rules)
+    marked = {key: (f"<found {key}>", f"<allowed {key}>") for key in messages.PROBLEMS}
+    monkeypatch.setattr(messages, "PROBLEMS", marked)
+    seen: set[str] = set()
+    for profile in profiles:
+        for problem in evaluator.problems(profile, rules):
+            key = problem.found.removeprefix("<found ").removesuffix(">")
+            assert key in marked and problem.found == marked[key][0], problem
+            seen.add(key)
+    # recruited_after, required_collective and year_not_modelled among them today.
+    assert len(seen & RULE_PROBLEMS) >= 3, sorted(seen & RULE_PROBLEMS)

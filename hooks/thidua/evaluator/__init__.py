@@ -86,6 +86,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from thidua.contract import Problem
+from thidua.contract.messages import WORDS, problem
 from thidua.evaluator import engine, quotas
 from thidua.evaluator.profile import check, normalise
 
@@ -104,18 +105,16 @@ class ProfileError(ValueError):
 
 
 def _semantic(profile: dict, rules: Rules) -> list[Problem]:
-    """Problems that need the data: year and role modelled, inputs the rules need."""
+    """Problems that need the data: year and role modelled, inputs the rules need.
+
+    Worded by the contract's templates (``contract.messages.PROBLEMS``), as the page's
+    evaluator words them from the published contract.
+    """
     out: list[Problem] = []
     year = profile["evaluation_year"]
     modelled = ", ".join(str(y) for y in rules.modelled_years)
     if year not in rules.years:
-        return [
-            Problem(
-                ("evaluation_year",),
-                f"found {year}, a year the criteria data does not model",
-                f"one of the modelled years {modelled}",
-            )
-        ]
+        return [problem(("evaluation_year",), "year_not_modelled", year=year, modelled=modelled)]
     entry = rules.years[year]
     if profile["subject"] == "collective":
         return _semantic_collective(profile, rules, entry)
@@ -125,45 +124,39 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
     if role not in entry["danh_gia"]:
         roles = ", ".join(entry["danh_gia"])
         return [
-            Problem(
-                ("role",),
-                f"found {role}, not modelled for {year}",
-                f"one of {roles} (modelled years: {modelled})",
+            problem(
+                ("role",), "role_not_modelled", role=role, year=year, roles=roles, modelled=modelled
             )
         ]
     recruited = profile.get("recruited_on")
     if recruited and int(recruited[:4]) > year:
-        out.append(
-            Problem(
-                ("recruited_on",),
-                f"found {recruited}, after the evaluation year",
-                f"a date on or before 31/12/{year}",
-            )
-        )
+        out.append(problem(("recruited_on",), "recruited_after", date=recruited, year=year))
     if "classification_input" in profile:
         return out
     rule_set = rules.danh_gia[engine.danh_gia_choice(rules, profile)[0]]
     if rule_set["kind"] == "text_only":
         out.append(
-            Problem(
+            problem(
                 ("classification_input",),
-                f"missing: the evaluation rules for {role} in {year} ({rule_set['id']}) "
-                "are held as "
-                "text only (no thresholds), so the level cannot be computed",
-                "the level already decided by the competent authority: HTXS, HTT, HTNV, KHTNV "
-                "or NOT_CLASSIFIED",
+                "text_only",
+                role=role,
+                year=year,
+                rule_set=rule_set["id"],
             )
         )
         return out
     branch = "leader" if profile.get("leader") else "non_leader"
     for name in rule_set["requires"][branch]:
         if name not in profile:
-            who = "a leader" if branch == "leader" else "a non-leader"
             out.append(
-                Problem(
+                problem(
                     (name,),
-                    f"missing: required by {rule_set['id']} to classify {who} ({role}, {year})",
-                    f"{name} as in the contract, or classification_input",
+                    "required",
+                    rule_set=rule_set["id"],
+                    who=WORDS[branch],
+                    role=role,
+                    year=year,
+                    name=name,
                 )
             )
     return out
@@ -171,7 +164,7 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
 
 def _years_with(rules: Rules, key: str) -> str:
     years = [str(y) for y in rules.modelled_years if rules.years[y].get(key)]
-    return ", ".join(years) or "none"
+    return ", ".join(years) or WORDS["none"]
 
 
 def _semantic_collective(profile: dict, rules: Rules, entry: dict) -> list[Problem]:
@@ -182,19 +175,17 @@ def _semantic_collective(profile: dict, rules: Rules, entry: dict) -> list[Probl
     year = profile["evaluation_year"]
     if profile["unit_kind"] not in kinds:
         return [
-            Problem(
+            problem(
                 ("unit_kind",),
-                f"found {profile['unit_kind']}, not modelled for {year}",
-                f"a year with collectives on 100 points ({_years_with(rules, 'collective_rules')})",
+                "unit_kind_not_modelled",
+                kind=profile["unit_kind"],
+                year=year,
+                years=_years_with(rules, "collective_rules"),
             )
         ]
     rule_set = rules.danh_gia[kinds[profile["unit_kind"]]]
     return [
-        Problem(
-            (name,),
-            f"missing: required by {rule_set['id']} to classify the collective ({year})",
-            f"{name} as in the contract",
-        )
+        problem((name,), "required_collective", rule_set=rule_set["id"], year=year, name=name)
         for name in rule_set["requires"]["non_leader"]
         if name not in profile
     ]
@@ -203,15 +194,9 @@ def _semantic_collective(profile: dict, rules: Rules, entry: dict) -> list[Probl
 def _semantic_quota(profile: dict, entry: dict) -> list[Problem]:
     year = profile["evaluation_year"]
     if "unit_kind" in profile and profile["unit_kind"] not in entry.get("collective_rules", {}):
-        return [
-            Problem(
-                ("unit_kind",),
-                f"found {profile['unit_kind']}, not modelled for {year}",
-                "a year with collectives on 100 points, or no unit_kind",
-            )
-        ]
+        return [problem(("unit_kind",), "quota_unit_kind", kind=profile["unit_kind"], year=year)]
     if "role" in profile and profile["role"] not in entry["danh_gia"]:
-        return [Problem(("role",), f"found {profile['role']}, not modelled for {year}", "a role")]
+        return [problem(("role",), "quota_role", role=profile["role"], year=year)]
     return []
 
 
