@@ -201,7 +201,7 @@ def _criteria(head: Path, changed: list[ChangedFile], hits: _Hits, result: Impac
             via = hits.basis(basis)
             if via:
                 result.criteria.append(Affected(basis, str(where), via))
-                rule_sets.add(Path(str(where).split(":", 1)[0]).stem)
+                rule_sets.add(Path(where.file).stem)
     if rule_sets:
         result.checklists += _checklists(head, rule_sets)
 
