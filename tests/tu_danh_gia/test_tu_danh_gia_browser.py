@@ -675,3 +675,45 @@ def test_percentages_instead_of_counts(tool):
     }
     page.fill("#f-tasks-exceeded", "120")
     assert "0 đến 100" in page.inner_text("#e-tasks-exceeded")
+
+
+def test_what_the_form_exports_it_imports_again(tool, tmp_path):
+    """Import bounds numbers as the contract does (as the form and the command line):
+    a discipline year of 1950 and 2,000,000 tasks come back in, not refused."""
+    page = tool
+    profile = {
+        "evaluation_year": 2024,
+        "subject": "individual",
+        "role": "cong_chuc",
+        "discipline": [
+            {
+                "system": "hanh_chinh",
+                "form": "khien_trach",
+                "decided_on": "2024-03-01",
+                "violation_year": 1950,
+            }
+        ],
+        "general_criteria": {key: "tot" for key in GC},
+        "tasks": {"assigned": 2_000_000, "completed": 2_000_000, "on_time_with_quality": 0},
+    }
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(profile), encoding="utf-8")
+    page.set_input_files("#tdg-import", str(source))
+    page.wait_for_selector("#tdg-io-message p")
+    assert "Đã nhập" in page.inner_text("#tdg-io-message")
+    assert page.input_value("#f-discipline-0-violation_year") == "1950"
+    assert page.input_value("#f-tasks-assigned") == "2000000"
+    with page.expect_download() as info:
+        page.click("#tdg-export")
+    out = tmp_path / "out.json"
+    info.value.save_as(out)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["discipline"][0]["violation_year"] == 1950
+    assert exported["tasks"]["assigned"] == 2_000_000
+    # Below the contract's years it is still refused, naming the field.
+    profile["discipline"][0]["violation_year"] = 1944
+    source.write_text(json.dumps(profile), encoding="utf-8")
+    page.set_input_files("#tdg-import", str(source))
+    page.wait_for_function(
+        "!document.getElementById('tdg-io-message').innerText.includes('Đã nhập')"
+    )

@@ -7,8 +7,19 @@
   var TDG = (window.TDG = window.TDG || {});
   var MAX_BYTES = 100 * 1024;
   var BOOL = { t: "bool" };
-  var INT = { t: "int", min: 0, max: 1e6 };
-  var YEAR = { t: "int", min: 1975, max: 2100 };
+  /* Whole numbers as the contract bounds them (THIDUA_DATA.contract, loaded before this
+   * script): what the form may export, import takes back. Without the data, any whole
+   * number: the page then evaluates nothing anyway. */
+  var CONTRACT = window.THIDUA_DATA && window.THIDUA_DATA.contract;
+  function whole(field) {
+    var f = CONTRACT && field(CONTRACT);
+    var k = f && f.kind;
+    var low = k && typeof k.low === "number" ? k.low : -Infinity;
+    return { t: "int", min: low, max: k && typeof k.high === "number" ? k.high : Infinity };
+  }
+  var INT = whole(function (c) { return c.subjects.individual.tasks.kind.fields.completed; });
+  var YEAR = whole(function (c) { return c.subjects.individual.discipline.kind.item.fields.violation_year; });
+  var EVALUATION_YEAR = whole(function (c) { return c.common.evaluation_year; });
   var DATE = { t: "date" };
   function codes(list) { return { t: "code", codes: list.split(" ") }; }
   function num(min, max) { return { t: "num", min: min, max: max }; }
@@ -24,7 +35,7 @@
   var ROWS = TDG.form.ROWS;
   /* The individual profile of evaluation-contract.md. */
   var PROFILE = obj({
-    evaluation_year: YEAR,
+    evaluation_year: EVALUATION_YEAR,
     subject: codes("individual"),
     flags: obj({
       cstdcs_htxs_alternative: BOOL, quota_rounding: codes("floor round_half_up ceil"),
