@@ -74,6 +74,7 @@ def on_files(files, config):
     are counted at INFO level until the content is converted to citations.
     """
     docs_dir = Path(config.docs_dir)
+    markup.forget_fragments()
     registry, errors = collect_registry(docs_dir)
     broken = broken_documents(docs_dir, registry) if errors else set()
     errors = without_follow_ons(errors, broken)

@@ -10,6 +10,7 @@ render pages with plain Python-Markdown. Links come from an ``href`` callable
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -136,6 +137,7 @@ def _one_line(name: str, **context: object) -> str:
     return " ".join(render.template(name, **context).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _md_safe(text: str) -> str:
     """Escape text for inline HTML inside Markdown: no Markdown syntax survives."""
     escaped = html.escape(text, quote=True)
@@ -186,21 +188,47 @@ def render_citations(
                     "unverified": clause.unverified,
                 }
             )
-        seen.append(citation)
-        index = len(seen)
-        return _one_line(
-            "legal-cite.html.j2",
-            id=f"legal-cite-{index}",
-            href=href(clause.document.src_uri, clause.anchor),
-            label=_md_safe(citation.text or clause_label(clause, lang)),
-            preview=_md_safe(clause.text),
-            number=number,
-            unverified=clause.unverified,
-            words=text,
+        return cite_html(
+            href(clause.document.src_uri, clause.anchor),
+            _md_safe(citation.text or clause_label(clause, lang)),
+            number,
+            clause.unverified,
+            text,
         )
 
-    seen: list[Citation] = []
     return CitedPage(replace_citations(markdown, found, one), notes)
+
+
+# Citation links by what they are made of (the words by identity, kept alive with the
+# entry so that no other object takes their id): the pages of a large site mostly cite
+# the same clauses from the same depth. Emptied by the legal hook at each build pass,
+# so that an edited template or words file is used.
+_CITES: dict[tuple[str, str, int, bool, int], tuple[dict[str, str], str]] = {}
+_CITES_SIZE = 10_000
+
+
+def cite_html(href: str, label: str, number: int, unverified: bool, text: dict[str, str]) -> str:
+    """One citation link (``legal-cite.html.j2`` on one line); ``label`` escaped already."""
+    key = (href, label, number, unverified, id(text))
+    kept = _CITES.get(key)
+    if kept is None:
+        if len(_CITES) >= _CITES_SIZE:
+            _CITES.clear()
+        line = _one_line(
+            "legal-cite.html.j2",
+            href=href,
+            label=label,
+            number=number,
+            unverified=unverified,
+            words=text,
+        )
+        kept = _CITES[key] = (text, line)
+    return kept[1]
+
+
+def forget_fragments() -> None:
+    """A new build pass: render the citation links again (templates may have changed)."""
+    _CITES.clear()
 
 
 def notes_html(notes: list[dict[str, object]], lang: str = "vi") -> str:

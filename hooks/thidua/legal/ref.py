@@ -9,6 +9,7 @@ khoản 1]]``), the ``legal_basis`` strings of criteria and results ("Luật
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -118,13 +119,26 @@ def anchor(dieu: str | None, khoan: str | None = None, diem: str | None = None) 
     return text
 
 
+_TRAILING_KIND = re.compile(
+    r"(?P<kind>" + "|".join(re.escape(k) for k in KIND_WORDS) + r")\s*$", re.IGNORECASE
+)
+
+
 def parse(text: str) -> tuple[Ref, str | None]:
     """Parse a reference; return the ``Ref`` and the document kind word if given.
 
     Accepts "Luật 06/2022/QH15 Điều 24 khoản 1 điểm a", "NĐ 90/2020/NĐ-CP Điều 2",
     "điểm a khoản 1 Điều 24 Luật 06/2022/QH15" and "06/2022/QH15". Raises
     ``RefSyntaxError`` with a readable reason otherwise.
+
+    Remembered by text (the result is immutable): a build reads each page's markers
+    when it checks the page and again when it renders it, in each language pass.
     """
+    return _parse(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> tuple[Ref, str | None]:
     source = unicodedata.normalize("NFC", " ".join(text.split()))
     match = _SO_HIEU.search(source)
     if not match:
@@ -138,9 +152,7 @@ def parse(text: str) -> tuple[Ref, str | None]:
     clause_text = before
     kind_match = _KIND.search(before.strip()) if before.strip() else None
     # The kind word stands right before the number: "… Điều 24 Luật 06/2022/QH15".
-    trailing_kind = re.search(
-        r"(?P<kind>" + "|".join(re.escape(k) for k in KIND_WORDS) + r")\s*$", before, re.IGNORECASE
-    )
+    trailing_kind = _TRAILING_KIND.search(before)
     if trailing_kind:
         kind = KIND_WORDS[trailing_kind["kind"].lower()]
         clause_text = before[: trailing_kind.start()]
