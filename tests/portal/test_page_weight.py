@@ -212,3 +212,24 @@ def test_print_shows_each_cited_clause_once(page, site_url):
     expect(page.locator(".legal-notes")).to_be_visible()
     expect(page.locator(".legal-cite__preview")).to_be_hidden()  # … is not printed
     assert page.locator("body").inner_text().count(text.strip()) == 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width,height", [(390, 844), (1366, 768)])
+def test_a_preview_stays_inside_the_window(browser, site_url, width, height):
+    """A citation that wraps onto a second line anchored its preview at the end of the
+    line: on a phone half of the clause's text was off screen."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(site_url + "/hoi-dap/")
+    links = page.locator(".legal-cite__link").filter(visible=True)
+    for i in range(min(links.count(), 4)):
+        link = links.nth(i)
+        link.scroll_into_view_if_needed()
+        link.hover()
+        preview = link.locator("xpath=..").locator(".legal-cite__preview")
+        expect(preview).to_be_visible()
+        page.wait_for_timeout(50)  # the second fit runs on the next frame
+        box = preview.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (i, box)
+        page.mouse.move(0, 0)
+    page.close()

@@ -133,10 +133,26 @@
     link.setAttribute("aria-describedby", tip.id);
   }
 
+  /* Keep a shown preview inside the window: a citation that wraps onto a second line
+     anchors its preview at the end of the line, which on a phone put half of it off
+     screen. Moved left by what overflows, never past the left edge. */
+  function fit(cite) {
+    var tip = cite.querySelector(".legal-cite__preview");
+    if (!tip) return;
+    tip.style.left = "";
+    var box = tip.getBoundingClientRect();
+    if (!box.width) return;
+    var over = box.right - (document.documentElement.clientWidth - 8);
+    if (over > 0) tip.style.left = -Math.min(over, Math.max(0, box.left - 8)) + "px";
+  }
+
   function setupPreviews() {
     function show(event) {
       var cite = event.target.closest && event.target.closest(".legal-cite");
-      if (cite) addPreview(cite);
+      if (!cite) return;
+      addPreview(cite);
+      fit(cite);
+      window.requestAnimationFrame(function () { fit(cite); });
     }
     document.addEventListener("mouseover", show);
     document.addEventListener("focusin", show);
