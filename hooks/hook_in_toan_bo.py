@@ -136,9 +136,10 @@ def on_files(files, config):
     return files
 
 
-@event_priority(-500)  # after the other hooks changed the content (legal print notes)
-def on_page_content(html_content, page, config, files):
+@event_priority(-500)  # after the other hooks changed the content (legal print notes, -100)
+def on_page_context(context, page, config, nav):
     """Keep the rendered content of each page of a joined section."""
+    html_content = page.content
     lang = i18n.current_language(config)
     src = _source(page.file.src_uri, lang)
     for folder in SECTIONS:
@@ -151,7 +152,7 @@ def on_page_content(html_content, page, config, files):
             "content": html_content,
             "toc": [(item.id, item.title) for top in page.toc for item in top.children],
         }
-    return html_content
+    return context
 
 
 def _source(src_uri: str, lang: str) -> str:

@@ -125,8 +125,13 @@ def _href(page, files):
     return href
 
 
+# A page's printed list of cited clauses, from its Markdown to its HTML.
+_notes: dict[str, str] = {}
+
+
 def on_page_markdown(markdown, page, config, files):
     """Document pages, citation markers and the register marker."""
+    _notes.pop(page.file.src_uri, None)
     registry = _registries.get(i18n.current_language(config))
     if registry is None:
         return markdown
@@ -143,8 +148,11 @@ def on_page_markdown(markdown, page, config, files):
             cited = markup.render_citations(
                 markdown, registry, href, shown, lang, find_citations(markdown, shown)
             )
-            notes = markup.notes_html(cited.notes, lang)
-            markdown = f"{cited.markdown}\n\n{notes}" if notes else cited.markdown
+            # The printed list of cited clauses is HTML, added once the search plugin has
+            # read the page (on_page_context): Markdown would parse it again as a raw
+            # block to output it unchanged, and search would parse it to leave it out.
+            _notes[src] = markup.notes_html(cited.notes, lang)
+            markdown = cited.markdown
     except ContentError as error:
         raise PluginError(error.message) from None
     return markdown
@@ -159,6 +167,15 @@ def on_page_content(html, page, config, files):
     if document is not None:
         html = markup.label_heading_links(html, document, lang)
     return markup.permalink_titles(html, lang)
+
+
+@event_priority(-100)  # after Material's search plugin (0) has indexed the page
+def on_page_context(context, page, config, nav):
+    """Append the page's printed list of cited clauses to its content."""
+    notes = _notes.pop(page.file.src_uri, "")
+    if notes and page.content is not None:
+        page.content = f"{page.content}\n{notes}"
+    return context
 
 
 __all__ = ["Citing", "registry_for"]
