@@ -350,12 +350,19 @@ class Cell:
 
 
 def bench(
-    root: Path, script: Path, work: Path, sizes: list[int], repeat: int, seed: int, en_ratio: float
+    root: Path,
+    script: Path,
+    work: Path,
+    sizes: list[int],
+    repeat: int,
+    seed: int,
+    en_ratio: float,
+    language_sets: tuple[str, ...] = LANGUAGE_SETS,
 ) -> list[Cell]:
     """Prepare every corpus and run the alternating builds; return the measured cells."""
     cells: list[Cell] = []
     for size in sizes:
-        for languages in LANGUAGE_SETS:
+        for languages in language_sets:
             corpus = prepare_corpus(
                 root, script, work, size, languages, seed=seed, en_ratio=en_ratio
             )
@@ -496,6 +503,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="builds per cell (default 3)")
     parser.add_argument("--quick", action="store_true", help="100 pages only")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--languages",
+        default=",".join(LANGUAGE_SETS),
+        help="comma-separated language sets to build: vi, vi+en (default both)",
+    )
     parser.add_argument("--en-ratio", type=float, default=0.3, help="English share for vi+en")
     parser.add_argument("--work-dir", type=Path, default=ROOT / ".bench")
     parser.add_argument("--corpus-script", type=Path, default=None)
@@ -507,6 +519,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error(f"--sizes: not a list of numbers: {args.sizes}")
     if not args.sizes or min(args.sizes) < 1 or args.repeat < 1:
         parser.error("sizes and --repeat must be positive")
+    sets = tuple(s.strip() for s in args.languages.split(",") if s.strip())
+    unknown = [s for s in sets if s not in LANGUAGE_SETS]
+    if not sets or unknown:
+        parser.error(
+            f"--languages: {', '.join(unknown) or 'empty'} is not a language set; "
+            f"allowed: {', '.join(LANGUAGE_SETS)}"
+        )
+    args.languages = sets
     return args
 
 
@@ -519,8 +539,13 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         before = environment()
-        print(f"Benchmark: sizes {args.sizes}, {args.repeat} run(s) per cell, work dir {work}")
-        cells = bench(ROOT, script, work, args.sizes, args.repeat, args.seed, args.en_ratio)
+        print(
+            f"Benchmark: sizes {args.sizes}, languages {', '.join(args.languages)}, "
+            f"{args.repeat} run(s) per cell, work dir {work}"
+        )
+        cells = bench(
+            ROOT, script, work, args.sizes, args.repeat, args.seed, args.en_ratio, args.languages
+        )
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1

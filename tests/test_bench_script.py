@@ -115,3 +115,16 @@ def test_environment_names_the_machine():
     line = bench.environment()
     assert f"{os.cpu_count()} CPUs (" in line and "load average" in line
     assert "mkdocs-material" in line
+
+
+def test_languages_choose_the_language_sets():
+    assert bench.parse_args([]).languages == ("vi", "vi+en")
+    assert bench.parse_args(["--languages", "vi"]).languages == ("vi",)
+    assert bench.parse_args(["--languages", "vi+en, vi"]).languages == ("vi+en", "vi")
+
+
+def test_an_unknown_language_set_is_named(capsys):
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--languages", "vi,fr"])
+    err = capsys.readouterr().err
+    assert "--languages: fr is not a language set" in err and "allowed: vi, vi+en" in err
