@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from thidua import words as thidua_words
 from thidua.legal.basis import BASIS, entries
@@ -68,47 +69,11 @@ KIND_EN = {
     "Văn bản hợp nhất": "Consolidated text",
 }
 
-# Words of the markup, per language (the document text itself stays Vietnamese).
-# Labels of the metadata panel: field → (Vietnamese, English).
-FIELD_LABELS = {
-    "so_hieu": ("Số hiệu", "Number"),
-    "loai_van_ban": ("Loại văn bản", "Type"),
-    "co_quan_ban_hanh": ("Cơ quan ban hành", "Issued by"),
-    "nguoi_ky": ("Người ký", "Signed by"),
-    "ngay_ban_hanh": ("Ngày ban hành", "Date of issue"),
-    "ngay_hieu_luc": ("Ngày hiệu lực", "In force from"),
-    "ngay_cong_bao": ("Ngày công báo", "Official Gazette date"),
-    "so_cong_bao": ("Số công báo", "Official Gazette number"),
-    "linh_vuc": ("Lĩnh vực", "Field"),
-    "tinh_trang": ("Tình trạng", "Status"),
-    "nguon": ("Nguồn văn bản chính thức", "Official source"),
-}
 
-RELATION_LABELS = {
-    "thay_the": "Thay thế",
-    "bi_thay_the_boi": "Bị thay thế bởi",
-    "sua_doi": "Sửa đổi, bổ sung",
-    "duoc_sua_doi_boi": "Được sửa đổi, bổ sung bởi",
-    "huong_dan": "Hướng dẫn thi hành",
-    "duoc_huong_dan_boi": "Được hướng dẫn bởi",
-    "can_cu": "Căn cứ",
-    "lam_can_cu_cho": "Làm căn cứ cho",
-}
-RELATION_LABELS_EN = {
-    "thay_the": "Replaces",
-    "bi_thay_the_boi": "Replaced by",
-    "sua_doi": "Amends",
-    "duoc_sua_doi_boi": "Amended by",
-    "huong_dan": "Guides the implementation of",
-    "duoc_huong_dan_boi": "Implementation guided by",
-    "can_cu": "Based on",
-    "lam_can_cu_cho": "Basis for",
-}
-
-
-def words(lang: str) -> dict[str, str]:
+def words(lang: str) -> dict[str, Any]:
     """The markup's words in ``lang`` (Vietnamese for any other language): the ``legal``
-    group of the words files (the document text itself stays Vietnamese)."""
+    group of the words files (the document text itself stays Vietnamese), with the panel's
+    labels of the front-matter fields (``fields``) and of the relations (``relations``)."""
     return thidua_words.group(lang, "legal")
 
 
@@ -386,7 +351,8 @@ def panel_context(
     document's own names and Vietnamese legal terms stay as written)."""
     meta = document.meta
     english = lang == "en"
-    relation_labels = RELATION_LABELS_EN if english else RELATION_LABELS
+    text = words(lang)
+    relation_labels = text["relations"]
     unverified_fields = set(meta.chua_xac_minh_truong)
 
     def link(so_hieu: str) -> dict[str, str]:
@@ -402,7 +368,7 @@ def panel_context(
         """One line of the panel; ``vietnamese``: a name kept in Vietnamese (lang="vi")."""
         return {
             "key": key,
-            "label": FIELD_LABELS[key][1 if english else 0],
+            "label": text["fields"][key],
             "value": value,
             "unverified": key in unverified_fields,
             "lang": "vi" if english and vietnamese else "",
@@ -423,7 +389,6 @@ def panel_context(
         row("tinh_trang", status),
         row("nguon", meta.nguon or "", True),
     ]
-    text = words(lang)
     facts = [kind, meta.co_quan_ban_hanh]
     if meta.ngay_ban_hanh:
         facts.append(text["issued"].format(date=date_text(meta.ngay_ban_hanh)))
