@@ -26,6 +26,7 @@ from thidua.contract import field_paths
 from thidua.contract.export import export_contract
 from thidua.criteria import schema
 from thidua.criteria.bases import Place, legal_bases
+from thidua.criteria.lookups import year_lookups
 from thidua.criteria.read import read_checked
 from thidua.data_script import data_script
 from thidua.errors import ContentError
@@ -68,11 +69,16 @@ class Rules:
 
         ``contract`` is the evaluation contract as data (``thidua.contract.export``):
         the browser's evaluator checks profiles with it, so it travels with the rules.
+        Each year's entry adds its ``lookups`` (``thidua.criteria.lookups``), which the
+        browser reads instead of working them out again.
         """
         return {
             "schema_version": 1,
             "criteria": plain(self.criteria),
-            "years": {str(year): plain(entry) for year, entry in sorted(self.years.items())},
+            "years": {
+                str(year): {**plain(entry), "lookups": plain(year_lookups(self, year))}
+                for year, entry in sorted(self.years.items())
+            },
             "danh_gia": plain(self.danh_gia),
             "thi_dua": plain(self.thi_dua),
             "flags": plain(self.flags),

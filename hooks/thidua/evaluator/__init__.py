@@ -87,6 +87,7 @@ from typing import TYPE_CHECKING, Any
 
 from thidua.contract import Problem
 from thidua.contract.messages import WORDS, problem
+from thidua.criteria.lookups import years_with
 from thidua.evaluator import engine, quotas
 from thidua.evaluator.profile import check, normalise
 
@@ -162,11 +163,6 @@ def _semantic(profile: dict, rules: Rules) -> list[Problem]:
     return out
 
 
-def _years_with(rules: Rules, key: str) -> str:
-    years = [str(y) for y in rules.modelled_years if rules.years[y].get(key)]
-    return ", ".join(years) or WORDS["none"]
-
-
 def _semantic_collective(profile: dict, rules: Rules, entry: dict) -> list[Problem]:
     """A collective on 100 points: the year models it, and the inputs its rules need."""
     if "unit_kind" not in profile:
@@ -180,7 +176,7 @@ def _semantic_collective(profile: dict, rules: Rules, entry: dict) -> list[Probl
                 "unit_kind_not_modelled",
                 kind=profile["unit_kind"],
                 year=year,
-                years=_years_with(rules, "collective_rules"),
+                years=years_with(rules, "collective_rules"),
             )
         ]
     rule_set = rules.danh_gia[kinds[profile["unit_kind"]]]

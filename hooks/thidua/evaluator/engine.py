@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from thidua.criteria import Rules
 from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, LEVEL_CODES, ratio_value
+from thidua.criteria.lookups import flag_defaults
 from thidua.evaluator import ops
 from thidua.evaluator.context import Ctx, unique
 from thidua.evaluator.quotas import quota_rules_id, quotas
@@ -38,25 +39,12 @@ def danh_gia_choice(rules: Rules, profile: dict) -> tuple[str, str | None]:
 
 
 def effective_flags(rules: Rules, year: int, given: dict, quota_rules: str | None = None) -> dict:
-    """Every flag's value for this evaluation: given, else the year's default."""
-    entry = rules.years[year]
-    context = {
-        "thi_dua": rules.thi_dua[entry["thi_dua"]],
-        "quota": rules.danh_gia[quota_rules or entry["quota_rules"]],
-    }
+    """Every flag's value for this evaluation: given, else the year's default
+    (``criteria.lookups.flag_defaults``, published as ``years[Y].lookups.flags``)."""
+    defaults = flag_defaults(rules, year, quota_rules or rules.years[year]["quota_rules"])
     values: dict[str, Any] = {}
-    year_defaults = entry.get("flag_defaults", {})
     for name, spec in rules.flags.items():
-        if name in given:
-            value = given[name]
-        elif name in year_defaults:
-            value = year_defaults[name]
-        elif "default" in spec:
-            value = spec["default"]
-        else:
-            value = context
-            for part in spec["default_from"].split("."):
-                value = value.get(part) if isinstance(value, dict) else None
+        value = given[name] if name in given else defaults[name]
         if spec["type"] == "ratio" and value is not None:
             value = ratio_value(value)
         values[name] = value

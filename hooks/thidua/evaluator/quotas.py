@@ -10,6 +10,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from thidua.contract import ratio_value, rounded
+from thidua.criteria import lookups
 from thidua.evaluator import ops
 from thidua.evaluator.context import Ctx
 
@@ -19,13 +20,9 @@ if TYPE_CHECKING:
 
 def quota_rules_id(rules: Rules, profile: dict) -> str:
     """The danh-gia rule set whose HTXS cap a unit_quota profile uses (contract v3: by
-    ``role`` or ``unit_kind`` when given, else the year's ``quota_rules``)."""
-    entry = rules.years[profile["evaluation_year"]]
-    if profile.get("role") in entry["danh_gia"]:
-        return entry["danh_gia"][profile["role"]]
-    if profile.get("unit_kind") in entry.get("collective_rules", {}):
-        return entry["collective_rules"][profile["unit_kind"]]
-    return entry["quota_rules"]
+    ``role`` or ``unit_kind`` when given, else the year's ``quota_rules``; the lookup
+    the page reads in ``years[Y].lookups.quota_rules``)."""
+    return lookups.quota_rules_id(rules.years[profile["evaluation_year"]], profile)
 
 
 def quotas(ctx: Ctx) -> tuple[int | None, int | None]:

@@ -394,11 +394,6 @@
     return d;
   }
 
-  // A JS object lists integer-like keys (the years) in ascending order.
-  function yearsWith(rules, key) {
-    return keys(rules.years).filter(function (y) { return keys(rules.years[y][key] || {}).length; }).join(", ") || C.words.none;
-  }
-
   /** Problems that need the data: year and role modelled, inputs the rules need. */
   function semantic(profile, rules) {
     var year = profile.evaluation_year, role = profile.role, kind = profile.unit_kind;
@@ -411,7 +406,7 @@
     if (profile.subject === "collective") {
       if (!has(profile, "unit_kind")) { return []; }
       if (!has(kinds, kind)) {
-        var years = yearsWith(rules, "collective_rules");
+        var years = entry.lookups.collective_years;
         return [problem(["unit_kind"], "unit_kind_not_modelled", { kind: kind, year: year, years: years })];
       }
       return missingInputs(profile, rules.danh_gia[kinds[kind]], "non_leader", "required_collective", { year: year });
@@ -443,14 +438,11 @@
     });
   }
 
-  /** The danh-gia rule set whose HTXS cap a unit_quota profile uses (quotas.quota_rules_id). */
+  /** The danh-gia rule set whose HTXS cap a unit_quota profile uses (criteria.lookups.quota_rules_id). */
   function quotaRulesId(rules, profile) {
-    var entry = rules.years[String(profile.evaluation_year)];
-    if (has(profile, "role") && has(entry.danh_gia, profile.role)) { return entry.danh_gia[profile.role]; }
-    if (has(profile, "unit_kind") && has(entry.collective_rules || {}, profile.unit_kind)) {
-      return entry.collective_rules[profile.unit_kind];
-    }
-    return entry.quota_rules;
+    var entry = rules.years[String(profile.evaluation_year)], by = entry.lookups.quota_rules;
+    var key = has(by, profile.role) ? profile.role : profile.unit_kind;
+    return has(by, key) ? by[key] : entry.quota_rules;
   }
 
   /** [rule set id, null | "applied" | "not_applied" | "review"] (engine.danh_gia_choice). */
@@ -724,15 +716,14 @@
 
   // -- flags, classification, titles, quotas ----------------------------------------------
 
+  /** Given, else the year's default for the quota rule set (years[Y].lookups.flags); ratios exact. */
   function effectiveFlags(rules, year, given, quotaRules) {
-    var entry = rules.years[String(year)];
-    var context = { thi_dua: rules.thi_dua[entry.thi_dua], quota: rules.danh_gia[quotaRules || entry.quota_rules] };
+    var entry = rules.years[String(year)], defaults = entry.lookups.flags[quotaRules || entry.quota_rules];
     var values = {};
     keys(rules.flags).forEach(function (name) {
-      var spec = rules.flags[name];
-      var value = hasOwn.call(given, name) ? given[name] : has(entry.flag_defaults || {}, name) ? entry.flag_defaults[name]
-        : has(spec, "default") ? spec["default"] : at(context, spec.default_from);
-      values[name] = value === undefined || value === null ? null : spec.type === "ratio" ? ratioValue(value) : value;
+      var value = hasOwn.call(given, name) ? given[name] : defaults[name];
+      var ratio = rules.flags[name].type === "ratio";
+      values[name] = value === undefined || value === null ? null : ratio ? ratioValue(value) : value;
     });
     return values;
   }
