@@ -41,14 +41,27 @@ def test_fields_and_their_words_are_the_contract():
 
 
 def test_every_problem_template_is_used_by_the_page():
-    """A template the page never asks for is a word nobody reads: keep the two in step."""
+    """A template the page never asks for is a word nobody reads: keep the two in step.
+    The page asks for it by name, or through a consistency row that names it (or is
+    named like it) in the published table it interprets."""
     source = (OVERRIDES_JS / "evaluator.js").read_text(encoding="utf-8")
-    unused = [key for key in PROBLEMS if f'"{key}"' not in source]
+    rows = [row for checks in export_contract()["consistency"].values() for row in checks]
+    kinds = {row[0] for row in rows}
+    assert kinds <= {"at_most", "together", "one_group", "not_both", "needs", "periods", "agree"}
+    assert all(f'c[0] === "{kind}"' in source for kind in kinds), kinds
+    by_rows = {row[3] if len(row) > 3 else row[0] for row in rows}
+    unused = [key for key in PROBLEMS if f'"{key}"' not in source and key not in by_rows]
     assert not unused, unused
+    # ``periods`` is worded by the page with its own templates (named in the source).
+    assert by_rows - {"periods"} <= set(PROBLEMS), by_rows - set(PROBLEMS)
 
 
 def test_consistency_checks_name_contract_fields():
+    """Each operand is a field of the subject (a score may be a sum ``a+b`` of fields);
+    a row of three operands ends with the problem's words (a template's name)."""
     for subject, checks in contract.CONSISTENCY.items():
         paths = contract.field_paths(subject)
         for check in checks:
-            assert all(name in paths for name in check[1:]), (subject, check)
+            operands = check[1:3]
+            assert all(name in paths for op in operands for name in op.split("+")), check
+            assert len(check) <= 3 or check[3] in PROBLEMS, (subject, check)

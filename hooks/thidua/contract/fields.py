@@ -209,16 +209,25 @@ UNIT_QUOTA: dict[str, Field] = {
 
 FIELDS_BY_SUBJECT = {"individual": INDIVIDUAL, "collective": COLLECTIVE, "unit_quota": UNIT_QUOTA}
 
-# Counts and groups that must fit together, checked in this order once the fields are
-# valid (templates in ``messages.PROBLEMS``): ``at_most`` small, big (both present);
-# ``together`` a, b (one given, the other missing); ``one_group`` a (no pair given:
-# reported on a); ``not_both`` a, b; ``needs`` a, b (a given without b).
+# Counts, scores and groups that must fit together, checked in this order once the fields
+# are valid (templates in ``messages.PROBLEMS``, the check's name unless a row ends with
+# another): ``at_most`` small, big (both present); ``together`` a, b (one given, the other
+# missing); ``one_group`` a (no pair given: reported on a); ``not_both`` a, b; ``needs``
+# a, b (a given without b); ``periods`` list (a month or quarter of the year, each once,
+# not both kinds); ``agree`` x, y, words: two scores agree to 0.01, where a score is a
+# field, a sum ``a+b`` of fields, or a list checked by ``periods`` (the mean of its
+# scores), and is left out when it is missing (or its list has a problem).
 UNIT_GROUPS = (
     ("unit_ldtt_count", "cstdcs_eligible_candidates"),
     ("group_size_htt_or_above", "individuals_meeting_htxs_criteria"),
 )
 CONSISTENCY: dict[str, tuple[tuple[str, ...], ...]] = {
     "individual": (
+        ("together", "score_general", "score_tasks", "split_half"),
+        ("agree", "score_total", "score_general+score_tasks", "split_total"),
+        ("periods", "period_scores"),
+        ("agree", "score_total", "period_scores", "mean_total"),
+        ("agree", "score_general+score_tasks", "period_scores", "mean_split"),
         ("at_most", "tasks.completed", "tasks.assigned"),
         ("at_most", "tasks.on_time_with_quality", "tasks.completed"),
         ("at_most", "tasks.exceeded", "tasks.completed"),

@@ -43,7 +43,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     # Scores (contract v3).
     "split_half": ("missing", "given together with {have} (their sum is the year's score)"),
     "split_total": (
-        "found {value}, but score_general + score_tasks = {general} + {tasks} = {split}",
+        "found {value}, but score_general + score_tasks = {terms} = {sum}",
         "a total that agrees with score_general + score_tasks to 0.01",
     ),
     "periods_empty": ("found an empty list", "one score per month or quarter worked"),
@@ -64,7 +64,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "a total that agrees with the mean of period_scores to 0.01",
     ),
     "mean_split": (
-        "found score_general + score_tasks = {split}, but the mean of period_scores "
+        "found score_general + score_tasks = {sum}, but the mean of period_scores "
         "({count}) is {mean}",
         "a split whose sum agrees with the mean of period_scores to 0.01",
     ),

@@ -146,27 +146,95 @@ def _at(profile: dict, dotted_path: str) -> Any:
     return value
 
 
+def _score(profile: dict, operand: str, lists: dict[str, bool]) -> tuple[Fraction, dict] | None:
+    """A score of a consistency row and the words that show it (None when missing): a
+    field, a sum ``a+b`` of fields, or the mean of a list's scores (``lists``: those a
+    ``periods`` row checked → whether it is valid)."""
+    if operand in lists:
+        if not lists[operand]:
+            return None
+        items = profile[operand]
+        kind = WORDS["month" if PERIOD.fullmatch(items[0]["period"])[2] else "quarter"]
+        mean = period_mean(items)
+        count = f"{len(items)} {kind}{WORDS['plural'] if len(items) > 1 else ''}"
+        return mean, {"count": count, "mean": show_score(mean)}
+    terms = operand.split("+")
+    if any(term not in profile for term in terms):
+        return None
+    values = [to_fraction(profile[term]) for term in terms]
+    if len(terms) == 1:
+        return values[0], {"value": show(profile[operand])}
+    total = sum(values, Fraction(0))
+    shown = " + ".join(show_score(v) for v in values)
+    return total, {"terms": shown, "sum": show_score(total)}
+
+
+def _periods(profile: dict, name: str, out: list[Problem]) -> bool:
+    """A list of period scores: not empty, months or quarters of the evaluation year, each
+    once, not both kinds. True when it is given and valid (its mean can be compared)."""
+    items = profile.get(name)
+    if items is None:
+        return False
+    if not items:
+        out.append(problem((name,), "periods_empty"))
+        return False
+    year = profile.get("evaluation_year")
+    seen: dict[str, int] = {}
+    first = None
+    before = len(out)
+    for index, item in enumerate(items):
+        period = item["period"]
+        where = (name, index, "period")
+        match = PERIOD.fullmatch(period)
+        assert match is not None
+        kind = WORDS["month" if match[2] else "quarter"]
+        if int(match[1]) != year:
+            values = {"value": show(period), "year": match[1], "evaluation_year": year}
+            out.append(problem(where, "period_year", **values))
+        if period in seen:
+            out.append(problem(where, "period_twice", value=show(period), index=seen[period]))
+        else:
+            seen[period] = index
+        if first is not None and kind != first:
+            values = {"kind": kind, "value": show(period), "first_kind": first}
+            first_period = show(items[0]["period"])
+            out.append(problem(where, "period_mixed", **values, first=first_period, index=0))
+        first = first or kind
+    return len(out) == before
+
+
 def _consistency(profile: dict, out: list[Problem]) -> None:
-    """Counts and groups that must fit together (``contract.CONSISTENCY``, in its order)."""
+    """Counts, scores and groups that must fit together (``contract.CONSISTENCY``, in its
+    order; a row's last item names its words when it is not the check's name)."""
     any_group = False
+    lists: dict[str, bool] = {}  # checked by a ``periods`` row → valid
     for check_kind, first, *rest in CONSISTENCY.get(profile.get("subject"), ()):
-        second = rest[0] if rest else ""  # ``one_group`` names one field
+        second = rest[0] if rest else ""  # ``one_group`` and ``periods`` name one field
+        key = rest[1] if len(rest) > 1 else check_kind
         if check_kind == "at_most":
             small, big = _at(profile, first), _at(profile, second)
             if isinstance(small, int) and isinstance(big, int) and small > big:
                 where = tuple(first.split("."))
-                out.append(problem(where, "at_most", small=small, big_path=second, big=big))
+                out.append(problem(where, key, small=small, big_path=second, big=big))
         elif check_kind == "together" and (first in profile or second in profile):
             any_group = True
-            for name in (first, second):
+            for name, other in ((first, second), (second, first)):
                 if name not in profile:
-                    out.append(problem((name,), "together", first=first, second=second))
+                    out.append(problem((name,), key, first=first, second=second, have=other))
         elif check_kind == "one_group" and not any_group:
-            out.append(problem((first,), "one_group"))
+            out.append(problem((first,), key))
         elif check_kind == "not_both" and first in profile and second in profile:
-            out.append(problem((second,), "not_both"))
+            out.append(problem((second,), key))
         elif check_kind == "needs" and first in profile and second not in profile:
-            out.append(problem((first,), "needs", other=second))
+            out.append(problem((first,), key, other=second))
+        elif check_kind == "periods":
+            lists[first] = _periods(profile, first, out)
+        elif check_kind == "agree":
+            left = _score(profile, first, lists)
+            right = _score(profile, second, lists)
+            if left and right and not agree(left[0], right[0]):
+                where = (first.split("+")[0],)
+                out.append(problem(where, key, **left[1], **right[1]))
 
 
 def period_mean(items: list[dict]) -> Fraction:
@@ -176,100 +244,6 @@ def period_mean(items: list[dict]) -> Fraction:
         score = item["score"]
         total += score if isinstance(score, Fraction) else to_fraction(score)
     return total / len(items)
-
-
-def _check_scores(profile: dict, out: list[Problem]) -> None:
-    """score_general + score_tasks, period_scores and score_total must agree (contract v3)."""
-    year = profile.get("evaluation_year")
-    split = None
-    if ("score_general" in profile) != ("score_tasks" in profile):
-        have, need = (
-            ("score_general", "score_tasks")
-            if "score_general" in profile
-            else ("score_tasks", "score_general")
-        )
-        out.append(problem((need,), "split_half", have=have))
-    elif "score_general" in profile:
-        general = to_fraction(profile["score_general"])
-        tasks = to_fraction(profile["score_tasks"])
-        split = general + tasks
-        if "score_total" in profile and not agree(split, to_fraction(profile["score_total"])):
-            out.append(
-                problem(
-                    ("score_total",),
-                    "split_total",
-                    value=show(profile["score_total"]),
-                    general=show_score(general),
-                    tasks=show_score(tasks),
-                    split=show_score(split),
-                )
-            )
-    items = profile.get("period_scores")
-    if items is None:
-        return
-    if not items:
-        out.append(problem(("period_scores",), "periods_empty"))
-        return
-    seen: dict[str, int] = {}
-    first: tuple[int, str] | None = None
-    ok = True
-    for index, item in enumerate(items):
-        period = item["period"]
-        where = ("period_scores", index, "period")
-        match = PERIOD.fullmatch(period)
-        assert match is not None
-        kind = WORDS["month" if match[2] else "quarter"]
-        if int(match[1]) != year:
-            ok = False
-            out.append(
-                problem(
-                    where, "period_year", value=show(period), year=match[1], evaluation_year=year
-                )
-            )
-        if period in seen:
-            ok = False
-            out.append(problem(where, "period_twice", value=show(period), index=seen[period]))
-        else:
-            seen[period] = index
-        if first is None:
-            first = (index, kind)
-        elif kind != first[1]:
-            ok = False
-            out.append(
-                problem(
-                    where,
-                    "period_mixed",
-                    kind=kind,
-                    value=show(period),
-                    first_kind=first[1],
-                    first=show(items[first[0]]["period"]),
-                    index=first[0],
-                )
-            )
-    if not ok or first is None:
-        return
-    mean = period_mean(items)
-    count = f"{len(items)} {first[1]}{WORDS['plural'] if len(items) > 1 else ''}"
-    if "score_total" in profile and not agree(mean, to_fraction(profile["score_total"])):
-        out.append(
-            problem(
-                ("score_total",),
-                "mean_total",
-                value=show(profile["score_total"]),
-                count=count,
-                mean=show_score(mean),
-            )
-        )
-    if split is not None and not agree(mean, split):
-        out.append(
-            problem(
-                ("score_general",),
-                "mean_split",
-                split=show_score(split),
-                count=count,
-                mean=show_score(mean),
-            )
-        )
 
 
 def check(profile: Any) -> list[Problem]:
@@ -293,8 +267,6 @@ def check(profile: Any) -> list[Problem]:
         common = {k: v for k, v in profile.items() if k in COMMON}
         _check_map(COMMON, common, (), out)
     if not out:
-        if subject == "individual":
-            _check_scores(profile, out)
         _consistency(profile, out)
     return out
 

@@ -213,66 +213,78 @@
     return value;
   }
 
-  /** Counts and groups that must fit together (contract.consistency, in its order). */
+  /** Counts, scores and groups that must fit together (contract.consistency, in its order;
+   *  a row's last item names its words when it is not the check's name). */
   function consistency(profile, out) {
-    var anyGroup = false;
+    var anyGroup = false, lists = {};
     (C.consistency[profile.subject] || []).forEach(function (c) {
-      var a = c[1];
-      var b = c[2];
+      var a = c[1], b = c[2], key = c[3] || c[0];
       if (c[0] === "at_most") {
         var small = at(profile, a);
         var big = at(profile, b);
         if (typeof small === "number" && typeof big === "number" && small > big) {
-          out.push(problem(a.split("."), "at_most", { small: small, big_path: b, big: big }));
+          out.push(problem(a.split("."), key, { small: small, big_path: b, big: big }));
         }
       } else if (c[0] === "together" && (has(profile, a) || has(profile, b))) {
         anyGroup = true;
-        [a, b].forEach(function (name) {
-          if (!has(profile, name)) { out.push(problem([name], "together", { first: a, second: b })); }
+        [[a, b], [b, a]].forEach(function (p) {
+          if (!has(profile, p[0])) { out.push(problem([p[0]], key, { first: a, second: b, have: p[1] })); }
         });
       } else if (c[0] === "one_group" && !anyGroup) {
-        out.push(problem([a], "one_group"));
+        out.push(problem([a], key));
       } else if (c[0] === "not_both" && has(profile, a) && has(profile, b)) {
-        out.push(problem([b], "not_both"));
+        out.push(problem([b], key));
       } else if (c[0] === "needs" && has(profile, a) && !has(profile, b)) {
-        out.push(problem([a], "needs", { other: b }));
+        out.push(problem([a], key, { other: b }));
+      } else if (c[0] === "periods") {
+        lists[a] = periods(profile, a, out);
+      } else if (c[0] === "agree") {
+        var left = score(profile, a, lists), right = score(profile, b, lists);
+        var d = left && right && fadd(left[0], right[0], -1); // agree: |d| ≤ 0.01 (numbers.agree)
+        if (d && 100 * Math.abs(d.n) > d.d) { out.push(problem([a.split("+")[0]], key, merged(left[1], right[1]))); }
       }
     });
   }
 
-  /** Two scores agree to 0.01 (numbers.agree). */
-  function agree(a, b) { var d = fadd(a, b, -1); return 100 * Math.abs(d.n) <= d.d; }
   function periodMean(items) {
     var total = new Frac(0, 1);
     items.forEach(function (item) { total = fadd(total, item.score instanceof Frac ? item.score : toFraction(item.score)); });
     return fdiv(total, new Frac(items.length, 1));
   }
+  function periodKind(period) { return C.words[RE.period.exec(period)[2] ? "month" : "quarter"]; }
 
-  /** score_general + score_tasks, period_scores and score_total must agree (contract v3). */
-  function checkScores(profile, out) {
-    var year = profile.evaluation_year, split = null, hasGeneral = has(profile, "score_general");
-    var total = has(profile, "score_total") ? toFraction(profile.score_total) : null;
-    if (hasGeneral !== has(profile, "score_tasks")) {
-      out.push(problem([hasGeneral ? "score_tasks" : "score_general"], "split_half",
-        { have: hasGeneral ? "score_general" : "score_tasks" }));
-    } else if (hasGeneral) {
-      var general = toFraction(profile.score_general), tasks = toFraction(profile.score_tasks);
-      split = fadd(general, tasks);
-      if (total && !agree(split, total)) {
-        out.push(problem(["score_total"], "split_total", { value: show(profile.score_total),
-          general: showScore(general), tasks: showScore(tasks), split: showScore(split) }));
-      }
+  /** [score, its words] of an `agree` row, null when missing: a field, a sum a+b of fields, or
+   *  the mean of a list's scores (lists: those a `periods` row checked → whether valid). */
+  function score(profile, operand, lists) {
+    var items = profile[operand];
+    if (has(lists, operand)) {
+      if (!lists[operand]) { return null; }
+      var mean = periodMean(items);
+      var count = items.length + " " + periodKind(items[0].period) + (items.length > 1 ? C.words.plural : "");
+      return [mean, { count: count, mean: showScore(mean) }];
     }
-    var items = profile.period_scores;
-    if (!items) { return; }
-    if (!items.length) { return out.push(problem(["period_scores"], "periods_empty")); }
-    var seen = {}, before = out.length, first = null;
+    var terms = operand.split("+");
+    if (!terms.every(function (t) { return has(profile, t); })) { return null; }
+    var values = terms.map(function (t) { return toFraction(profile[t]); });
+    if (terms.length === 1) { return [values[0], { value: show(profile[operand]) }]; }
+    var total = values.reduce(function (x, y) { return fadd(x, y); });
+    return [total, { terms: values.map(showScore).join(" + "), sum: showScore(total) }];
+  }
+
+  /** A list of period scores: not empty, of the evaluation year, each once, not both
+   *  kinds. True when given and valid (its mean can be compared). */
+  function periods(profile, name, out) {
+    var items = profile[name], year = profile.evaluation_year, seen = {}, before = out.length, first = null;
+    if (!items) { return false; }
+    if (!items.length) {
+      out.push(problem([name], "periods_empty"));
+      return false;
+    }
     items.forEach(function (item, index) {
-      var period = item.period, where = ["period_scores", index, "period"];
-      var m = RE.period.exec(period);
-      var kind = C.words[m[2] ? "month" : "quarter"];
-      if (Number(m[1]) !== year) {
-        out.push(problem(where, "period_year", { value: show(period), year: m[1], evaluation_year: year }));
+      var period = item.period, where = [name, index, "period"], kind = periodKind(period);
+      if (Number(period.slice(0, 4)) !== year) {
+        out.push(problem(where, "period_year", { value: show(period), year: period.slice(0, 4),
+          evaluation_year: year }));
       }
       if (hasOwn.call(seen, period)) {
         out.push(problem(where, "period_twice", { value: show(period), index: seen[period] }));
@@ -285,15 +297,7 @@
       }
       first = first || kind;
     });
-    if (out.length > before) { return; }
-    var mean = periodMean(items);
-    var count = items.length + " " + first + (items.length > 1 ? C.words.plural : "");
-    if (total && !agree(mean, total)) {
-      out.push(problem(["score_total"], "mean_total", { value: show(profile.score_total), count: count, mean: showScore(mean) }));
-    }
-    if (split !== null && !agree(mean, split)) {
-      out.push(problem(["score_general"], "mean_split", { split: showScore(split), count: count, mean: showScore(mean) }));
-    }
+    return out.length === before;
   }
 
   /** Every structural problem (profile.check). */
@@ -319,10 +323,7 @@
       keys(profile).forEach(function (k) { if (hasOwn.call(C.common, k)) { common[k] = profile[k]; } });
       checkMap(C.common, common, [], out);
     }
-    if (!out.length) {
-      if (subject === "individual") { checkScores(profile, out); }
-      consistency(profile, out);
-    }
+    if (!out.length) { consistency(profile, out); }
     return out;
   }
 
