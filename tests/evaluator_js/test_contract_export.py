@@ -38,6 +38,11 @@ def test_fields_and_their_words_are_the_contract():
     assert data["codes"]["level_codes"] == list(contract.LEVEL_CODES)
     assert list(data["flags"]) == list(contract.FLAG_NAMES)
     assert data["flags"]["quota_rounding"]["allowed"] == "floor, round_half_up or ceil"
+    assert data["score_fields"] == list(contract.SCORE_FIELDS)
+    for subject, rows in data["optional_when"].items():
+        paths = contract.field_paths(subject)
+        for when, other, given, names in rows:
+            assert {when, other, *names} <= paths and isinstance(given, bool), (subject, names)
 
 
 def test_every_problem_template_is_used_by_the_page():

@@ -17,6 +17,8 @@ from thidua.contract.fields import (
     COMMON,
     CONSISTENCY,
     FIELDS_BY_SUBJECT,
+    OPTIONAL_WHEN,
+    SCORE_FIELDS,
     TITLE_FIELDS,
     Field,
     Kind,
@@ -87,6 +89,11 @@ def export_contract() -> dict[str, Any]:
         "common": fields_data(COMMON),
         "subjects": {name: fields_data(fields) for name, fields in FIELDS_BY_SUBJECT.items()},
         "title_fields": list(TITLE_FIELDS),
+        "optional_when": {
+            subject: [[a, b, given, list(names)] for a, b, given, names in rows]
+            for subject, rows in OPTIONAL_WHEN.items()
+        },
+        "score_fields": list(SCORE_FIELDS),
         "codes": {name.lower(): list(getattr(codes, name)) for name in CODE_LISTS},
         "flags": {name: _flag(name) for name in codes.FLAG_NAMES},
         "consistency": {

@@ -195,6 +195,18 @@ TITLE_FIELDS = (
     "members_ldtt",
     "members_cstdcs",
 )
+# Required fields a subject may leave out: (when this field is given, and that one is
+# given (true) or not (false), these are optional). A collective with unit_kind has its
+# level computed, so unit_result is optional; without members it asks for no title.
+OPTIONAL_WHEN: dict[str, tuple[tuple[str, str, bool, tuple[str, ...]], ...]] = {
+    "collective": (
+        ("unit_kind", "members", True, ("unit_result",)),
+        ("unit_kind", "members", False, TITLE_FIELDS),
+    ),
+}
+# The fields that give an individual's score: a role transition keeps the rules on points
+# when one of them is given (``years[Y].role_transitions``).
+SCORE_FIELDS = ("score_total", "score_general", "score_tasks", "period_scores")
 
 UNIT_QUOTA: dict[str, Field] = {
     "unit_ldtt_count": Field(integer()),

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
-from thidua.contract import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, LEVEL_CODES, ratio_value
+from thidua.contract import (
+    COLLECTIVE_TITLES,
+    INDIVIDUAL_TITLES,
+    LEVEL_CODES,
+    SCORE_FIELDS,
+    ratio_value,
+)
 from thidua.criteria.lookups import flag_defaults
 from thidua.evaluator import ops
 from thidua.evaluator.context import Ctx, unique
@@ -30,8 +36,7 @@ def danh_gia_choice(rules: Rules, profile: dict) -> tuple[str, str | None]:
         return primary, "not_applied"
     if own is False:
         return transition["rule_set"], "applied"
-    points = ("score_total", "score_general", "score_tasks", "period_scores")
-    if not any(name in profile for name in points) and any(
+    if not any(name in profile for name in SCORE_FIELDS) and any(
         name in profile for name in transition["inputs"]
     ):
         return transition["rule_set"], "review"

@@ -21,7 +21,7 @@ from thidua.contract import (
     FIELDS_BY_SUBJECT,
     FLAG_NAMES,
     INDIVIDUAL_TITLES,
-    TITLE_FIELDS,
+    OPTIONAL_WHEN,
     Field,
     Kind,
     Problem,
@@ -253,14 +253,16 @@ def check(profile: Any) -> list[Problem]:
         return [problem((), "not_mapping", value=show(profile))]
     subject = profile.get("subject")
     if isinstance(subject, str) and subject in FIELDS_BY_SUBJECT:
-        fields = FIELDS_BY_SUBJECT[subject]
-        if subject == "collective" and "unit_kind" in profile:
-            # The level is computed: unit_result is optional; without members, no titles.
-            optional = TITLE_FIELDS if "members" not in profile else ("unit_result",)
-            fields = {
-                name: replace(spec, required=False) if name in optional else spec
-                for name, spec in fields.items()
-            }
+        optional = [
+            name
+            for when, other, given, names in OPTIONAL_WHEN.get(subject, ())
+            if when in profile and (other in profile) == given
+            for name in names
+        ]
+        fields = {
+            name: replace(spec, required=False) if name in optional else spec
+            for name, spec in FIELDS_BY_SUBJECT[subject].items()
+        }
         _check_map({**COMMON, **fields}, profile, (), out)
     else:
         # Without a valid subject the other fields cannot be judged: report the subject.

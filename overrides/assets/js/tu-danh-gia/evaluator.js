@@ -307,17 +307,15 @@
     var out = [];
     var subject = profile.subject;
     if (typeof subject === "string" && hasOwn.call(C.subjects, subject)) {
-      var fields = C.subjects[subject];
-      if (subject === "collective" && hasOwn.call(profile, "unit_kind")) {
-        // The level is computed: unit_result is optional; without members, no titles.
-        var optional = hasOwn.call(profile, "members") ? ["unit_result"] : C.title_fields;
-        var relaxed = {};
-        keys(fields).forEach(function (name) {
-          relaxed[name] = optional.indexOf(name) < 0 ? fields[name] : merged(fields[name], { required: false });
-        });
-        fields = relaxed;
-      }
-      checkMap(merged(C.common, fields), profile, [], out);
+      var fields = merged(C.common, {}), optional = [];
+      (C.optional_when[subject] || []).forEach(function (r) {
+        if (has(profile, r[0]) && has(profile, r[1]) === r[2]) { optional = optional.concat(r[3]); }
+      });
+      keys(C.subjects[subject]).forEach(function (name) {
+        var spec = C.subjects[subject][name];
+        fields[name] = optional.indexOf(name) < 0 ? spec : merged(spec, { required: false });
+      });
+      checkMap(fields, profile, [], out);
     } else {
       var common = {};
       keys(profile).forEach(function (k) { if (hasOwn.call(C.common, k)) { common[k] = profile[k]; } });
@@ -456,8 +454,7 @@
     if (own === true) { return [primary, "not_applied"]; }
     if (own === false) { return [transition.rule_set, "applied"]; }
     var hasAny = function (names) { return names.some(function (name) { return has(profile, name); }); };
-    var points = hasAny(["score_total", "score_general", "score_tasks", "period_scores"]);
-    return [!points && hasAny(transition.inputs) ? transition.rule_set : primary, "review"];
+    return [!hasAny(C.score_fields) && hasAny(transition.inputs) ? transition.rule_set : primary, "review"];
   }
 
   function problems(profile) {
