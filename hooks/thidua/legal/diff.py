@@ -7,7 +7,8 @@ articles of a document with those of its predecessor and to show what changed.
   form in which two wordings are compared ("Điều 5." equals "điều 5").
 - ``similarity(title_a, text_a, title_b, text_b)``: how alike two articles are, 0–1:
   the mean of the ``difflib`` ratio of the normalised titles and of the normalised
-  texts (the title alone when either text is empty).
+  texts (the title alone when either text is empty). ``Words`` computes the same
+  figure, or a cheap upper bound of it, for an article compared many times.
 - ``word_diff(old, new)``: the two texts (lists of paragraphs) cut into runs of
   unchanged, deleted and inserted words, paragraph by paragraph, for a side-by-side view.
 """
@@ -52,6 +53,57 @@ def similarity(title_a: str, text_a: str, title_b: str, text_b: str) -> float:
     if not normalise(text_a) or not normalise(text_b):
         return titles
     return (titles + ratio(text_a, text_b)) / 2
+
+
+# Levels of ``Words.similarity``: how much work is spent on the figure.
+LENGTHS, COUNTS, EXACT = 0, 1, 2
+
+
+class Words:
+    """An article's title and text as normalised words, for comparing it many times.
+
+    ``a.similarity(b)`` equals ``similarity(a's title, a's text, b's title, b's text)``
+    but normalises each text once and keeps ``b``'s ``difflib`` tables (built for the
+    second text of a comparison) across the comparisons with ``b``. With a lower
+    ``level`` it returns an upper bound of that figure for much less work: difflib's
+    ``real_quick_ratio`` (word counts only) or ``quick_ratio`` (words shared, in any
+    order). Each bound is the same division as the exact ratio with a numerator at
+    least as large, so in floating point too it is never below the exact figure;
+    ``pair_articles`` uses them to skip pairs that cannot win.
+    """
+
+    def __init__(self, title: str, text: str) -> None:
+        self.title = normalise(title).split()
+        self.text = normalise(text).split()
+        self._matchers: tuple[difflib.SequenceMatcher, difflib.SequenceMatcher] | None = None
+
+    def _as_second(self) -> tuple[difflib.SequenceMatcher, difflib.SequenceMatcher]:
+        if self._matchers is None:
+            self._matchers = (
+                difflib.SequenceMatcher(None, [], self.title, autojunk=False),
+                difflib.SequenceMatcher(None, [], self.text, autojunk=False),
+            )
+        return self._matchers
+
+    def similarity(self, other: Words, level: int = EXACT) -> float:
+        """``similarity`` of this article (first) and ``other``, or a bound of it."""
+        titles_matcher, texts_matcher = other._as_second()
+        titles = _ratio(titles_matcher, self.title, level)
+        if not self.text or not other.text:
+            return titles
+        return (titles + _ratio(texts_matcher, self.text, level)) / 2
+
+
+def _ratio(matcher: difflib.SequenceMatcher, words: list[str], level: int) -> float:
+    """``ratio`` of ``words`` and the matcher's second sequence (or a bound of it)."""
+    if not words and not matcher.b:
+        return 1.0
+    matcher.set_seq1(words)  # keeps the second sequence's tables
+    if level == LENGTHS:
+        return matcher.real_quick_ratio()
+    if level == COUNTS:
+        return matcher.quick_ratio()
+    return matcher.ratio()
 
 
 @dataclass(frozen=True)
@@ -192,7 +244,11 @@ __all__ = [
     "INSERTED",
     "SAME",
     "Run",
+    "COUNTS",
+    "EXACT",
+    "LENGTHS",
     "WordDiff",
+    "Words",
     "marked",
     "normalise",
     "ratio",

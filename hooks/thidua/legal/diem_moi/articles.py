@@ -8,10 +8,11 @@ as long as it reaches ``THRESHOLD``. Plain Python, no MkDocs.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
-from thidua.legal.diff import WordDiff, similarity, word_diff
+from thidua.legal.diff import EXACT, LENGTHS, WordDiff, Words, word_diff
 from thidua.legal.registry import Document
 from thidua.legal.structure import QUOTE_CLOSE, QUOTE_OPEN, plain
 
@@ -168,6 +169,7 @@ def pair_articles(
     """
     mapping = mapping or {}
     old_by_number = {a.number: a for a in old}
+    words = {id(a): Words(a.title, a.text) for a in (*new, *old)}
     partner: dict[str, tuple[Article, str, float]] = {}
     taken: set[str] = set()
     for article in new:
@@ -175,24 +177,13 @@ def pair_articles(
             target = mapping[article.number]
             if target is not None:
                 other = old_by_number[target]
-                partner[article.number] = (other, BY_EDITOR, _similarity(article, other))
+                score = words[id(article)].similarity(words[id(other)])
+                partner[article.number] = (other, BY_EDITOR, score)
                 taken.add(target)
     free_new = [a for a in new if a.number not in mapping]
     free_old = [a for a in old if a.number not in taken]
-    candidates = [
-        (_similarity(a, b), a.number == b.number, -index_a, -index_b, a, b)
-        for index_a, a in enumerate(free_new)
-        for index_b, b in enumerate(free_old)
-    ]
-    candidates.sort(key=lambda c: c[:4], reverse=True)
-    used_new: set[str] = set()
-    for score, _, _, _, a, b in candidates:
-        if score < threshold:
-            break
-        if a.number in used_new or b.number in taken:
-            continue
+    for a, b, score in _by_similarity(free_new, free_old, words, threshold):
         partner[a.number] = (b, BY_SIMILARITY, score)
-        used_new.add(a.number)
         taken.add(b.number)
     rows: list[Pair] = []
     for article in new:
@@ -206,8 +197,45 @@ def pair_articles(
     return rows
 
 
-def _similarity(a: Article, b: Article) -> float:
-    return similarity(a.title, a.text, b.title, b.text)
+def _by_similarity(
+    new: list[Article], old: list[Article], words: dict[int, Words], threshold: float
+) -> list[tuple[Article, Article, float]]:
+    """Greedy pairing, the most similar pair first, while the similarity reaches ``threshold``.
+
+    The order is that of every pair sorted by (similarity, same number, earlier new
+    article, earlier old article), best first; a pair whose article is already paired
+    is passed over. Computed lazily, with the same result: a heap holds each pair under
+    an upper bound of its similarity (``Words.similarity`` at a lower level), and a pair
+    taken from the top is refined one level and put back until its figure is exact; an
+    exact figure on top is at least every other pair's bound, so it is the next pair of
+    the sorted order. A pair with an article already paired is dropped unrefined, and
+    the search stops when the top bound is under ``threshold``: most pairs never get
+    the expensive exact ratio.
+    """
+    heap = [
+        (-words[id(a)].similarity(words[id(b)], LENGTHS), a.number != b.number, i, j, LENGTHS)
+        for i, a in enumerate(new)
+        for j, b in enumerate(old)
+    ]
+    heapq.heapify(heap)
+    used_new: set[str] = set()
+    used_old: set[str] = set()
+    found: list[tuple[Article, Article, float]] = []
+    while heap:
+        negative, other_number, i, j, level = heapq.heappop(heap)
+        if -negative < threshold:
+            break
+        a, b = new[i], old[j]
+        if a.number in used_new or b.number in used_old:
+            continue
+        if level != EXACT:
+            bound = words[id(a)].similarity(words[id(b)], level + 1)
+            heapq.heappush(heap, (-bound, other_number, i, j, level + 1))
+            continue
+        found.append((a, b, -negative))
+        used_new.add(a.number)
+        used_old.add(b.number)
+    return found
 
 
 def _diff(old: Article, new: Article) -> WordDiff:
