@@ -25,10 +25,8 @@ from thidua.contract.fields import (
     describe,
 )
 from thidua.contract.messages import FLAG_RATIO, PROBLEMS, WORDS
-from thidua.contract.numbers import ISO_DATE, NUMBER_TEXT, PERIOD, YEAR_TEXT
+from thidua.contract.numbers import ISO_DATE, NUMBER_TEXT, PERIOD, PLACES, YEAR_TEXT
 
-# The number grammar: decimals allowed in a profile's numbers and in ratios.
-PLACES = {"number": 2, "ratio": 4}
 CODE_LISTS = (
     "ROLES",
     "SUBJECTS",

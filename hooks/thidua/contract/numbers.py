@@ -12,6 +12,11 @@ import re
 from fractions import Fraction
 from typing import Any
 
+# Decimal places of the number grammar, published as ``contract.places`` (the page reads
+# them there): a profile's numbers (also the 0.01 within which two scores agree, and the
+# places a score is shown with exactly), ratios, and a score a problem shows rounded (≈).
+PLACES = {"number": 2, "ratio": 4, "approx": 4}
+NUMBER_SCALE = 10 ** PLACES["number"]
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
 YEAR_TEXT = re.compile(r"[0-9]{4}")
@@ -41,7 +46,7 @@ def to_fraction(value: Any) -> Fraction | None:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     exact = exact_number(str(value))
-    if exact is None or (exact * 100).denominator != 1:
+    if exact is None or (exact * NUMBER_SCALE).denominator != 1:
         return None
     return exact
 
@@ -68,7 +73,7 @@ def ratio_value(value: Any) -> Fraction | None:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     exact = exact_number(str(value).strip())
-    if exact is None or (exact * 10000).denominator != 1 or not 0 <= exact <= 1:
+    if exact is None or (exact * 10 ** PLACES["ratio"]).denominator != 1 or not 0 <= exact <= 1:
         return None
     return exact
 
@@ -86,19 +91,25 @@ def year_key(value: Any) -> int | None:
 
 def agree(a: Fraction, b: Fraction) -> bool:
     """Two scores agree to 0.01 (|a − b| ≤ 0.01)."""
-    return abs(a - b) * 100 <= 1
+    return abs(a - b) * NUMBER_SCALE <= 1
 
 
 def show_score(value: Fraction) -> str:
-    """A score for messages: exact with 2 decimals, else ≈ rounded to 4 decimals."""
-    hundredths = value * 100
-    if hundredths.denominator == 1:
-        whole, frac = divmod(hundredths.numerator, 100)
-        return str(whole) if frac == 0 else f"{whole}.{frac:02d}".rstrip("0")
-    scaled = value * 10000
+    """A score for messages: exact with 2 decimals, else ≈ rounded to 4 decimals
+    (``PLACES``: number, approx)."""
+    if (value * NUMBER_SCALE).denominator == 1:
+        return decimal_text(value, PLACES["number"])
+    places = PLACES["approx"]
+    scaled = value * 10**places
     n = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
-    whole, frac = divmod(n, 10000)
-    return f"≈ {whole}.{frac:04d}".rstrip("0").rstrip(".")
+    return "≈ " + decimal_text(Fraction(n, 10**places), places)
+
+
+def decimal_text(value: Fraction, places: int) -> str:
+    """``value`` (with at most ``places`` decimals, not negative) written with its
+    decimals, trailing zeros dropped: ``89.5``, ``90``."""
+    whole, frac = divmod(value.numerator * 10**places // value.denominator, 10**places)
+    return f"{whole}.{frac:0{places}d}".rstrip("0").rstrip(".")
 
 
 def format_number(value: Any, lang: str = "vi") -> str:

@@ -14,19 +14,19 @@ from fractions import Fraction
 from typing import Any
 
 from thidua.contract import EFFECTS, RECOGNISED_AT
+from thidua.contract.numbers import NUMBER_SCALE, PLACES, decimal_text
 
 MISSING = object()
 
 
 def fmt(value: Any) -> str:
-    """Numbers as people write them (exact: at most 2 decimals in profiles)."""
+    """Numbers as the result writes them: whole, with their decimals (at most
+    ``PLACES["number"]``, those of a profile's numbers), else n/d."""
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
-        hundredths = value * 100
-        if hundredths.denominator == 1:
-            whole, frac = divmod(hundredths.numerator, 100)
-            return f"{whole}.{frac:02d}".rstrip("0")
+        if (value * NUMBER_SCALE).denominator == 1:
+            return decimal_text(value, PLACES["number"])
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -71,17 +71,20 @@
   /** A number written in the rules (50, "0.5") as an exact fraction. */
   function dataNumber(value) { return exact(value, 6); }
 
-  /** x with at most `places` decimals, trailing zeros dropped ("89.5"). */
-  function decimals(x, places) { return x.toFixed(places).replace(/\.?0+$/, ""); }
-  /** Numbers as the result writes them (ops.fmt): exact, 2 decimals, or n/d. */
+  /** x written with the contract's decimals `places` (contract.places), trailing zeros dropped ("89.5"). */
+  function decimals(x, places) { return x.toFixed(C.places[places]).replace(/\.?0+$/, ""); }
+  /** Whether v has at most the decimals of a profile's number (contract.places.number). */
+  function hasPlaces(v) { return Math.pow(10, C.places.number) % v.d === 0; }
+  /** Numbers as the result writes them (ops.fmt): whole, with their decimals, or n/d. */
   function fmt(value) {
     if (!(value instanceof Frac) || value.d === 1) { return String(value instanceof Frac ? value.n : value); }
-    return 100 % value.d === 0 ? decimals(value.n / value.d, 2) : value.n + "/" + value.d;
+    return hasPlaces(value) ? decimals(value.n / value.d, "number") : value.n + "/" + value.d;
   }
-  /** A score in a problem: exact with 2 decimals, else ≈ rounded half up to 4 (numbers.show_score). */
+  /** A score in a problem: exact, else ≈ rounded half up to places.approx (numbers.show_score). */
   function showScore(v) {
-    if (100 % v.d === 0) { return decimals(v.n / v.d, 2); }
-    return "≈ " + decimals(Math.floor((20000 * v.n + v.d) / (2 * v.d)) / 10000, 4);
+    if (hasPlaces(v)) { return decimals(v.n / v.d, "number"); }
+    var scale = Math.pow(10, C.places.approx);
+    return "≈ " + decimals(Math.floor((2 * scale * v.n + v.d) / (2 * v.d)) / scale, "approx");
   }
   /** A value found in a profile, as problems write it (problem.show): a text quoted,
    *  a float in its shortest form with an exponent from 1e16 or below 1e-4. */
@@ -241,7 +244,7 @@
       } else if (c[0] === "agree") {
         var left = score(profile, a, lists), right = score(profile, b, lists);
         var d = left && right && fadd(left[0], right[0], -1); // agree: |d| ≤ 0.01 (numbers.agree)
-        if (d && 100 * Math.abs(d.n) > d.d) { out.push(problem([a.split("+")[0]], key, merged(left[1], right[1]))); }
+        if (d && Math.pow(10, C.places.number) * Math.abs(d.n) > d.d) { out.push(problem([a.split("+")[0]], key, merged(left[1], right[1]))); }
       }
     });
   }
