@@ -6,7 +6,9 @@
 (function () {
   "use strict";
   var TDG = (window.TDG = window.TDG || {});
-  var ROWS = 12;
+  /* The period rows the page renders (form.html.j2): the form's own limit, which the
+   * contract does not set (its list of period scores has no length). */
+  var ROWS = document.querySelectorAll("#tdg-form .tdg-period").length;
 
   function lang() {
     var root = document.getElementById("tdg");
@@ -45,6 +47,15 @@
     return best;
   }
 
+  /* A period control's kind ("01" … "12", "Q1" … "Q4": what follows the year) by the
+   * contract's period pattern (THIDUA_DATA.contract.patterns.period, YYYY-MM or YYYY-Qn):
+   * "month", "quarter" or "bad"; without the data "" (neither counted nor reported). */
+  function periodKind(period) {
+    var c = window.THIDUA_DATA && window.THIDUA_DATA.contract;
+    var m = c && new RegExp("^(?:" + c.patterns.period + ")$").exec("2000-" + period);
+    return !c ? "" : m && m[2] ? "month" : m && m[3] ? "quarter" : "bad";
+  }
+
   /* Period rows: [{i, period, score, kind}] where kind is "month", "quarter" or "bad". */
   function periodRows(fields) {
     var rows = [];
@@ -52,8 +63,7 @@
       var period = String(fields["period_scores." + i + ".period"] || "");
       var text = String(fields["period_scores." + i + ".score"] || "").trim();
       if (!period && !text) { continue; }
-      var kind = /^(0[1-9]|1[0-2])$/.test(period) ? "month" : /^Q[1-4]$/.test(period) ? "quarter" : period ? "bad" : "";
-      rows.push({ i: i, period: period, text: text, score: TDG.form.num(text), kind: kind });
+      rows.push({ i: i, period: period, text: text, score: TDG.form.num(text), kind: period ? periodKind(period) : "" });
     }
     return rows;
   }

@@ -6,79 +6,64 @@
   "use strict";
   var TDG = (window.TDG = window.TDG || {});
   var MAX_BYTES = 100 * 1024;
-  var BOOL = { t: "bool" };
-  /* Whole numbers as the contract bounds them (THIDUA_DATA.contract, loaded before this
-   * script): what the form may export, import takes back. Without the data, any whole
-   * number: the page then evaluates nothing anyway. */
-  var CONTRACT = window.THIDUA_DATA && window.THIDUA_DATA.contract;
-  function whole(field) {
-    var f = CONTRACT && field(CONTRACT);
-    var k = f && f.kind;
-    var low = k && typeof k.low === "number" ? k.low : -Infinity;
-    return { t: "int", min: low, max: k && typeof k.high === "number" ? k.high : Infinity };
-  }
-  var INT = whole(function (c) { return c.subjects.individual.tasks.kind.fields.completed; });
-  var YEAR = whole(function (c) { return c.subjects.individual.discipline.kind.item.fields.violation_year; });
-  var EVALUATION_YEAR = whole(function (c) { return c.common.evaluation_year; });
-  var DATE = { t: "date" };
-  function codes(list) { return { t: "code", codes: list.split(" ") }; }
-  function num(min, max) { return { t: "num", min: min, max: max }; }
   function obj(fields, required) { return { t: "obj", fields: fields, required: required || [] }; }
   function list(item, max) { return { t: "list", item: item, max: max }; }
   /* Texts and numbers the form itself checks, with a message at the field (an odd
    * period, a score out of range, a level that is not one): imported as they are. */
   var TEXT = { t: "text" };
   var NUMBER = { t: "num", min: -Infinity, max: Infinity };
-  var VALUE = codes("tot dap_ung khong_dap_ung");
-  var LEVEL = codes("HTXS HTT HTNV KHTNV NOT_CLASSIFIED");
-  var TITLE = codes("LDTT CSTT CSTDCS CSTD_BO CSTDTQ");
-  var ROWS = TDG.form.ROWS;
-  /* The individual profile of evaluation-contract.md. */
-  var PROFILE = obj({
-    evaluation_year: EVALUATION_YEAR,
-    subject: codes("individual"),
-    flags: obj({
-      cstdcs_htxs_alternative: BOOL, quota_rounding: codes("floor round_half_up ceil"),
-      htxs_ratio_base: codes("htt_or_above htt_only"), htxs_ratio: num(0, 1), cstdcs_ratio: num(0, 1)
-    }),
-    role: codes("can_bo cong_chuc vien_chuc nguoi_lao_dong"),
-    leader: BOOL, armed_forces: BOOL,
-    months_worked: num(0, 12),
-    recruited_on: DATE,
-    leave: list(obj({
-      kind: codes("thai_san om_dau khong_luong dieu_tri_thuong_tich_cuu_nguoi dieu_tri_thuong_tich_chien_dau hoc_tap khac"),
-      months: num(0, 12), from: DATE, to: DATE, certified_by: codes("co_so_y_te_cap_huyen_tro_len khac")
-    }, ["kind", "months"]), ROWS.leave),
-    discipline: list(obj({
-      system: codes("dang hanh_chinh"),
-      form: codes("khien_trach canh_cao ha_bac_luong giang_chuc cach_chuc buoc_thoi_viec khai_tru"),
-      decided_on: DATE, violation_year: YEAR, already_used_for_rating_year: YEAR
-    }, ["form"]), ROWS.discipline),
-    general_criteria: obj({ chinh_tri_tu_tuong: VALUE, dao_duc_loi_song: VALUE, tac_phong_le_loi: VALUE, y_thuc_to_chuc_ky_luat: VALUE }),
-    leadership_criterion_5a: VALUE,
-    tasks: obj({ assigned: INT, completed: INT, on_time_with_quality: INT, exceeded: INT, efficiency: codes("high normal low") }),
-    unit: obj({ targets_total: INT, targets_completed: INT, targets_on_time_quality: INT, targets_exceeded: INT }),
-    sub_units: obj({ total: INT, htnv_or_above: INT, htt_or_above: INT }),
-    score_total: num(0, 100),
-    score_general: NUMBER, score_tasks: NUMBER,
-    period_scores: list(obj({ period: TEXT, score: NUMBER }, ["period", "score"]), 12),
-    unit_has_own_rules: BOOL, unit_classification: TEXT,
-    degradation_concluded: BOOL, unit_corruption_or_waste: BOOL,
-    classification_input: LEVEL,
-    emulation_spirit: BOOL,
-    initiatives: list(obj({
-      kind: codes("sang_kien de_tai de_an cong_trinh muu_tri_chien_dau"), year: YEAR,
-      recognised_at: codes("co_so bo_tinh toan_quoc"), accepted: BOOL, applied: BOOL,
-      effect: codes("applied applied_and_replicable_in_bo_tinh applied_and_replicable_nationwide"),
-      recognised_by: codes("co_so nguoi_dung_dau_bo_tinh bo_truong_quoc_phong_cong_an khac")
-    }, ["kind"]), ROWS.initiatives),
-    prior_titles: { t: "prior" }
-  }, ["evaluation_year", "subject"]);
+  var OWN = { score_general: NUMBER, score_tasks: NUMBER, "period_scores.score": NUMBER, unit_classification: TEXT };
+  /* The answers by which the form writes a row (form.js toProfile): a row of the file must
+   * give them; the row's other fields the form then asks for. */
+  var ROW_KEYS = { leave: ["kind", "months"], discipline: ["form"], initiatives: ["kind"], period_scores: ["period", "score"] };
+
+  /* The individual profile's format, read from the contract (THIDUA_DATA.contract, loaded
+   * before this script): its fields, codes, limits and patterns, never a copy; the rows
+   * the page holds (form.js, calc.js). Without the data, none: import then says the tool
+   * is not ready. */
+  var C = window.THIDUA_DATA && window.THIDUA_DATA.contract;
+  function fields(declared, path) {
+    var out = {};
+    Object.keys(declared).forEach(function (name) {
+      var d = declared[name];
+      out[name] = spec(typeof d.kind === "object" ? d.kind : d, path + name);
+    });
+    return out;
+  }
+  function spec(k, name) {
+    if (OWN[name]) { return OWN[name]; }
+    switch (k.kind) {
+      case "code": return { t: "code", codes: k.values };
+      /* A count without an upper limit: any whole number from 0, as the form exports it (one
+       * that must be at least 1 is left to the evaluator's problem, form.js fault). */
+      case "int": return typeof k.high === "number" ? { t: "int", min: k.low, max: k.high } : { t: "int", min: 0, max: Infinity };
+      case "number": return { t: "num", min: k.low, max: k.high };
+      // A flag's ratio: the contract says its bounds in words only ("from 0 to 1").
+      case "ratio": return { t: "num", min: 0, max: 1 };
+      case "map": return obj(fields(k.fields, name + "."));
+      case "list":
+        var item = spec(k.item, name);
+        item.required = ROW_KEYS[name] || [];
+        return list(item, name === "period_scores" ? TDG.calc.ROWS : TDG.form.ROWS[name]);
+      case "flags": return obj(fields(C.flags, name + "."));
+      case "prior_titles": return { t: "prior", item: list({ t: "code", codes: C.codes.individual_titles }, C.codes.individual_titles.length) };
+      case "period": return TEXT;
+      default: return { t: k.kind }; // bool, date
+    }
+  }
+  var PROFILE = C && obj(fields(C.common, ""), Object.keys(C.common).filter(function (n) { return C.common[n].required; }));
+  if (PROFILE) {
+    var individual = fields(C.subjects.individual, "");
+    Object.keys(individual).forEach(function (name) { PROFILE.fields[name] = individual[name]; });
+  }
 
   function short(text) {
     text = String(text);
     return text.length > 60 ? text.slice(0, 57) + "…" : text;
   }
+
+  /* A text matching the whole of a contract pattern (date, year). */
+  function whole(pattern, text) { return new RegExp("^(?:" + C.patterns[pattern] + ")$").test(text); }
 
   /* Problems of a parsed value against the profile format: [{key, path, ...}]. */
   function check(value, spec, path, out) {
@@ -92,7 +77,7 @@
     }
     if (t === "text") { if (typeof value !== "string" || value.length > 40) { bad(); } return; }
     if (t === "code") { if (typeof value !== "string" || spec.codes.indexOf(value) < 0) { bad(); } return; }
-    if (t === "date") { if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isNaN(Date.parse(value))) { bad(); } return; }
+    if (t === "date") { if (typeof value !== "string" || !whole("date", value) || isNaN(Date.parse(value))) { bad(); } return; }
     if (t === "list") {
       if (!Array.isArray(value)) { bad(); return; }
       if (value.length > spec.max) { out.push({ key: "importRows", path: path, max: spec.max }); return; }
@@ -103,8 +88,8 @@
       if (!value || typeof value !== "object" || Array.isArray(value)) { bad(); return; }
       Object.keys(value).forEach(function (year) {
         var p = path + "." + short(year);
-        if (!/^\d{4}$/.test(year)) { out.push({ key: /[<>]/.test(year) ? "importHtml" : "importType", path: p }); return; }
-        check(value[year], list(TITLE, 5), p, out);
+        if (!whole("year", year)) { out.push({ key: /[<>]/.test(year) ? "importHtml" : "importType", path: p }); return; }
+        check(value[year], spec.item, p, out);
       });
       return;
     }
@@ -148,6 +133,7 @@
   /* Parse and check a file's text; {profile} or {problems: [plain-text messages]}. */
   function parse(text, T) {
     if (text.length > MAX_BYTES) { return { problems: [T.importTooBig] }; }
+    if (!PROFILE) { return { problems: [T.unavailable] }; }
     var value;
     try { value = JSON.parse(text); } catch (e) { return { problems: [T.importNotJson] }; }
     if (!value || typeof value !== "object" || Array.isArray(value)) { return { problems: [T.importNotObject] }; }
@@ -186,6 +172,7 @@
 
   /* More fields of the profile (a local layer's, from layer.js): name → {kind, parts}. */
   function addFields(declared) {
+    if (!PROFILE) { return; }
     Object.keys(declared).forEach(function (name) {
       var kind = declared[name].kind;
       var parts = {};
