@@ -135,16 +135,24 @@ class _Data:
     rules: object
     cases: list
     verified: set[tuple[str, str]] = field(default_factory=set)
+    # Evaluations made, by case and language: a case that illustrates several titles
+    # (35 cases make the 48 examples of today's data) is evaluated once. The examples
+    # only read a result.
+    results: dict[tuple[str, str, str], dict] = field(default_factory=dict)
 
     def result(self, case, lang: str) -> dict:
         """The evaluation of ``case`` in ``lang``; the first one also checks the case."""
         from thidua.evaluator import evaluate
 
+        found = self.results.get((case.file, case.id, lang))
+        if found is not None:
+            return found
         result = evaluate(case.profile(), self.rules, lang=lang)
         key = (case.file, case.id)
         if key not in self.verified:
             examples.verify(case, self.root, result)
             self.verified.add(key)
+        self.results[(case.file, case.id, lang)] = result
         return result
 
 
