@@ -162,12 +162,6 @@ def text(pair: dict | None, lang: str) -> str:
     return pair.get(lang) or pair.get("vi") or ""
 
 
-def level_name(rules: Rules, code: str, lang: str) -> str:
-    """``Hoàn thành tốt nhiệm vụ (HTT)``: the level's name with its code, once."""
-    name = text(rules.labels["levels"][code], lang)
-    return name if f"({code})" in name else f"{name} ({code})"
-
-
 def unique(items: list[str]) -> list[str]:
     seen: list[str] = []
     for item in items:
