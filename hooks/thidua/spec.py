@@ -4,7 +4,8 @@ A spec is a small object with ``check(parent, key, value, path, ctx)``; every pr
 becomes a ``ContentError`` naming the file, the line (``thidua.yaml_lines``), the dotted
 path, the value found, what is allowed and an example. All problems are collected, never
 only the first. The criteria data (``thidua.criteria.schema``), the cases, the local
-layers and the settings declare their schemas with these specs.
+layers and the settings declare their schemas with these specs. ``read`` is the one way
+an editor's YAML comes in: load (line-aware) then check, every problem returned.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from thidua.errors import ContentError
-from thidua.yaml_lines import line_of
+from thidua.yaml_lines import display_path, line_of, load_file, load_text
 
 
 @dataclass
@@ -273,3 +275,34 @@ def validate(spec: Spec, data: Any, file: str) -> list[ContentError]:
         if error.field == "":
             error.field = "(file)"
     return ctx.errors
+
+
+def read(
+    source: Path | str,
+    spec: Spec | None,
+    name: str | None = None,
+    *,
+    root: Path | None = None,
+    first_line: int = 1,
+) -> tuple[Any, list[ContentError]]:
+    """Load one editor's YAML and check it against ``spec``: ``(data, problems)``.
+
+    ``source``: a file (``Path``, shown relative to ``root``) or YAML text read from the
+    file ``name`` whose line ``first_line`` it begins at (2 for front matter after its
+    ``---``), so that every line reported is the file's. A file that cannot be read or
+    parsed gives ``(None, [its problem])``; otherwise the data comes back with every
+    problem ``spec`` finds (none when ``spec`` is None), the caller deciding whether
+    data with problems is of use.
+    """
+    if isinstance(source, Path):
+        name = display_path(source, root)
+    elif name is None:
+        raise TypeError("read(text, spec) needs the name of the file the text is from")
+    try:
+        if isinstance(source, Path):
+            data = load_file(source, root)
+        else:
+            data = load_text(source, name, first_line)
+    except ContentError as error:
+        return None, [error]
+    return data, (validate(spec, data, name) if spec is not None else [])

@@ -76,18 +76,20 @@ def test_no_quota_no_cap_when_the_layer_sets_none(fixture_layer) -> None:
 
 
 def test_layers_and_criteria_read_their_files_with_one_reader(monkeypatch) -> None:
-    """Load, schema and id check happen in ``criteria.read`` for both (one reader)."""
-    from thidua.criteria import _read, read
+    """Load and schema check happen in ``spec.read`` for both (one reader), the id check
+    in ``criteria.read``."""
+    from thidua import spec
+    from thidua.criteria import _read
     from thidua.layers.loader import read_chain
 
     seen: list[str] = []
-    real = read.load_file
+    real = spec.load_file
 
     def spy(path, root=None):
         seen.append(path.name)
         return real(path, root)
 
-    monkeypatch.setattr(read, "load_file", spy)
+    monkeypatch.setattr(spec, "load_file", spy)
     _read(ROOT)
     read_chain(ROOT, "hoc-vien-mau")
     assert {"criteria.yaml", "years.yaml", "labels.yaml", "hoc-vien-mau.yaml"} <= set(seen)

@@ -1,8 +1,8 @@
 """One reader for a YAML file people edit that has a schema: load, validate, check its id.
 
 The criteria data and the local layers (``thidua.layers``) read their files with it: the
-file is read by the one line-aware loader (``thidua.yaml_lines``), checked against its
-spec (``thidua.spec``), and, for a file named after its ``id``, the two must agree. Every
+file is read and checked against its spec by ``thidua.spec.read`` (the line-aware
+loader, then the spec validator), and, for a file named after its ``id``, the two must agree. Every
 problem goes to ``errors`` with its file and line; the data comes back only when there
 is none.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from thidua.errors import ContentError
-from thidua.spec import Spec, validate
-from thidua.yaml_lines import display_path, line_of, load_file
+from thidua.spec import Spec, read
+from thidua.yaml_lines import display_path, line_of
 
 
 def read_checked(
@@ -29,16 +29,11 @@ def read_checked(
     ``id_allowed``: the file's ``id`` must be its name without ``.yaml``; the words that
     say so when it is not (the layers say it in Vietnamese first).
     """
-    try:
-        data = load_file(path, root)
-    except ContentError as error:
-        errors.append(error)
-        return None
-    shown = display_path(path, root)
-    problems = validate(spec, data, shown)
+    data, problems = read(path, spec, root=root)
     errors.extend(problems)
     if problems:
         return None
+    shown = display_path(path, root)
     if id_allowed is not None and data["id"] != path.stem:
         found = f"found {data['id']!r}"
         errors.append(ContentError(shown, line_of(data, "id"), "id", found, id_allowed))

@@ -23,7 +23,8 @@ from thidua.contract import FLAG_NAMES
 from thidua.criteria import Rules, schema
 from thidua.errors import ContentError
 from thidua.evaluator import ProfileError, evaluate
-from thidua.yaml_lines import LineDict, display_path, line_of, load_file, plain
+from thidua.spec import read
+from thidua.yaml_lines import LineDict, display_path, line_of, plain
 
 CASES_DIR = ("data", "cases")
 CHECKED = {
@@ -164,12 +165,7 @@ def load_cases(root: Path) -> tuple[list[Case], list[ContentError]]:
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         shown = display_path(path, root)
-        try:
-            data = load_file(path, root)
-        except ContentError as error:
-            errors.append(error)
-            continue
-        problems = schema.validate(CASE_FILE, data, shown)
+        data, problems = read(path, CASE_FILE, root=root)
         if problems:
             errors.extend(problems)
             continue
