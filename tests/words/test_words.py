@@ -93,6 +93,17 @@ def test_lookup_text_and_unknown_keys():
     assert "vi.yml: tu_danh_gia.nothing_here: no such key" in raised.value.message
 
 
+def test_text_fills_the_placeholders_in_one_pass():
+    # "Part {part}) — at most {max} points": a value holding "{max}" is put in as
+    # written, not filled in again with the other value.
+    assert (
+        words.text("en", "tu_danh_gia.layer.part", part="{max}", max=3)
+        == "Part {max}) — at most 3 points"
+    )
+    # A placeholder with no value stays as written.
+    assert words.text("en", "tu_danh_gia.layer.part", max=3) == "Part {part}) — at most 3 points"
+
+
 def test_one_wording_of_not_verified_per_language():
     for lang, wording in (
         ("vi", "chưa xác minh với văn bản chính thức"),

@@ -6,8 +6,8 @@ against the official text". Labels of codes (levels, titles, roles, and the answ
 the self-evaluation form offers: leave kinds, discipline forms, …) are not here but in
 ``data/criteria/labels.yaml``.
 
-The files are read with the line-aware loader (``thidua.yaml_lines``) and checked with
-the spec validator (``thidua.spec``); then both languages must have the same keys and,
+The files are read with the line-aware loader and checked with the spec validator
+(``thidua.spec.read``); then both languages must have the same keys and,
 for every text, the same ``{placeholders}``. Every problem is collected and raised at
 once as ``WordsError`` naming the file, the line and the key — a build error, never a
 page with a missing word. Plain data: the adapters give templates ``t(key)`` on top of
@@ -24,8 +24,8 @@ from typing import Any
 from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 from thidua.file_stamp import Stamp, stamp
-from thidua.spec import Context, Spec, found, join, validate
-from thidua.yaml_lines import display_path, line_of, load_file, plain
+from thidua.spec import Context, Spec, found, join, read
+from thidua.yaml_lines import display_path, line_of, plain
 
 DIRECTORY = Path(__file__).resolve().parent
 LANGUAGES = ("vi", "en")  # Vietnamese first: its keys are the reference
@@ -110,12 +110,7 @@ def load(directory: Path = DIRECTORY, root: Path | None = None) -> dict[str, dic
     for lang in LANGUAGES:
         path = directory / f"{lang}.yml"
         names[lang] = display_path(path, root)
-        try:
-            tree = load_file(path, root)
-        except ContentError as error:
-            errors.append(error)
-            continue
-        problems = validate(_Words(), tree, names[lang])
+        tree, problems = read(path, _Words(), root=root)
         errors += problems
         if not problems:
             trees[lang] = tree
@@ -169,16 +164,20 @@ def lookup(lang: str | None, key: str) -> Any:
 
 
 def text(lang: str | None, key: str, **values: Any) -> str:
-    """The text at ``key`` with each ``{name}`` replaced by ``values[name]``."""
+    """The text at ``key`` with each ``{name}`` replaced by ``values[name]``.
+
+    One pass over the text: a value that itself holds ``{other}`` (a title an editor
+    wrote, a file name) is put in as it is, never filled in again; a placeholder with
+    no value stays as written."""
     words = lookup(lang, key)
     if not isinstance(words, str):
         raise ContentError(
             display_path(DIRECTORY / f"{language(lang)}.yml", DIRECTORY.parents[2]),
             None, key, "a group of words", "the key of one text",
         )
-    for name, value in values.items():
-        words = words.replace("{" + name + "}", str(value))
-    return words
+    return _PLACEHOLDER.sub(
+        lambda match: str(values[match[1]]) if match[1] in values else match[0], words
+    )
 
 
 def group(lang: str | None, key: str) -> dict[str, Any]:
