@@ -1,8 +1,9 @@
 /* thidua — the evaluator in the browser: an interpreter of published data. It reads
- * window.THIDUA_DATA: the rules (criteria, years, rule sets, flags, the [U] table, labels
- * with the result's message templates) and the contract (data.contract, from
- * thidua.contract.export: fields per subject with kinds, limits, codes and defaults; the
- * number grammar; consistency checks; problem templates). No rule, field, code, limit or
+ * window.THIDUA_DATA: the rules (criteria, years with their lookups from
+ * thidua.criteria.lookups, rule sets, flags, the [U] table, labels with the result's message
+ * templates) and the contract (data.contract, from thidua.contract.export: fields per subject
+ * with kinds, limits, codes and defaults; the number grammar and its decimal places; the
+ * consistency table of counts, groups and scores; problem templates). No rule, field, code, limit or
  * message is written here, only their generic interpretation (hooks/thidua/evaluator), in
  * the same order, so that the result is that of `thidua evaluate PROFILE --json`
  * (tests/evaluator_js compare them on every case and thousands of random profiles).
