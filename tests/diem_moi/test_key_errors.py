@@ -113,3 +113,19 @@ def test_a_good_key_still_reads_with_its_mapping_and_differences(tmp_path):
         "02/2099/QH99 Điều 4 khoản 2",
         14,
     )
+
+
+
+def test_yaml_that_does_not_parse_is_named_at_the_line_of_the_page(tmp_path):
+    # The page is broken after the register was read (the register would stop first):
+    # so_sanh is line 9, the bracket opened on line 11 is never closed.
+    registry, docs = _docs(tmp_path, THREE_MISTAKES)
+    broken = 'so_sanh:\n  voi: "01/2098/QH98"\n  anh_xa: {"Điều 3": "Điều 3"\n'
+    docs_copy(tmp_path / "again", broken)
+    page = "van-ban/luat-moi.md"
+    (docs / page).write_text((tmp_path / "again" / "docs" / page).read_text("utf-8"), "utf-8")
+    document = registry.by_so_hieu["02/2099/QH99"]
+    errors = diem_moi.check_config(document, registry, docs)
+    assert [(e.file, e.line, e.field) for e in errors] == [
+        ("docs/van-ban/luat-moi.md", 11, "(YAML)")
+    ]

@@ -158,6 +158,24 @@ def test_module_without_front_matter(project):
     assert "muc_tieu" in found.message
 
 
+def test_front_matter_problems_name_the_line_of_the_page(project):
+    # The front matter is read once, its lines the page's: line 1 is the '---'.
+    module = project / "docs" / "tap-huan" / "thu.md"
+    module.write_text(MODULE.format(extra="thu_tu: [1\n"), encoding="utf-8")
+    found = error(project)
+    assert (found.file, found.line, found.field) == ("docs/tap-huan/thu.md", 6, "front matter")
+    too_short = MODULE.format(extra="").replace("thoi_luong: 30", "thoi_luong: 3")
+    module.write_text(too_short, encoding="utf-8")
+    found = error(project)
+    assert (found.line, found.field) == (4, "thoi_luong")
+    module.write_text(MODULE.format(extra="nam: 2026\n"), encoding="utf-8")
+    found = error(project)
+    assert (found.line, found.field, found.found) == (6, "nam", "unknown field")
+    module.write_text("---\n---\n\n# Thử\n", encoding="utf-8")
+    found = error(project)
+    assert (found.line, found.field) == (2, "front matter")
+
+
 def test_module_missing_one_field(project):
     module = project / "docs" / "tap-huan" / "thu.md"
     module.write_text(MODULE.format(extra="").replace("thoi_luong: 30\n", ""), encoding="utf-8")

@@ -24,7 +24,7 @@ from pathlib import Path
 from thidua.errors import ContentError
 from thidua.legal.citations import Citation, find_citations
 from thidua.legal.metadata import split_front_matter
-from thidua.yaml_lines import LineDict, line_of, load_text
+from thidua.yaml_lines import LineDict, line_of
 
 FOLDER = "tap-huan"
 # Pages of docs/tap-huan/ that are not modules.
@@ -139,8 +139,11 @@ def split_slides(body: str, offset: int, file: str) -> list[Slide]:
 
 
 def _front(text: str, file: str) -> tuple[LineDict, str, int]:
-    """Front matter (with lines in the file), body and the body's line offset."""
-    _, body, offset = split_front_matter(text, file)
+    """Front matter (with lines in the file), body and the body's line offset.
+
+    ``split_front_matter`` reads the block once with the line-aware loader
+    (``load_text(…, first_line=2)``): its lines are the page's."""
+    data, body, offset = split_front_matter(text, file)
     if not offset:
         raise ContentError(
             file,
@@ -150,10 +153,9 @@ def _front(text: str, file: str) -> tuple[LineDict, str, int]:
             "a YAML block between '---' lines with " + ", ".join(REQUIRED),
             "muc_tieu: [...]; doi_tuong: ...; thoi_luong: 45; van_ban: [06/2022/QH15]",
         )
-    yaml_text = "\n" + "\n".join(text.split("\n")[1 : offset - 1])  # line 1 is '---'
-    data = load_text(yaml_text, file)
-    if not isinstance(data, LineDict):
-        raise ContentError(file, 1, "front matter", "not a mapping", "key: value lines")
+    if not isinstance(data, LineDict):  # an empty block: nothing but the two '---'
+        allowed = "key: value lines with " + ", ".join(REQUIRED)
+        raise ContentError(file, 2, "front matter", "an empty block", allowed)
     return data, body, offset
 
 

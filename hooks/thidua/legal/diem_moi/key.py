@@ -148,11 +148,11 @@ def _words(value: Any) -> str:
 
 def _front_matter(text: str, file: str) -> dict[str, Any]:
     """The front matter of a page, read by the line-aware loader with the page's lines
-    (a blank line stands for the opening ``---``)."""
+    (it begins on line 2, after the opening ``---``)."""
     match = _FRONT.match(text)
     if not match:
         return {}
-    data = load_text("\n" + match[1], file)
+    data = load_text(match[1], file, first_line=2)
     return data if isinstance(data, dict) else {}
 
 
