@@ -3,15 +3,24 @@
  *   table    "Bảng tổng hợp kết quả bình xét"
  *   minutes  draft "Biên bản họp Hội đồng Thi đua – Khen thưởng" (blanks for the meeting)
  *   proposal draft "Tờ trình" listing the proposals
- * The institution's names come from <meta name="thidua-co-quan"> and
- * <meta name="thidua-co-quan-cap-tren"> when the portal's settings set them. */
+ * Their words are the words files' (group binh_xet_js, keys doc_…, published by texts.js),
+ * always the Vietnamese ones. The institution's names come from <meta name="thidua-co-quan">
+ * and <meta name="thidua-co-quan-cap-tren"> when the portal's settings set them. */
 (function () {
   "use strict";
   var BX = (window.BX = window.BX || {});
   var el = function () { return BX.el.apply(null, arguments); };
   var BLANK = "………………………………";
   var reasonsLang = "vi"; // the language of the reasons of the result being rendered
-  var STATUS = { within: "Trong tỷ lệ", over: "Vượt tỷ lệ", tie: "Bằng nhau ở ranh giới — Hội đồng quyết định", unranked: "Cần thứ tự hoặc số phiếu" };
+
+  /* A word of the papers, in Vietnamese on both pages; the values fill its {placeholders}
+   * in one pass (a name is written as it was typed, even one like "{n}"). */
+  function paper(key, values) {
+    return BX.both(key).vi.replace(/\{(\w+)\}/g, function (all, k) {
+      return values && values[k] !== undefined && values[k] !== null ? String(values[k]) : all;
+    });
+  }
+  function status(code) { return code ? paper("status_" + code) : ""; }
 
   function vi(group, code) {
     var d = window.THIDUA_DATA && window.THIDUA_DATA.labels;
@@ -23,8 +32,8 @@
     return el("div", { class: "bx-doc-head" }, [
       el("div", { class: "bx-doc-head-row" }, [
         el("div", { class: "bx-doc-left" }, [el("p", { "data-testid": "bx-doc-parent", text: parent.toUpperCase() }), el("p", { class: "bx-strong", "data-testid": "bx-doc-agency", text: agency.toUpperCase() })]),
-        el("div", { class: "bx-doc-right" }, [el("p", { class: "bx-strong", text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }), el("p", { class: "bx-strong", text: "Độc lập – Tự do – Hạnh phúc" }),
-          el("p", { class: "bx-italic", text: "……………, ngày …… tháng …… năm ……" })])
+        el("div", { class: "bx-doc-right" }, [el("p", { class: "bx-strong", text: paper("doc_nation") }), el("p", { class: "bx-strong", text: paper("doc_motto") }),
+          el("p", { class: "bx-italic", text: paper("doc_place_date") })])
       ]),
       el("p", { class: "bx-doc-title", text: title }),
       subtitle ? el("p", { class: "bx-doc-subtitle", text: subtitle }) : null
@@ -33,18 +42,27 @@
 
   function signatures(left, right) {
     return el("div", { class: "bx-signatures" }, [
-      el("div", {}, [el("p", { class: "bx-strong", text: left }), el("p", { class: "bx-italic", text: "(Ký, ghi rõ họ tên)" })]),
-      el("div", {}, [el("p", { class: "bx-strong", text: right }), el("p", { class: "bx-italic", text: "(Ký, ghi rõ họ tên)" })])
+      el("div", {}, [el("p", { class: "bx-strong", text: paper(left) }), el("p", { class: "bx-italic", text: paper("doc_sign") })]),
+      el("div", {}, [el("p", { class: "bx-strong", text: paper(right) }), el("p", { class: "bx-italic", text: paper("doc_sign") })])
     ]);
   }
 
-  function names(list) { return list.length ? list.map(function (m) { return m.name; }).join("; ") : "không có"; }
+  function names(list) { return list.length ? list.map(function (m) { return m.name; }).join("; ") : paper("none"); }
   function proposable(m) { return BX.unit.proposable(m); }
   function titled(result, code) {
     return result.members.filter(function (m) {
       if (proposable(m).indexOf(code) < 0) { return false; }
       return code !== "CSTDCS" || result.cstdcs.none_applies || m.cstdcs_status !== "over";
     });
+  }
+  /* Whom a cap is for: "group, role" (the role only without a group). */
+  function who(cap) { return (cap.group ? cap.group + ", " : "") + vi("roles", cap.role); }
+  /* Who is within and over a quota, then those tied at its limit or not ranked yet;
+   * by(status) lists the members of a status. */
+  function split(key, by) {
+    return paper(key, { within: names(by("within")), over: names(by("over")) }) +
+      (by("tie").length ? paper("doc_split_tie", { names: names(by("tie")), blank: BLANK }) : "") +
+      (by("unranked").length ? paper("doc_split_unranked", { names: names(by("unranked")), blank: BLANK }) : "");
   }
   function reviewNotes(m) { return m.manual_review_reasons.map(BX.clean).join(" "); }
 
@@ -61,12 +79,10 @@
       return { member: m, reasons: (vi && vi[m.row] && vi[m.row].length ? vi[m.row] : m.layer_reasons).map(BX.clean) };
     });
   }
-  /* The heading of that list (each reason names the Quy chế and its clause). */
-  var LAYER_HEADING = "Danh hiệu chưa đề nghị theo quy chế riêng của đơn vị";
 
   function table(result) {
     var doc = el("section", { class: "bx-doc", "data-doc": "table", "data-testid": "bx-doc-table" });
-    doc.appendChild(header("BẢNG TỔNG HỢP KẾT QUẢ BÌNH XÉT", "Năm " + result.evaluation_year));
+    doc.appendChild(header(paper("doc_table_title"), paper("doc_year", { year: result.evaluation_year })));
     var body = el("tbody"), notes = [];
     function noteRefs(m) {
       return m.manual_review_reasons.map(function (r) {
@@ -76,139 +92,132 @@
       }).join(" ");
     }
     result.members.forEach(function (m, i) {
-      var status = m.htxs_status ? STATUS[m.htxs_status] : "";
       body.appendChild(el("tr", {}, [
         el("td", { text: String(i + 1) }), el("td", { text: m.name }), el("td", { text: m.group || "" }), el("td", { text: vi("roles", m.role) }),
         el("td", { text: vi("levels", m.level) }), el("td", { text: proposable(m).map(function (c) { return vi("titles", c); }).join("; ") }),
-        el("td", { text: (m.rank !== null ? "Thứ tự " + m.rank : "") + (m.votes !== null ? (m.rank !== null ? "; " : "") + m.votes + " phiếu" : "") }),
-        el("td", { text: status }), el("td", { text: noteRefs(m) })
+        el("td", { text: [m.rank !== null ? paper("doc_rank", { rank: m.rank }) : "", m.votes !== null ? paper("doc_votes", { votes: m.votes }) : ""].filter(Boolean).join("; ") }),
+        el("td", { text: status(m.htxs_status) }), el("td", { text: noteRefs(m) })
       ]));
     });
     doc.appendChild(el("table", { class: "bx-print-table" }, [
-      el("thead", {}, [el("tr", {}, ["STT", "Họ và tên", "Phòng/Nhóm", "Đối tượng", "Xếp loại", "Danh hiệu có thể đề nghị", "Thứ tự / phiếu", "Tỷ lệ xuất sắc", "Cần xem xét"].map(function (h) { return el("th", { text: h }); }))]),
+      el("thead", {}, [el("tr", {}, ["doc_col_no", "doc_col_name", "doc_col_group", "doc_col_role", "doc_col_level", "doc_col_titles", "doc_col_rank", "doc_col_status", "doc_col_review"].map(function (h) { return el("th", { text: paper(h) }); }))]),
       body
     ]));
     var totals = el("ul");
-    Object.keys(result.levels).forEach(function (c) { if (result.levels[c]) { totals.appendChild(el("li", { text: vi("levels", c) + ": " + result.levels[c] + " người" })); } });
-    ["LDTT", "CSTT", "CSTDCS"].forEach(function (c) { var n = titled(result, c).length; if (n) { totals.appendChild(el("li", { text: vi("titles", c) + " (đủ điều kiện đề nghị): " + n + " người" })); } });
+    Object.keys(result.levels).forEach(function (c) { if (result.levels[c]) { totals.appendChild(el("li", { text: paper("doc_level_count", { level: vi("levels", c), n: result.levels[c] }) })); } });
+    ["LDTT", "CSTT", "CSTDCS"].forEach(function (c) { var n = titled(result, c).length; if (n) { totals.appendChild(el("li", { text: paper("doc_title_count", { title: vi("titles", c), n: n }) })); } });
     result.htxs_caps.forEach(function (cap) {
-      totals.appendChild(el("li", { text: "Trần hoàn thành xuất sắc nhiệm vụ — " + (cap.group ? cap.group + ", " : "") + vi("roles", cap.role) + ": " + cap.candidates + " đề nghị, tối đa " + (cap.max === null ? "không có trần trong dữ liệu" : cap.max) +
+      totals.appendChild(el("li", { text: paper("doc_table_cap", { who: who(cap), n: cap.candidates, max: cap.max === null ? paper("doc_no_cap") : cap.max }) +
         ((cap.layer_text || []).length ? ". " + cap.layer_text.map(BX.clean).join(" ") : "") }));
     });
     var decided = layerDecisions(result);
     if (decided.length) {
       var layerList = el("ul", { class: "bx-notes-list", "data-testid": "bx-doc-layer-reasons" });
       decided.forEach(function (d) {
-        layerList.appendChild(el("li", { text: d.member.name + " (dòng " + d.member.row + "): " + d.reasons.join(" ") }));
+        layerList.appendChild(el("li", { text: paper("doc_layer_row", { name: d.member.name, row: d.member.row, reasons: d.reasons.join(" ") }) }));
       });
-      doc.appendChild(el("p", { class: "bx-strong", text: LAYER_HEADING }));
+      doc.appendChild(el("p", { class: "bx-strong", text: paper("doc_layer_heading") }));
       doc.appendChild(layerList);
     }
     if (notes.length) {
       var noteList = el("ol", { class: "bx-notes-list" });
       notes.forEach(function (n) { noteList.appendChild(el("li", { text: n })); });
-      doc.appendChild(el("p", { class: "bx-strong", text: "Cần xem xét (số trong cột cuối)" }));
+      doc.appendChild(el("p", { class: "bx-strong", text: paper("doc_review_notes") }));
       doc.appendChild(noteList);
     }
-    doc.appendChild(el("p", { class: "bx-strong", text: "Tổng hợp" }));
+    doc.appendChild(el("p", { class: "bx-strong", text: paper("doc_totals") }));
     doc.appendChild(totals);
     if (result.invalid_rows.length) {
-      doc.appendChild(el("p", { class: "bx-strong", text: "Dòng có lỗi, chưa tính (" + result.invalid_rows.length + ")" }));
+      doc.appendChild(el("p", { class: "bx-strong", text: paper("doc_invalid", { n: result.invalid_rows.length }) }));
       var bad = el("ul");
       result.problems.forEach(function (p) { bad.appendChild(el("li", { text: p.message })); });
       doc.appendChild(bad);
     }
-    doc.appendChild(signatures("NGƯỜI LẬP BẢNG", "CHỦ TỊCH HỘI ĐỒNG"));
+    doc.appendChild(signatures("doc_sign_table", "doc_sign_chair"));
     return doc;
   }
 
   function minutes(result) {
     var doc = el("section", { class: "bx-doc", "data-doc": "minutes", "data-testid": "bx-doc-minutes" });
-    doc.appendChild(header("BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "Bình xét thi đua năm " + result.evaluation_year + " (dự thảo)"));
+    doc.appendChild(header(paper("doc_minutes_title"), paper("doc_minutes_subtitle", { year: result.evaluation_year })));
     var p = function (text, cls) { doc.appendChild(el("p", { class: cls || null, text: text })); };
-    p("Thời gian: …… giờ …… phút, ngày …… tháng …… năm ……   Địa điểm: " + BLANK);
-    p("Chủ trì: " + BLANK + "   Thư ký: " + BLANK);
-    p("Thành viên Hội đồng có mặt: ……/…… người; vắng: …… (lý do: " + BLANK + ").");
-    p("1. Nội dung", "bx-strong");
-    p("Hội đồng xem xét kết quả đánh giá, xếp loại chất lượng năm " + result.evaluation_year + " của " + (result.members.length + result.invalid_rows.length) + " người trong danh sách" +
-      (result.invalid_rows.length ? " (" + result.invalid_rows.length + " trường hợp còn thiếu thông tin, xem xét riêng)" : "") + ", và đề nghị danh hiệu thi đua cho cá nhân và tập thể.");
-    p("2. Kết quả xếp loại", "bx-strong");
+    p(paper("doc_minutes_time", { blank: BLANK }));
+    p(paper("doc_minutes_chair", { blank: BLANK }));
+    p(paper("doc_minutes_present", { blank: BLANK }));
+    p(paper("doc_minutes_h1"), "bx-strong");
+    p(paper("doc_minutes_scope", { year: result.evaluation_year, n: result.members.length + result.invalid_rows.length,
+      invalid: result.invalid_rows.length ? paper("doc_minutes_invalid", { n: result.invalid_rows.length }) : "" }));
+    p(paper("doc_minutes_h2"), "bx-strong");
     Object.keys(result.levels).forEach(function (c) {
       var list = result.members.filter(function (m) { return m.level === c; });
-      if (list.length) { p("– " + vi("levels", c) + ": " + list.length + " người" + (c === "HTXS" ? " (" + names(list) + ")" : "") + "."); }
+      if (list.length) { p(paper(c === "HTXS" ? "doc_minutes_level_names" : "doc_minutes_level", { level: vi("levels", c), n: list.length, names: names(list) })); }
     });
     result.htxs_caps.forEach(function (cap) {
       var group = result.members.filter(function (m) { return m.htxs_status && (m.group || "") === cap.group && m.role === cap.role; });
       var by = function (s) { return group.filter(function (m) { return m.htxs_status === s; }); };
-      p("– Tỷ lệ hoàn thành xuất sắc nhiệm vụ, " + (cap.group ? cap.group + ", " : "") + vi("roles", cap.role) + ": tối đa " + (cap.max === null ? "(không có trần trong dữ liệu)" : cap.max) +
-        " người; trong tỷ lệ: " + names(by("within")) + "; vượt tỷ lệ: " + names(by("over")) +
-        (by("tie").length ? "; bằng nhau ở ranh giới, Hội đồng quyết định: " + names(by("tie")) + " → " + BLANK : "") +
-        (by("unranked").length ? "; cần xếp thứ tự: " + names(by("unranked")) + " → " + BLANK : "") + ".");
+      p(paper("doc_minutes_cap", { who: who(cap), max: cap.max === null ? paper("doc_minutes_no_cap") : cap.max, split: split("doc_split", by) }));
       (cap.layer_text || []).forEach(function (text) { p("    " + BX.clean(text)); });
     });
-    p("3. Danh hiệu thi đua", "bx-strong");
-    ["LDTT", "CSTT"].forEach(function (c) { var l = titled(result, c); if (l.length) { p("– " + vi("titles", c) + ": " + l.length + " người đủ điều kiện (" + names(l) + ")."); } });
+    p(paper("doc_minutes_h3"), "bx-strong");
+    ["LDTT", "CSTT"].forEach(function (c) { var l = titled(result, c); if (l.length) { p(paper("doc_minutes_titled", { title: vi("titles", c), n: l.length, names: names(l) })); } });
     var cs = titled(result, "CSTDCS");
     var layerQuota = result.cstdcs.source === "layer" ? result.settings.layer.quota : null;
-    p("– " + vi("titles", "CSTDCS") + ": " + cs.length + " người đủ điều kiện" + (result.cstdcs.none_applies ? " (không áp dụng tỷ lệ chung từ năm 2024)" :
-      ", tối đa " + result.cstdcs.max + " người" + (layerQuota ? " (" + layerQuota.source + ")" : "")) + ".");
+    p(paper("doc_minutes_cstdcs", { title: vi("titles", "CSTDCS"), n: cs.length, quota: result.cstdcs.none_applies ? paper("doc_minutes_cstdcs_none") :
+      paper("doc_minutes_cstdcs_max", { max: result.cstdcs.max }) + (layerQuota ? " (" + layerQuota.source + ")" : "") }));
     if (layerQuota) {
       var eligible = result.members.filter(function (m) { return proposable(m).indexOf("CSTDCS") >= 0; });
       var inQuota = function (s) { return eligible.filter(function (m) { return m.cstdcs_status === s; }); };
-      p("    Trong tỷ lệ: " + names(inQuota("within")) + "; vượt tỷ lệ: " + names(inQuota("over")) +
-        (inQuota("tie").length ? "; bằng nhau ở ranh giới, Hội đồng quyết định: " + names(inQuota("tie")) + " → " + BLANK : "") +
-        (inQuota("unranked").length ? "; cần xếp thứ tự: " + names(inQuota("unranked")) + " → " + BLANK : "") + ".");
+      p("    " + split("doc_split_layer", inQuota) + ".");
     }
-    cs.forEach(function (m) { p("    " + m.name + ": số phiếu đồng ý " + (m.votes !== null ? m.votes : "……") + "/……"); });
+    cs.forEach(function (m) { p("    " + paper("doc_minutes_votes", { name: m.name, votes: m.votes !== null ? m.votes : "……" })); });
     var decided = layerDecisions(result);
     if (decided.length) {
-      p("– " + LAYER_HEADING + ":");
+      p("– " + paper("doc_layer_heading") + ":");
       decided.forEach(function (d) {
         doc.appendChild(el("p", { class: "bx-doc-layer-reason", "data-testid": "bx-doc-layer-reason", text: "    " + d.member.name + ": " + d.reasons.join(" ") }));
       });
     }
     var col = result.collective;
     if (result.settings.unit_kind && col.classification) {
-      p("– Xếp loại của tập thể theo thang 100 điểm (" + String(result.settings.unit_score).replace(".", ",") + " điểm): " + vi("levels", col.classification) + ".");
+      p(paper("doc_minutes_unit_level", { score: String(result.settings.unit_score).replace(".", ","), level: vi("levels", col.classification) }));
     }
-    p("– Danh hiệu tập thể: " + (col.needed.length ? BLANK : col.eligible_titles.map(function (c) { return vi("titles", c); }).join("; ") || "không đủ điều kiện") + ".");
+    p(paper("doc_minutes_collective", { titles: col.needed.length ? BLANK : col.eligible_titles.map(function (c) { return vi("titles", c); }).join("; ") || paper("doc_not_eligible") }));
     var reviews = [];
     result.members.forEach(function (m) { if (m.manual_review_reasons.length) { reviews.push(m.name); } });
-    if (reviews.length) { p("4. Trường hợp cần xem xét thêm", "bx-strong"); p(reviews.join("; ") + "."); }
-    p("Ý kiến khác: " + BLANK + BLANK);
-    p("Biểu quyết: …… / …… thành viên đồng ý. Cuộc họp kết thúc lúc …… giờ …… cùng ngày.");
-    doc.appendChild(signatures("THƯ KÝ", "CHỦ TRÌ"));
+    if (reviews.length) { p(paper("doc_minutes_h4"), "bx-strong"); p(reviews.join("; ") + "."); }
+    p(paper("doc_minutes_other", { blank: BLANK + BLANK }));
+    p(paper("doc_minutes_vote"));
+    doc.appendChild(signatures("doc_sign_secretary", "doc_sign_chaired"));
     return doc;
   }
 
   function proposal(result) {
     var doc = el("section", { class: "bx-doc", "data-doc": "proposal", "data-testid": "bx-doc-proposal" });
-    doc.appendChild(header("TỜ TRÌNH", "Về việc đề nghị công nhận danh hiệu thi đua năm " + result.evaluation_year + " (dự thảo)"));
+    doc.appendChild(header(paper("doc_proposal_title"), paper("doc_proposal_subtitle", { year: result.evaluation_year })));
     var p = function (text, cls) { doc.appendChild(el("p", { class: cls || null, text: text })); };
-    p("Kính gửi: Thủ trưởng " + (BX.meta("thidua-co-quan") || BLANK));
-    p("Căn cứ Luật Thi đua, khen thưởng và các văn bản hướng dẫn; căn cứ kết quả đánh giá, xếp loại chất lượng năm " + result.evaluation_year +
-      " và biên bản họp Hội đồng Thi đua – Khen thưởng ngày …… tháng …… năm ……, Thường trực Hội đồng kính trình xem xét, công nhận:");
-    p("I. Danh hiệu cá nhân", "bx-strong");
+    p(paper("doc_proposal_to", { agency: BX.meta("thidua-co-quan") || BLANK }));
+    p(paper("doc_proposal_basis", { year: result.evaluation_year }));
+    p(paper("doc_proposal_h1"), "bx-strong");
     var n = 0;
     ["CSTDCS", "LDTT", "CSTT"].forEach(function (c) {
       var l = titled(result, c);
       if (!l.length) { return; }
       n += 1;
-      p(n + ". " + vi("titles", c) + ": " + l.length + " người.");
+      p(paper("doc_proposal_titled", { n: n, title: vi("titles", c), count: l.length }));
       var list = el("ol");
       l.forEach(function (m) { list.appendChild(el("li", { text: m.name + (m.group ? " — " + m.group : "") })); });
       doc.appendChild(list);
     });
-    if (!n) { p("Không có cá nhân đủ điều kiện."); }
-    p("II. Danh hiệu tập thể", "bx-strong");
-    p(result.collective.needed.length ? BLANK : (result.collective.eligible_titles.map(function (c) { return vi("titles", c); }).join("; ") || "Không đề nghị."));
+    if (!n) { p(paper("doc_proposal_nobody")); }
+    p(paper("doc_proposal_h2"), "bx-strong");
+    p(result.collective.needed.length ? BLANK : (result.collective.eligible_titles.map(function (c) { return vi("titles", c); }).join("; ") || paper("doc_proposal_no_collective")));
     var higher = result.members.filter(function (m) { return proposable(m).indexOf("CSTD_BO") >= 0; });
     if (higher.length) {
-      p("III. Đề nghị cấp trên xét", "bx-strong");
+      p(paper("doc_proposal_h3"), "bx-strong");
       p(vi("titles", "CSTD_BO") + ": " + names(higher) + ".");
     }
-    p("(Kèm theo: biên bản họp Hội đồng, bảng tổng hợp kết quả bình xét và hồ sơ liên quan.)", "bx-italic");
-    doc.appendChild(signatures("NGƯỜI LẬP", "TM. HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG"));
+    p(paper("doc_proposal_attached"), "bx-italic");
+    doc.appendChild(signatures("doc_sign_drafter", "doc_sign_council"));
     return doc;
   }
 
@@ -250,11 +259,12 @@
   }
 
   function csv(result) {
-    var rows = [["Dòng", "Họ và tên", "Mã", "Phòng/Nhóm", "Nhóm đối tượng", "Xếp loại", "Danh hiệu có thể đề nghị", "Thứ tự xếp hạng", "Số phiếu đồng ý", "Tỷ lệ HTXS", "Tỷ lệ CSTĐCS", "Còn thiếu", "Cần xem xét", "Lỗi"].concat(layerCells(result, null))];
+    var rows = [["doc_csv_row", "doc_csv_name", "doc_csv_id", "doc_csv_group", "doc_csv_role", "doc_csv_level", "doc_csv_titles", "doc_csv_rank", "doc_csv_votes",
+      "doc_csv_htxs", "doc_csv_cstdcs", "doc_csv_missing", "doc_csv_review", "doc_csv_errors"].map(function (k) { return paper(k); }).concat(layerCells(result, null))];
     result.members.forEach(function (m) {
       rows.push([m.row, m.name, m.id || "", m.group || "", vi("roles", m.role), vi("levels", m.level), proposable(m).map(function (c) { return vi("titles", c); }).join("; "),
-        m.rank === null ? "" : m.rank, m.votes === null ? "" : m.votes, m.htxs_status ? STATUS[m.htxs_status] : "",
-        m.cstdcs_status && !result.cstdcs.none_applies ? STATUS[m.cstdcs_status] : "", m.missing.map(BX.clean).join(" "), reviewNotes(m), ""].concat(layerCells(result, m)));
+        m.rank === null ? "" : m.rank, m.votes === null ? "" : m.votes, status(m.htxs_status),
+        result.cstdcs.none_applies ? "" : status(m.cstdcs_status), m.missing.map(BX.clean).join(" "), reviewNotes(m), ""].concat(layerCells(result, m)));
     });
     result.invalid_rows.forEach(function (r) {
       rows.push([r.row, r.name, "", "", "", "", "", "", "", "", "", "", "", r.problems.map(function (p) { return p.message; }).join(" ")].concat(layerCells(result, {})));
@@ -266,7 +276,7 @@
     if (!result) { return; }
     var blob = new Blob([csv(result)], { type: "text/csv;charset=utf-8" });
     var url = URL.createObjectURL(blob);
-    var link = el("a", { href: url, download: "ket-qua-binh-xet-" + result.evaluation_year + ".csv", hidden: true });
+    var link = el("a", { href: url, download: paper("doc_csv_file", { year: result.evaluation_year }), hidden: true });
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(url); link.remove(); }, 1000);
