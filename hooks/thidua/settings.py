@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from thidua.errors import ContentError
-from thidua.yaml_lines import display_path, line_of, load_file
+from thidua.spec import read
+from thidua.yaml_lines import display_path, line_of
 
 FILE = "thidua.yml"
 LANGUAGES = ("vi", "en")
@@ -215,7 +216,9 @@ def load(path: Path, root: Path | None = None, asset_dirs: Iterable[Path] = ()) 
     if not path.is_file():
         raise ContentError(name, None, "(file)", "the file is missing",
                            f"a settings file {FILE} at the project root (see README.md)")
-    data = load_file(path, root)
+    data, problems = read(path, None, root=root)
+    if problems:
+        raise problems[0]
     result = parse(data, name, asset_dirs)
     if result.lop_quy_che != NO_LAYER:
         check_layer(result.lop_quy_che, data, name, root if root is not None else path.parent)

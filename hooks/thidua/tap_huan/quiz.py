@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua.errors import ContentError
-from thidua.yaml_lines import LineDict, display_path, line_of, load_file
+from thidua.spec import read
+from thidua.yaml_lines import LineDict, display_path, line_of
 
 KINDS = ("mot_lua_chon", "nhieu_lua_chon", "dung_sai")
 TRUE_FALSE = ("dung", "sai")
@@ -176,7 +177,9 @@ def _item(item: object, number: int, line: int, file: str, lang: str) -> Item:
 def load_quiz(path: Path, root: Path, lang: str = "vi") -> Quiz:
     """Read and validate a quiz file."""
     file = display_path(path, root)
-    data = load_file(path, root)
+    data, problems = read(path, None, root=root)
+    if problems:
+        raise problems[0]
     items = data.get("cau_hoi") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items:
         raise ContentError(
