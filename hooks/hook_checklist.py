@@ -24,7 +24,9 @@ wording of "not verified", ``common.unverified`` of the words files, and the che
 link when the criteria data marks title CODE unverified, nothing when it does not) and
 ``<!-- thidua:xem-xet CODE -->`` (the data's reason) of hand-written pages such as
 ``docs/tieu-chi/index.md``: one source of truth with the checklists and the ladder
-(``thidua.checklist.status``).
+(``thidua.checklist.status``). It runs after the legal hook's (priority -10) so that it
+can also set a generated page's checklists aside, their citations rendered, for
+``on_page_content`` to put back after Markdown (``set_aside``, ``put_back``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,17 @@ BASE = "tieu-chi/danh-sach"
 LADDER = "tieu-chi/thang-danh-hieu.md"
 CHANGES = "tieu-chi/thay-doi/index.md"
 MARKER = re.compile(r"<!-- thidua:(?P<kind>xac-minh|xem-xet) (?P<code>[A-Z_]+) -->")
+# A checklist (``<ol class="checklist__lines">``, marked in the templates) is raw HTML
+# that Markdown would parse tag by tag (md_in_html) only to output it unchanged: more
+# than half of a checklist page's Markdown time. Once the legal hook has rendered its
+# citations, each is set aside, a one-line comment stands in, and on_page_content puts
+# it back where Markdown output the comment: the same HTML, cheaper.
+_SET_ASIDE = re.compile(
+    r"^<!-- thidua:html -->\n(.*?)\n<!-- /thidua:html -->$", re.DOTALL | re.MULTILINE
+)
+_STAND_IN = re.compile(r"<!-- thidua:checklist-html (\d+) -->")
+# The blocks set aside, by (language, src_uri) of the page.
+_ASIDE: dict[tuple[str, str], list[str]] = {}
 
 
 def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str]]:
@@ -152,16 +165,48 @@ def fill_marks(markdown: str, marks: dict[str, status.Mark], lang: str, file: st
     return MARKER.sub(one, markdown)
 
 
+def set_aside(markdown: str) -> tuple[str, list[str]]:
+    """The page with each marked checklist replaced by a stand-in comment, and the blocks."""
+    blocks: list[str] = []
+
+    def one(match: re.Match[str]) -> str:
+        if "[[" in match[1]:
+            return match[1]  # a citation marker left: keep it where the legal hook reports it
+        blocks.append(match[1])
+        return f"<!-- thidua:checklist-html {len(blocks) - 1} -->"
+
+    return _SET_ASIDE.sub(one, markdown), blocks
+
+
+def put_back(html: str, blocks: list[str]) -> str:
+    """The page's HTML with each stand-in comment replaced by its block."""
+    return _STAND_IN.sub(lambda match: blocks[int(match[1])], html) if blocks else html
+
+
+# After the legal hook (0) has rendered the citations inside the checklists. The status
+# markers' words hold no citation marker, so they need not be filled before it.
+@event_priority(-10)
 def on_page_markdown(markdown, page, config, files):
-    """Fill the status markers of a hand-written page from the criteria data."""
+    """Set a generated page's checklists aside; fill the status markers of a hand-written
+    page from the criteria data."""
+    lang = i18n.current_language(config)
+    key = (lang, page.file.src_uri)
+    _ASIDE.pop(key, None)
+    if "<!-- thidua:html -->" in markdown:
+        markdown, _ASIDE[key] = set_aside(markdown)
     if "<!-- thidua:x" not in markdown:
         return markdown
     from thidua.criteria import load_rules
 
     root = Path(config.config_file_path).parent
-    lang = i18n.current_language(config)
     try:
         marks = status.marks(load_rules(root), lang)
         return fill_marks(markdown, marks, lang, f"docs/{page.file.src_uri}")
     except ContentError as error:
         raise PluginError(error.message) from None
+
+
+def on_page_content(html, page, config, files):
+    """Put back the checklists set aside before Markdown."""
+    blocks = _ASIDE.get((i18n.current_language(config), page.file.src_uri))
+    return put_back(html, blocks) if blocks else html
