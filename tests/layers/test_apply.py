@@ -83,6 +83,25 @@ def test_cli_unknown_layer_exits_2_with_the_list(tmp_path, capsys) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("command", ["evaluate", "unit"])
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("en", "there is no such local layer; the layers there are:", "không có"),
+        ("vi", "không có lớp quy chế này; các lớp hiện có:", "no such"),
+    ],
+)
+def test_cli_unknown_layer_is_refused_in_the_command_language(
+    tmp_path, capsys, command, lang, said, not_said
+) -> None:
+    path = tmp_path / "p.yaml"  # the layer is refused before the file is read
+    path.write_text(json.dumps(LECTURER), encoding="utf-8")
+    assert main([command, str(path), "--layer", "khong-co", "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert f"--layer khong-co: {said} " in err and "hoc-vien-mau" in err
+    assert not_said not in err
+
+
 def test_cli_json_marks_the_source(tmp_path, capsys) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(json.dumps(LECTURER), encoding="utf-8")

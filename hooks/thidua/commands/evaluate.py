@@ -140,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
     if getattr(args, "layer", None) not in (None, "none"):
         from thidua.layers.cli import load_for_cli
 
-        layer = load_for_cli(args.layer)
+        layer = load_for_cli(args.layer, args.lang)
         if layer is None:
             return 2
     try:

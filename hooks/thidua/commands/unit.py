@@ -179,7 +179,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.layer is not None:
         from thidua.layers.cli import load_for_cli
 
-        loaded = load_for_cli(args.layer)
+        loaded = load_for_cli(args.layer, args.lang)
         if loaded is None:
             return 2
         layer = layer_data(loaded)
