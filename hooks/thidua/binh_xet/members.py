@@ -25,8 +25,6 @@ _INT = re.compile(r"^[0-9]{1,6}$")
 _DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _BROKEN = re.compile("[\ufffd\u0080-\u009f]")
-# Windows-1258 bytes with no character (Python's codec and the browser's agree elsewhere).
-CP1258_UNDEFINED = frozenset({0x81, 0x8A, 0x8D, 0x8E, 0x8F, 0x90, 0x9A, 0x9D, 0x9E})
 
 
 def _utf8_sequences(data: bytes) -> int:

@@ -137,7 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 2
     layer = None
-    if getattr(args, "layer", None) not in (None, "none"):
+    if args.layer not in (None, "none"):
         from thidua.layers.cli import load_for_cli
 
         layer = load_for_cli(args.layer, args.lang)

@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         from thidua.binh_xet.text import say
 
         what = f"{type(error).__name__}: {error}"
-        print(say(getattr(args, "lang", "vi"), "internal", error=what), file=sys.stderr)
+        print(say(args.lang, "internal", error=what), file=sys.stderr)
         return 1
 
 

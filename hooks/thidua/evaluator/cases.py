@@ -81,9 +81,7 @@ class _Prose(schema.Map):
         if not isinstance(value, dict):
             ctx.error(parent, key, path, schema.found(value), "a mapping", None)
             return
-        checked = {k: v for k, v in value.items() if k in CHECKED}
-        if hasattr(value, "lines"):
-            checked = _with_lines(checked, value)
+        checked = _with_lines({k: v for k, v in value.items() if k in CHECKED}, value)
         EXPECTED.check(parent, key, checked, path, ctx)
 
 
