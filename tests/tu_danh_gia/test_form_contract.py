@@ -142,25 +142,12 @@ def test_a_year_the_contract_allows_reaches_the_profile(tool):
     assert profile["initiatives"][0]["year"] == 1946
 
 
-def test_the_form_lists_of_fields_are_the_contracts(tool):
+@pytest.mark.parametrize("data", [True, False], ids=["with-data", "without-data"])
+def test_the_form_lists_of_fields_are_the_contracts(page, guard, base_url, data):
     # The groups the form reads (general criteria, tasks, rows) in the contract's order.
-    page = tool
-    individual = CONTRACT["subjects"]["individual"]
-    for group in ["general_criteria", "tasks", "unit", "sub_units"]:
-        fields = individual[group]["kind"]["fields"]
-        assert page.evaluate(f"TDG.form.keys('{group}')") == list(fields)
-    for group in ["leave", "discipline", "initiatives"]:
-        expected = list(individual[group]["kind"]["item"]["fields"])
-        assert page.evaluate(f"TDG.form.keys('{group}')") == expected
-    assert page.evaluate("TDG.form.keys('tasks', 'int')") == [
-        "assigned", "completed", "on_time_with_quality", "exceeded",
-    ]  # fmt: skip
-
-
-def test_without_the_data_the_lists_are_read_off_the_controls(page, guard, base_url):
-    # The data did not load: the form still exports every answer of each group, the
-    # controls (rendered from the same contract) naming the fields.
-    route_evaluator(page, present=False, data=False)
+    # Without the data (it did not load) the form still exports every answer of each
+    # group, the controls (rendered from the same contract) naming the fields.
+    route_evaluator(page, present=data, data=data)
     page.goto(base_url + PAGE_VI)
     page.wait_for_selector("#tdg.tdg--js", state="attached")
     individual = CONTRACT["subjects"]["individual"]
@@ -168,8 +155,15 @@ def test_without_the_data_the_lists_are_read_off_the_controls(page, guard, base_
         fields = individual[group]["kind"]["fields"]
         assert page.evaluate(f"TDG.form.keys('{group}')") == list(fields)
     for group in ["leave", "discipline", "initiatives"]:
-        expected = set(individual[group]["kind"]["item"]["fields"])
-        assert set(page.evaluate(f"TDG.form.keys('{group}')")) == expected
+        expected = list(individual[group]["kind"]["item"]["fields"])
+        keys = page.evaluate(f"TDG.form.keys('{group}')")
+        if data:
+            assert keys == expected
+        else:  # read off the rows' controls, in the page's order
+            assert set(keys) == set(expected)
+    assert page.evaluate("TDG.form.keys('tasks', 'int')") == [
+        "assigned", "completed", "on_time_with_quality", "exceeded",
+    ]  # fmt: skip
 
 
 def test_every_choice_of_the_form_offers_the_contracts_codes(tool):
