@@ -2,10 +2,11 @@
 
 An institution that adopts the portal writes its names (Vietnamese and English), its
 parent body, logo, contact, the active local layer and the languages here, and
-nowhere else. ``load`` reads and validates the file; every problem is a
-``ContentError`` naming the file, the line, the key, what was found and what is
-allowed. Unknown keys are errors, never silently ignored. Plain Python: the MkDocs
-adapter is ``hooks/hook_settings.py``.
+nowhere else. ``load`` reads the file with the one reader of editors' YAML
+(``thidua.spec.read``) and checks it against ``SPEC`` with the spec validator; every
+problem is collected, each a ``ContentError`` naming the file, the line, the key, what
+was found and what is allowed. Unknown keys are errors, never silently ignored. Plain
+Python: the MkDocs adapter is ``hooks/hook_settings.py``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from thidua import spec
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 from thidua.spec import read
 from thidua.yaml_lines import display_path, line_of
@@ -26,8 +29,6 @@ DEFAULT_LANGUAGE = "vi"
 NO_LAYER = "none"
 MAX_TEXT = 200
 
-TOP_KEYS = ("co_quan", "co_quan_cap_tren", "logo", "lien_he", "lop_quy_che", "ngon_ngu")
-NAME_KEYS = ("vi", "en")
 CONTACT_KEYS = ("don_vi", "dia_chi", "dien_thoai", "email")
 _LAYER_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -83,59 +84,120 @@ class Settings:
         }
 
 
-class _Reader:
-    """Validation of one parsed file, with the file name for messages."""
+class _Line(spec.Spec):
+    """A one-line, non-empty text of at most MAX_TEXT characters (spaces folded);
+    ``pattern``: the form it must have, said by ``form`` and ``example``."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    allowed = f"a one-line text of 1 to {MAX_TEXT} characters"
+    missing = f"a text of 1 to {MAX_TEXT} characters"  # what is asked for when absent
 
-    def fail(self, container: Any, key: Any, field: str, found: str, allowed: str,
-             example: str | None = None) -> ContentError:
-        """A ContentError at the line of ``key`` in ``container``."""
-        return ContentError(self.name, line_of(container, key), field, found, allowed, example)
+    def __init__(self, pattern: re.Pattern | None = None, form: str = "",
+                 example: str | None = None) -> None:
+        self.pattern, self.form, self.example = pattern, form, example
 
-    def mapping(self, container: Any, key: str, field: str, keys: Iterable[str]) -> dict:
-        """``container[key]`` as a mapping whose keys are all among ``keys``."""
-        value = container[key] if key else container
-        allowed = tuple(keys)
-        if not isinstance(value, dict):
-            raise self.fail(container, key, field, f"found {_kind(value)}",
-                            f"a mapping with the keys {', '.join(allowed)}")
-        for child in value:
-            if child not in allowed:
-                raise self.fail(value, child, f"{field}.{child}" if field else str(child),
-                                f"unknown key {child!r}", ", ".join(allowed))
-        return value
-
-    def text(self, container: dict, key: str, field: str, *, required: bool) -> str | None:
-        """A one-line, non-empty text of at most MAX_TEXT characters."""
-        if key not in container or container[key] is None:
-            if required:
-                raise self.fail(container, key, field, "missing",
-                                f"a text of 1 to {MAX_TEXT} characters")
-            return None
-        value = container[key]
+    def check(self, parent: Any, key: Any, value: Any, path: str, ctx: spec.Context) -> None:
         if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
-            raise self.fail(container, key, field, f"found {_kind(value)}",
-                            f"a one-line text of 1 to {MAX_TEXT} characters")
-        value = " ".join(value.split())
-        if len(value) > MAX_TEXT:
-            raise self.fail(container, key, field, f"{len(value)} characters",
-                            f"at most {MAX_TEXT} characters")
-        return value
+            ctx.error(parent, key, path, f"found {_kind(value)}", self.allowed, None)
+            return
+        text = _folded(value)
+        if len(text) > MAX_TEXT:
+            ctx.error(parent, key, path, f"{len(text)} characters",
+                      f"at most {MAX_TEXT} characters", None)
+        elif self.pattern and not self.pattern.match(text):
+            ctx.error(parent, key, path, repr(text), self.form, self.example)
 
-    def names(self, data: dict, key: str, *, required: bool) -> Names | None:
-        """A ``{vi, en}`` mapping; ``vi`` is required, ``en`` falls back to it."""
-        if key not in data or data[key] is None:
-            if required:
-                raise self.fail(data, key, key, "missing",
-                                "the name in Vietnamese (vi) and English (en)",
-                                f"{key}:\\n  vi: Học viện Mẫu\\n  en: Model Academy")
-            return None
-        block = self.mapping(data, key, key, NAME_KEYS)
-        vi = self.text(block, "vi", f"{key}.vi", required=True)
-        en = self.text(block, "en", f"{key}.en", required=False)
-        return Names(vi=vi or "", en=en or vi or "")
+
+class _Keys(spec.Spec):
+    """A mapping whose keys are all among ``fields``, each checked by its spec; a key
+    left empty (null) counts as absent except for the ``null_checked`` ones."""
+
+    def __init__(self, fields: dict[str, spec.Spec], required: tuple[str, ...] = (),
+                 missing: str | None = None, example: str | None = None,
+                 null_checked: tuple[str, ...] = ()) -> None:
+        self.fields, self.required, self.null_checked = fields, required, null_checked
+        self.allowed = f"a mapping with the keys {', '.join(fields)}"
+        self.missing, self.example = missing or self.allowed, example
+
+    def check(self, parent: Any, key: Any, value: Any, path: str, ctx: spec.Context) -> None:
+        if not isinstance(value, dict):
+            ctx.error(parent, key, path, f"found {_kind(value)}", self.allowed, None)
+            return
+        for name in value:
+            if name not in self.fields:
+                ctx.error(value, name, spec.join(path, name), f"unknown key {name!r}",
+                          ", ".join(self.fields), None)
+        for name, item in self.fields.items():
+            where = spec.join(path, name)
+            if name not in value or (value[name] is None and name not in self.null_checked):
+                if name in self.required:
+                    ctx.error(value, name, where, "missing", getattr(item, "missing", ""),
+                              item.example)
+                continue
+            item.check(value, name, value[name], where, ctx)
+
+
+class _LayerId(spec.Spec):
+    """``lop_quy_che``: none, or the id of a layer of data/layers/."""
+
+    allowed = (f"{NO_LAYER!r} (national law only) or a layer id: lower-case "
+               "letters, digits and - or _")
+    example = "lop_quy_che: none"
+
+    def check(self, parent: Any, key: Any, value: Any, path: str, ctx: spec.Context) -> None:
+        if not isinstance(value, str) or not (value == NO_LAYER or _LAYER_ID.match(value)):
+            ctx.error(parent, key, path, f"found {_kind(value)}", self.allowed, self.example)
+
+
+class _Languages(spec.Spec):
+    """``ngon_ngu``: a list of distinct codes among LANGUAGES, Vietnamese included."""
+
+    allowed = f"a list of {', '.join(LANGUAGES)} without repeats, {DEFAULT_LANGUAGE} included"
+    example = "ngon_ngu: [vi, en]"
+
+    def check(self, parent: Any, key: Any, value: Any, path: str, ctx: spec.Context) -> None:
+        if not isinstance(value, list) or not value:
+            ctx.error(parent, key, path, f"found {_kind(value)}", self.allowed, self.example)
+            return
+        for index, code in enumerate(value):
+            if code not in LANGUAGES or value.index(code) != index:
+                ctx.error(value, index, path, f"found {_kind(code)}", self.allowed, None)
+        if DEFAULT_LANGUAGE not in value:
+            ctx.error(parent, key, path, f"no {DEFAULT_LANGUAGE!r}", self.allowed, None)
+
+
+def _names(key: str) -> _Keys:
+    """A ``{vi, en}`` mapping; ``vi`` is required, ``en`` falls back to it."""
+    return _Keys(
+        {"vi": _Line(), "en": _Line()},
+        required=("vi",),
+        missing="the name in Vietnamese (vi) and English (en)",
+        example=f"{key}:\\n  vi: Học viện Mẫu\\n  en: Model Academy",
+    )
+
+
+SPEC = _Keys(
+    {
+        "co_quan": _names("co_quan"),
+        "co_quan_cap_tren": _names("co_quan_cap_tren"),
+        "logo": _Line(),
+        "lien_he": _Keys(  # the keys of CONTACT_KEYS
+            {
+                "don_vi": _Line(),
+                "dia_chi": _Line(),
+                "dien_thoai": _Line(_PHONE, "a telephone number (digits, spaces, + ( ) . -)"),
+                "email": _Line(_EMAIL, "an e-mail address", "email: thidua@hocvienmau.edu.vn"),
+            }
+        ),
+        "lop_quy_che": _LayerId(),
+        "ngon_ngu": _Languages(),
+    },
+    required=("co_quan",),
+    null_checked=("lop_quy_che", "ngon_ngu"),
+)
+
+
+def _folded(value: str) -> str:
+    return " ".join(value.split())
 
 
 def _kind(value: Any) -> str:
@@ -155,59 +217,47 @@ def _kind(value: Any) -> str:
     return "an unreadable value"
 
 
+def _text(block: Any, key: str) -> str | None:
+    """The folded text at ``key`` of a checked block (None when absent or empty)."""
+    value = block.get(key) if isinstance(block, dict) else None
+    return _folded(value) if isinstance(value, str) else None
+
+
+def _names_of(data: dict, key: str) -> Names | None:
+    block = data.get(key)
+    if block is None:
+        return None
+    vi = _text(block, "vi") or ""
+    return Names(vi=vi, en=_text(block, "en") or vi)
+
+
 def parse(data: Any, name: str, asset_dirs: Iterable[Path] = ()) -> Settings:
-    """Validate parsed YAML ``data`` of the file called ``name``.
+    """Validate parsed YAML ``data`` of the file called ``name`` (``SPEC``, every
+    problem collected: one raised as itself, several as ``ContentErrors``).
 
     ``asset_dirs``: the folders where the logo may be (docs/, overrides/); empty means
     the logo's existence is not checked.
     """
-    reader = _Reader(name)
-    if not isinstance(data, dict):
-        raise ContentError(name, None, "(file)", f"found {_kind(data)}",
-                           f"a mapping with the keys {', '.join(TOP_KEYS)}")
-    reader.mapping(data, "", "", TOP_KEYS)
-    co_quan = reader.names(data, "co_quan", required=True)
-    cap_tren = reader.names(data, "co_quan_cap_tren", required=False)
-    logo = reader.text(data, "logo", "logo", required=False)
+    problems = spec.validate(SPEC, data, name)
+    logo = _text(data, "logo") if not any(p.field == "logo" for p in problems) else None
     dirs = list(asset_dirs)
     if logo and dirs and not any((folder / logo).is_file() for folder in dirs):
-        raise reader.fail(data, "logo", "logo", f"no file {logo!r}",
-                          "a path under " + " or ".join(f"{d.name}/" for d in dirs),
-                          "logo: assets/images/logo.svg")
-    contact = Contact()
-    if data.get("lien_he") is not None:
-        block = reader.mapping(data, "lien_he", "lien_he", CONTACT_KEYS)
-        values = {k: reader.text(block, k, f"lien_he.{k}", required=False) for k in CONTACT_KEYS}
-        if values["email"] and not _EMAIL.match(values["email"]):
-            raise reader.fail(block, "email", "lien_he.email", f"{values['email']!r}",
-                              "an e-mail address", "email: thidua@hocvienmau.edu.vn")
-        if values["dien_thoai"] and not _PHONE.match(values["dien_thoai"]):
-            raise reader.fail(block, "dien_thoai", "lien_he.dien_thoai",
-                              f"{values['dien_thoai']!r}",
-                              "a telephone number (digits, spaces, + ( ) . -)")
-        contact = Contact(**values)
-    layer = data.get("lop_quy_che", NO_LAYER)
-    if not isinstance(layer, str) or not (layer == NO_LAYER or _LAYER_ID.match(layer)):
-        raise reader.fail(data, "lop_quy_che", "lop_quy_che", f"found {_kind(layer)}",
-                          f"{NO_LAYER!r} (national law only) or a layer id: lower-case "
-                          "letters, digits and - or _", "lop_quy_che: none")
-    languages = _languages(reader, data)
-    return Settings(co_quan, cap_tren, logo, contact, layer, languages)
-
-
-def _languages(reader: _Reader, data: dict) -> tuple[str, ...]:
-    """``ngon_ngu``: a list of distinct codes among LANGUAGES, Vietnamese included."""
-    value = data.get("ngon_ngu", list(LANGUAGES))
-    allowed = f"a list of {', '.join(LANGUAGES)} without repeats, {DEFAULT_LANGUAGE} included"
-    if not isinstance(value, list) or not value:
-        raise reader.fail(data, "ngon_ngu", "ngon_ngu", f"found {_kind(value)}", allowed,
-                          "ngon_ngu: [vi, en]")
-    for index, code in enumerate(value):
-        if code not in LANGUAGES or value.index(code) != index:
-            raise reader.fail(value, index, "ngon_ngu", f"found {_kind(code)}", allowed)
-    if DEFAULT_LANGUAGE not in value:
-        raise reader.fail(data, "ngon_ngu", "ngon_ngu", f"no {DEFAULT_LANGUAGE!r}", allowed)
-    return tuple(value)
+        problems.append(ContentError(
+            name, line_of(data, "logo"), "logo", f"no file {logo!r}",
+            "a path under " + " or ".join(f"{d.name}/" for d in dirs),
+            "logo: assets/images/logo.svg",
+        ))
+    if problems:
+        raise problems[0] if len(problems) == 1 else ContentErrors(problems)
+    contact = data.get("lien_he") or {}
+    return Settings(
+        co_quan=_names_of(data, "co_quan") or Names("", ""),
+        co_quan_cap_tren=_names_of(data, "co_quan_cap_tren"),
+        logo=logo,
+        lien_he=Contact(**{key: _text(contact, key) for key in CONTACT_KEYS}),
+        lop_quy_che=data.get("lop_quy_che", NO_LAYER),
+        ngon_ngu=tuple(data.get("ngon_ngu", LANGUAGES)),
+    )
 
 
 def load(path: Path, root: Path | None = None, asset_dirs: Iterable[Path] = ()) -> Settings:

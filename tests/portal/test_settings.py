@@ -100,6 +100,21 @@ def test_bad_settings_name_file_line_key_and_what_is_allowed(text: str, expected
     assert "Traceback" not in message and "None" not in message
 
 
+def test_every_mistake_of_the_settings_is_reported_at_once():
+    """Three mistakes, three messages, each with its line (the spec validator)."""
+    text = (
+        GOOD.replace("  don_vi:", "  phong:")
+        .replace("tchc@dh-thu-nghiem.edu.vn", "tchc")
+        .replace("[vi, en]", "[en]")
+    )
+    lines = [line for line in error_of(text).splitlines() if not line.startswith(" ")]
+    assert [line.split(": ")[:2] for line in lines] == [
+        ["thidua.yml:7", "lien_he.phong"],
+        ["thidua.yml:9", "lien_he.email"],
+        ["thidua.yml:11", "ngon_ngu"],
+    ]
+
+
 def test_missing_logo_file_is_refused(tmp_path: Path):
     """A logo must be a file under the folders given (docs/, overrides/)."""
     path = tmp_path / settings.FILE
