@@ -199,6 +199,20 @@ def test_answer_key_naming_a_missing_option(project):
     assert "'c' is not an option" in found.message and "a, b" in found.message
 
 
+def test_every_question_with_a_problem_is_reported_at_once(project):
+    # The quiz's one question twice (lines 2–6 without its answer, then 7–12 whose
+    # answer on line 10 names no option): both reported.
+    quiz = project / "docs" / "tap-huan" / "thu.cau-hoi.yaml"
+    second = QUIZ.removeprefix("cau_hoi:\n").replace("dap_an: b", "dap_an: c")
+    quiz.write_text(QUIZ.replace("    dap_an: b\n", "") + second, encoding="utf-8")
+    found = error(project)
+    assert [(e.file, e.line, e.field) for e in found.errors] == [
+        ("docs/tap-huan/thu.cau-hoi.yaml", 2, "dap_an"),
+        ("docs/tap-huan/thu.cau-hoi.yaml", 10, "dap_an"),
+    ]
+    assert "no correct answer" in found.message and "'c' is not an option" in found.message
+
+
 def test_unresolved_citation_in_a_slide(project):
     module = project / "docs" / "tap-huan" / "thu.md"
     module.write_text(

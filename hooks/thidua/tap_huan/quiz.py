@@ -10,7 +10,8 @@ cau_hoi:
     can_cu: ["06/2022/QH15 Điều 24 khoản 1"]
 ```
 
-Every problem is a ``ContentError`` naming the YAML file and line.
+Every problem is a ``ContentError`` naming the YAML file and line; the file is read by
+``thidua.spec.read`` and the first problem of each question is reported, all at once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 from thidua.spec import read
 from thidua.yaml_lines import LineDict, display_path, line_of
@@ -189,6 +191,12 @@ def load_quiz(path: Path, root: Path, lang: str = "vi") -> Quiz:
             "missing or empty",
             "a list of questions (loai, hoi, lua_chon, dap_an, giai_thich, can_cu)",
         )
-    return Quiz(
-        file, [_item(q, n, line_of(items, n - 1) or 1, file, lang) for n, q in enumerate(items, 1)]
-    )
+    questions, problems = [], []
+    for number, item in enumerate(items, 1):  # every question's problem, not the first only
+        try:
+            questions.append(_item(item, number, line_of(items, number - 1) or 1, file, lang))
+        except ContentError as error:
+            problems.append(error)
+    if problems:
+        raise problems[0] if len(problems) == 1 else ContentErrors(problems)
+    return Quiz(file, questions)
