@@ -49,7 +49,9 @@ def test_every_problem_template_is_used_by_the_page():
     """A template the page never asks for is a word nobody reads: keep the two in step.
     The page asks for it by name, or through a consistency row that names it (or is
     named like it) in the published table it interprets."""
-    source = (OVERRIDES_JS / "evaluator.js").read_text(encoding="utf-8")
+    # The evaluator's two files: the profile's checks (profile.js) and the rules' (evaluator.js).
+    files = ("profile.js", "evaluator.js")
+    source = "".join((OVERRIDES_JS / name).read_text(encoding="utf-8") for name in files)
     rows = [row for checks in export_contract()["consistency"].values() for row in checks]
     kinds = {row[0] for row in rows}
     assert kinds <= {"at_most", "together", "one_group", "not_both", "needs", "periods", "agree"}

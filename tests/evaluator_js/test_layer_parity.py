@@ -2,7 +2,7 @@
 
 A copy of the repository (``git ls-files``) with ``lop_quy_che: hoc-vien-mau`` is built
 strictly; every case of data/cases/80-quy-che-hoc-vien-mau.yaml that runs with the sample
-layer goes through the built page's own scripts under node (data, evaluator.js,
+layer goes through the built page's own scripts under node (data, profile.js, evaluator.js,
 thidua-layer.js, layer.js, as the page loads them) and through Python: the same level,
 titles, refused titles, quota and the same source ("law" or "layer") on every reason.
 The same build without a layer stays as it is (no layer data, no layer script).
@@ -29,6 +29,7 @@ LAYER = "hoc-vien-mau"
 CASES = ROOT / "data/cases/80-quy-che-hoc-vien-mau.yaml"
 SCRIPTS = (
     "assets/data/thidua-data.js",
+    "assets/js/tu-danh-gia/profile.js",
     "assets/js/tu-danh-gia/evaluator.js",
     "assets/data/thidua-layer.js",
     "assets/js/tu-danh-gia/layer.js",

@@ -20,6 +20,7 @@ OURS = [
     "assets/js/tu-danh-gia/result.js",
     "assets/js/tu-danh-gia/print.js",
     "assets/js/tu-danh-gia/boot.js",
+    "assets/js/tu-danh-gia/profile.js",
     "assets/js/tu-danh-gia/evaluator.js",
     "assets/js/tu-danh-gia/layer.js",
     "assets/css/tu-danh-gia.css",
@@ -51,6 +52,7 @@ def test_scripts_load_in_order_on_this_page_only(built_site):
     assert names == [
         "thidua-data.js",
         "cham-diem.js",
+        "profile.js",
         "evaluator.js",
         "texts-vi.js",
         "state.js",
