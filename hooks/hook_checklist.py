@@ -134,6 +134,8 @@ def on_files(files, config):
     """Add the checklist, ladder and change pages for the language being built."""
     root = Path(config.config_file_path).parent
     lang = i18n.current_language(config)
+    for key in [key for key in _ASIDE if key[0] == lang]:
+        del _ASIDE[key]  # set aside again by on_page_markdown for the pages of this pass
     try:
         generated = rendered_pages(root, config, lang)
     except ContentError as error:
@@ -189,16 +191,15 @@ def put_back(html: str, blocks: list[str]) -> str:
 def on_page_markdown(markdown, page, config, files):
     """Set a generated page's checklists aside; fill the status markers of a hand-written
     page from the criteria data."""
-    lang = i18n.current_language(config)
-    key = (lang, page.file.src_uri)
-    _ASIDE.pop(key, None)
-    if "<!-- thidua:html -->" in markdown:
+    if "<!-- thidua:html -->" in markdown:  # on_files forgot the pass's earlier blocks
+        key = (i18n.current_language(config), page.file.src_uri)
         markdown, _ASIDE[key] = set_aside(markdown)
     if "<!-- thidua:x" not in markdown:
         return markdown
     from thidua.criteria import load_rules
 
     root = Path(config.config_file_path).parent
+    lang = i18n.current_language(config)
     try:
         marks = status.marks(load_rules(root), lang)
         return fill_marks(markdown, marks, lang, f"docs/{page.file.src_uri}")
@@ -208,5 +209,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """Put back the checklists set aside before Markdown."""
-    blocks = _ASIDE.get((i18n.current_language(config), page.file.src_uri))
-    return put_back(html, blocks) if blocks else html
+    if "<!-- thidua:checklist-html " not in html:
+        return html
+    blocks = _ASIDE.get((i18n.current_language(config), page.file.src_uri), [])
+    return put_back(html, blocks)

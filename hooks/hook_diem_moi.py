@@ -280,9 +280,8 @@ def diagram_context(document: Document, registry: Registry, href, lang: str) -> 
 def on_page_content(html, page, config, files):
     """Put back a comparison page's HTML blocks; insert the relation diagram after the
     metadata panel of a document page."""
-    blocks = _ASIDE.get((i18n.current_language(config), page.file.src_uri))
-    if blocks is not None:
-        return put_back(html, blocks)
+    if "<!-- thidua:diem-moi-html " in html:
+        return put_back(html, _ASIDE.get((i18n.current_language(config), page.file.src_uri), []))
     registry = registry_for(config)
     document = registry.by_src_uri.get(page.file.src_uri) if registry else None
     if document is None:
