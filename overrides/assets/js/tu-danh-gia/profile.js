@@ -19,7 +19,9 @@
 
   function has(obj, key) { return obj !== null && typeof obj === "object" && hasOwn.call(obj, key); }
   function keys(obj) { return Object.keys(obj); }
-  function isMap(v) { return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Frac); }
+  function isMap(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Frac);
+  }
   function merged(a, b) {
     var out = {};
     keys(a).forEach(function (k) { out[k] = a[k]; });
@@ -33,7 +35,10 @@
   /** A reduced fraction n/d (d > 0). */
   function Frac(n, d) {
     if (d === undefined) { d = 1; }
-    if (d < 0) { n = -n; d = -d; }
+    if (d < 0) {
+      n = -n;
+      d = -d;
+    }
     var g = gcd(n, d) || 1;
     this.n = n / g;
     this.d = d / g;
@@ -42,7 +47,10 @@
   function fadd(a, b, sign) { return new Frac(a.n * b.d + (sign || 1) * b.n * a.d, a.d * b.d); }
   function fmul(a, b) { return new Frac(a.n * b.n, a.d * b.d); }
   function fdiv(a, b) { return new Frac(a.n * b.d, a.d * b.n); }
-  function fcmp(a, b) { var l = a.n * b.d, r = b.n * a.d; return l < r ? -1 : l > r ? 1 : 0; }
+  function fcmp(a, b) {
+    var l = a.n * b.d, r = b.n * a.d;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
 
   /** A number, or a text of the contract's number grammar (patterns.number: a decimal or
    *  n/d), exactly, when it has at most `places` decimals; else null. The value times
@@ -51,7 +59,9 @@
     var scale = Math.pow(10, places);
     if (typeof value === "string") {
       var m = RE.number.exec(value.trim());
-      if (m && m[1] !== undefined) { return scale % new Frac(+m[1], +m[2]).d ? null : new Frac(+m[1], +m[2]); }
+      if (m && m[1] !== undefined) {
+        return scale % new Frac(+m[1], +m[2]).d ? null : new Frac(+m[1], +m[2]);
+      }
       value = m ? Number(value) : NaN;
     }
     var n = typeof value === "number" ? Math.round(value * scale) : NaN;
@@ -87,7 +97,9 @@
     if (Array.isArray(value)) { return "a list"; }
     if (value === null || value === undefined) { return "nothing (null)"; }
     if (typeof value === "object") { return "a mapping"; }
-    if (typeof value !== "number" || (Number.isInteger(value) && Math.abs(value) < 1e16)) { return String(value); }
+    if (typeof value !== "number" || (Number.isInteger(value) && Math.abs(value) < 1e16)) {
+      return String(value);
+    }
     var parts = value.toExponential().split("e");
     var e = Number(parts[1]);
     if (e >= -4 && e < 16) { return String(value); }
@@ -109,12 +121,16 @@
 
   // ---- the profile: checked against the published contract --------------------------------
 
-  /** One problem at `path` (["leave", 1, "months"] → "leave[1].months"), worded by the contract's template `key`. */
+  /** One problem at `path` (["leave", 1, "months"] → "leave[1].months"), worded by the
+   *  contract's template `key`. */
   function problem(path, key, values) {
-    var field = path.map(function (part, i) { return typeof part === "number" ? "[" + part + "]" : (i ? "." : "") + part; });
+    var field = path.map(function (part, i) {
+      return typeof part === "number" ? "[" + part + "]" : (i ? "." : "") + part;
+    });
     field = field.join("") || "(profile)";
     var found = format(C.problems[key][0], values || {}), allowed = format(C.problems[key][1], values || {});
-    return { path: path, field: field, found: found, allowed: allowed, message: field + ": " + found + "; allowed: " + allowed };
+    var message = field + ": " + found + "; allowed: " + allowed;
+    return { path: path, field: field, found: found, allowed: allowed, message: message };
   }
   function whole(name, value) { return typeof value === "string" && RE[name].test(value); }
   /** A date "YYYY-MM-DD" that exists, else null. */
@@ -156,7 +172,9 @@
     if (!isMap(value)) { return out.push(problem(path, "value", { value: show(value), allowed: allowed })); }
     var names = keys(fields).join(", ");
     keys(value).forEach(function (key) {
-      if (!hasOwn.call(fields, key)) { out.push(problem(path.concat([String(key)]), "unknown_field", { fields: names })); }
+      if (!hasOwn.call(fields, key)) {
+        out.push(problem(path.concat([String(key)]), "unknown_field", { fields: names }));
+      }
     });
     keys(fields).forEach(function (name) {
       var spec = fields[name];
@@ -200,7 +218,9 @@
 
   function at(base, path) {
     var value = base;
-    path.split(".").forEach(function (part) { value = isMap(value) && hasOwn.call(value, part) ? value[part] : undefined; });
+    path.split(".").forEach(function (part) {
+      value = isMap(value) && hasOwn.call(value, part) ? value[part] : undefined;
+    });
     return value;
   }
 
@@ -232,14 +252,18 @@
       } else if (c[0] === "agree") {
         var left = score(profile, a, lists), right = score(profile, b, lists);
         var d = left && right && fadd(left[0], right[0], -1); // agree: |d| ≤ 0.01 (numbers.agree)
-        if (d && Math.pow(10, C.places.number) * Math.abs(d.n) > d.d) { out.push(problem([a.split("+")[0]], key, merged(left[1], right[1]))); }
+        if (d && Math.pow(10, C.places.number) * Math.abs(d.n) > d.d) {
+          out.push(problem([a.split("+")[0]], key, merged(left[1], right[1])));
+        }
       }
     });
   }
 
   function periodMean(items) {
     var total = new Frac(0, 1);
-    items.forEach(function (item) { total = fadd(total, item.score instanceof Frac ? item.score : toFraction(item.score)); });
+    items.forEach(function (item) {
+      total = fadd(total, item.score instanceof Frac ? item.score : toFraction(item.score));
+    });
     return fdiv(total, new Frac(items.length, 1));
   }
   function periodKind(period) { return C.words[RE.period.exec(period)[2] ? "month" : "quarter"]; }
@@ -338,7 +362,8 @@
   /** A valid profile with defaults filled, numbers exact (profile.normalise). */
   function normalise(profile) {
     var subject = profile.subject;
-    var result = { evaluation_year: profile.evaluation_year, subject: subject, flags: merged(profile.flags || {}, {}) };
+    var flags = merged(profile.flags || {}, {});
+    var result = { evaluation_year: profile.evaluation_year, subject: subject, flags: flags };
     var fields = C.subjects[subject];
     keys(fields).forEach(function (name) {
       var spec = fields[name];
@@ -364,7 +389,8 @@
   }
   /** 12 months, or the months from recruitment in the year, minus the leave taken. */
   function defaultMonthsWorked(profile) {
-    var recruited = profile.recruited_on ? recruitedMonths(profile.recruited_on, profile.evaluation_year) : null;
+    var date = profile.recruited_on;
+    var recruited = date ? recruitedMonths(date, profile.evaluation_year) : null;
     var months = new Frac(recruited === null ? 12 : recruited, 1);
     (profile.leave || []).forEach(function (item) { months = fadd(months, item.months, -1); });
     return months.n < 0 ? new Frac(0, 1) : months;
