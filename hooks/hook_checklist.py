@@ -43,20 +43,15 @@ from thidua.errors import ContentError
 from thidua.file_stamp import stamp
 from thidua_mkdocs import checklist_ladder, checklist_words, i18n, kept, render
 from thidua_mkdocs.generated import add_generated_page
+from thidua_mkdocs.set_aside import HtmlBlocks
 
 BASE = "tieu-chi/danh-sach"
 LADDER = "tieu-chi/thang-danh-hieu.md"
 CHANGES = "tieu-chi/thay-doi/index.md"
 MARKER = re.compile(r"<!-- thidua:(?P<kind>xac-minh|xem-xet) (?P<code>[A-Z_]+) -->")
-# A checklist (``<ol class="checklist__lines">``, marked in the templates) is raw HTML
-# that Markdown would parse tag by tag (md_in_html) only to output it unchanged: more
-# than half of a checklist page's Markdown time. Once the legal hook has rendered its
-# citations, each is set aside, a one-line comment stands in, and on_page_content puts
-# it back where Markdown output the comment: the same HTML, cheaper.
-_SET_ASIDE = re.compile(
-    r"^<!-- thidua:html -->\n(.*?)\n<!-- /thidua:html -->$", re.DOTALL | re.MULTILINE
-)
-_STAND_IN = re.compile(r"<!-- thidua:checklist-html (\d+) -->")
+# Checklists (``<ol class="checklist__lines">``) skip Markdown once the legal hook has
+# rendered their citations: more than half of a checklist page's Markdown time.
+_BLOCKS = HtmlBlocks("checklist")
 # The blocks set aside, by (language, src_uri) of the page.
 _ASIDE: dict[tuple[str, str], list[str]] = {}
 
@@ -167,22 +162,8 @@ def fill_marks(markdown: str, marks: dict[str, status.Mark], lang: str, file: st
     return MARKER.sub(one, markdown)
 
 
-def set_aside(markdown: str) -> tuple[str, list[str]]:
-    """The page with each marked checklist replaced by a stand-in comment, and the blocks."""
-    blocks: list[str] = []
-
-    def one(match: re.Match[str]) -> str:
-        if "[[" in match[1]:
-            return match[1]  # a citation marker left: keep it where the legal hook reports it
-        blocks.append(match[1])
-        return f"<!-- thidua:checklist-html {len(blocks) - 1} -->"
-
-    return _SET_ASIDE.sub(one, markdown), blocks
-
-
-def put_back(html: str, blocks: list[str]) -> str:
-    """The page's HTML with each stand-in comment replaced by its block."""
-    return _STAND_IN.sub(lambda match: blocks[int(match[1])], html) if blocks else html
+set_aside = _BLOCKS.set_aside
+put_back = _BLOCKS.put_back
 
 
 # After the legal hook (0) has rendered the citations inside the checklists. The status

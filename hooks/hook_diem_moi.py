@@ -26,6 +26,7 @@ from thidua.legal.registry import Document, Registry, load_registry
 from thidua_mkdocs import i18n, render
 from thidua_mkdocs.generated import add_generated_page, url_for
 from thidua_mkdocs.legal import KIND_EN, registry_for
+from thidua_mkdocs.set_aside import HtmlBlocks
 
 FOLDER = "van-ban/diem-moi"
 INDEX = f"{FOLDER}/index.md"
@@ -33,15 +34,9 @@ EDITORS = "bien-tap/index.md"
 _PANEL_END = re.compile(r'<section class="legal-panel"[^>]*>.*?</section>', re.DOTALL)
 # Comparisons of the pass being built, by language (read by on_page_content).
 _COMPARISONS: dict[str, list[diem_moi.Comparison]] = {}
-# The big HTML blocks of a comparison page (article table, side-by-side texts) are
-# raw HTML that Markdown would parse tag by tag (md_in_html) only to output them
-# unchanged: a third of a large page's Markdown time. The template marks them; they
-# are set aside before Markdown, a one-line comment stands in, and on_page_content
-# puts each back where Markdown output its comment: the same HTML, cheaper.
-_SET_ASIDE = re.compile(
-    r"^<!-- thidua:html -->\n(.*?)\n<!-- /thidua:html -->$", re.DOTALL | re.MULTILINE
-)
-_STAND_IN = re.compile(r"<!-- thidua:diem-moi-html (\d+) -->")
+# The article table and side-by-side texts skip Markdown: a third of a large
+# comparison page's Markdown time.
+_BLOCKS = HtmlBlocks("diem-moi")
 # The blocks set aside, by (language, src_uri) of the generated page.
 _ASIDE: dict[tuple[str, str], list[str]] = {}
 
@@ -149,22 +144,8 @@ def _render(name_: str, **context: object) -> str:
     return render.template(name_, **context).lstrip()
 
 
-def set_aside(markdown: str) -> tuple[str, list[str]]:
-    """The page with each marked HTML block replaced by a stand-in comment, and the blocks."""
-    blocks: list[str] = []
-
-    def one(match: re.Match[str]) -> str:
-        if "[[" in match[1]:
-            return match[1]  # a citation marker: the legal hook must see it, Markdown too
-        blocks.append(match[1])
-        return f"<!-- thidua:diem-moi-html {len(blocks) - 1} -->"
-
-    return _SET_ASIDE.sub(one, markdown), blocks
-
-
-def put_back(html: str, blocks: list[str]) -> str:
-    """The page's HTML with each stand-in comment replaced by its block."""
-    return _STAND_IN.sub(lambda match: blocks[int(match[1])], html) if blocks else html
+set_aside = _BLOCKS.set_aside
+put_back = _BLOCKS.put_back
 
 
 @event_priority(-200)  # after static-i18n (toolchain.md, pitfall 2), before the legal hook
