@@ -77,17 +77,22 @@
         var years = entry.lookups.collective_years;
         return [problem(["unit_kind"], "unit_kind_not_modelled", { kind: kind, year: year, years: years })];
       }
-      return missingInputs(profile, rules.danh_gia[kinds[kind]], "non_leader", "required_collective", { year: year });
+      var set = rules.danh_gia[kinds[kind]];
+      return missingInputs(profile, set, "non_leader", "required_collective", { year: year });
     }
     if (profile.subject === "unit_quota") {
       if (has(profile, "unit_kind") && !has(kinds, kind)) {
         return [problem(["unit_kind"], "quota_unit_kind", { kind: kind, year: year })];
       }
-      return !has(profile, "role") || has(entry.danh_gia, role) ? [] : [problem(["role"], "quota_role", { role: role, year: year })];
+      if (!has(profile, "role") || has(entry.danh_gia, role)) {
+        return [];
+      }
+      return [problem(["role"], "quota_role", { role: role, year: year })];
     }
     if (!has(entry.danh_gia, role)) {
       var roles = keys(entry.danh_gia).join(", ");
-      return [problem(["role"], "role_not_modelled", { role: role, year: year, roles: roles, modelled: modelled })];
+      var values = { role: role, year: year, roles: roles, modelled: modelled };
+      return [problem(["role"], "role_not_modelled", values)];
     }
     var recruited = profile.recruited_on;
     var out = recruited && Number(recruited.slice(0, 4)) > year
@@ -97,11 +102,13 @@
     var branch = profile.leader ? "leader" : "non_leader";
     return out.concat(ruleSet.kind === "text_only"
       ? [problem(["classification_input"], "text_only", { role: role, year: year, rule_set: ruleSet.id })]
-      : missingInputs(profile, ruleSet, branch, "required", { year: year, role: role, who: C.words[branch] }));
+      : missingInputs(profile, ruleSet, branch, "required",
+        { year: year, role: role, who: C.words[branch] }));
   }
 
   function missingInputs(profile, ruleSet, branch, key, values) {
-    return ruleSet.requires[branch].filter(function (name) { return !has(profile, name); }).map(function (name) {
+    var missing = ruleSet.requires[branch].filter(function (name) { return !has(profile, name); });
+    return missing.map(function (name) {
       return problem([name], key, merged(values, { name: name, rule_set: ruleSet.id }));
     });
   }
@@ -117,7 +124,8 @@
   function danhGiaChoice(rules, profile) {
     var entry = rules.years[String(profile.evaluation_year)];
     var primary = entry.danh_gia[profile.role];
-    var transition = has(entry.role_transitions || {}, profile.role) ? entry.role_transitions[profile.role] : null;
+    var transitions = entry.role_transitions || {};
+    var transition = has(transitions, profile.role) ? transitions[profile.role] : null;
     if (!transition) { return [primary, null]; }
     var own = has(profile, transition.field) ? profile[transition.field] : null;
     if (own === true) { return [primary, "not_applied"]; }
@@ -134,24 +142,42 @@
   // ---- the engine (engine.py, ops.py): the rules are interpreted ----------------------------
 
   function Ctx(rules, profile, flags, lang) {
-    this.rules = rules; this.profile = profile; this.flags = flags; this.lang = lang;
+    this.rules = rules;
+    this.profile = profile;
+    this.flags = flags;
+    this.lang = lang;
     this.year = profile.evaluation_year;
     this.yearEntry = rules.years[String(this.year)];
     this.thiDua = rules.thi_dua[this.yearEntry.thi_dua];
     this.classification = null;
-    this.titleEligible = {}; this.memo = {}; this.flagsConsulted = {}; this.quotaFlags = {};
-    this.explanation = []; this.sources = []; this.manual = []; this.chainYears = [];
+    this.titleEligible = {};
+    this.memo = {};
+    this.flagsConsulted = {};
+    this.quotaFlags = {};
+    this.explanation = [];
+    this.sources = [];
+    this.manual = [];
+    this.chainYears = [];
   }
-  Ctx.prototype.get = function (path) { var v = at(this.profile, path); return v === undefined ? MISSING : v; };
+  Ctx.prototype.get = function (path) {
+    var v = at(this.profile, path);
+    return v === undefined ? MISSING : v;
+  };
   Ctx.prototype.holds = function (title, year) {
     var list = (this.profile.prior_titles || {})[String(year)] || [];
     return list.indexOf(title) >= 0 || (year === this.year && !!this.titleEligible[title]);
   };
-  Ctx.prototype.msg = function (key, values) { return format(this.rules.labels.messages[key][this.lang], values || {}); };
+  Ctx.prototype.msg = function (key, values) {
+    return format(this.rules.labels.messages[key][this.lang], values || {});
+  };
   /** A date YYYY-MM-DD as the language writes it (labels.messages.date: 01/03/2026 in Vietnamese). */
-  Ctx.prototype.date = function (iso) { return this.msg("date", { year: iso.slice(0, 4), month: iso.slice(5, 7), day: iso.slice(8) }); };
+  Ctx.prototype.date = function (iso) {
+    return this.msg("date", { year: iso.slice(0, 4), month: iso.slice(5, 7), day: iso.slice(8) });
+  };
   Ctx.prototype.text = function (pair) { return pair ? pair[this.lang] : ""; };
-  Ctx.prototype.review = function (text) { if (text && this.manual.indexOf(text) < 0) { this.manual.push(text); } };
+  Ctx.prototype.review = function (text) {
+    if (text && this.manual.indexOf(text) < 0) { this.manual.push(text); }
+  };
 
   Ctx.prototype.outcome = function (cid) {
     if (hasOwn.call(this.memo, cid)) { return this.memo[cid]; }
@@ -162,9 +188,10 @@
     var detail = pair[1];
     if (pair[0] === null) {
       met = (crit.missing || "not_met") === "met";
-      detail = this.msg("missing", { field: crit.field || (crit.num || []).concat(crit.fields || []).map(function (t) {
+      var named = (crit.num || []).concat(crit.fields || []).map(function (t) {
         return t.replace(/^-+/, "");
-      }).join(", ") });
+      });
+      detail = this.msg("missing", { field: crit.field || named.join(", ") });
     }
     var flag = crit.enabled_by_flag;
     if (flag) {
@@ -231,7 +258,9 @@
     var total = new Frac(0, 1);
     (ctx.profile.leave || []).forEach(function (item) {
       var excluded = (crit.exclude_kinds || []).indexOf(item.kind) >= 0;
-      if (!excluded && (!has(crit, "kinds") || crit.kinds.indexOf(item.kind) >= 0)) { total = fadd(total, item.months); }
+      if (!excluded && (!has(crit, "kinds") || crit.kinds.indexOf(item.kind) >= 0)) {
+        total = fadd(total, item.months);
+      }
     });
     return total;
   }
@@ -253,7 +282,9 @@
     });
     return [counted, skipped];
   }
-  function listItems(pairs) { return pairs.map(function (p) { return "discipline[" + p[0] + "] " + p[1]; }).join("; "); }
+  function listItems(pairs) {
+    return pairs.map(function (p) { return "discipline[" + p[0] + "] " + p[1]; }).join("; ");
+  }
   /** item[key] ranks at least alt[key + "_min"] in the contract's order `codes` (when asked). */
   function atLeast(item, alt, key, codes) {
     var min = key + "_min";
@@ -289,7 +320,8 @@
     compare: function (ctx, crit) {
       return field(ctx, crit, function (v) {
         var need = ctx.msg("needs", { cond: CMP_SIGN[crit.cmp] + " " + fmt(crit.value) });
-        return [compare(frac(v), crit.cmp, dataNumber(crit.value)), crit.field + " = " + fmt(v) + " (" + need + ")"];
+        var met = compare(frac(v), crit.cmp, dataNumber(crit.value));
+        return [met, crit.field + " = " + fmt(v) + " (" + need + ")"];
       });
     },
     values_at_least: function (ctx, crit) {
@@ -323,7 +355,8 @@
     },
     no_discipline_in_year: function (ctx, crit) {
       var split = disciplineCounted(ctx.profile.discipline || [], ctx.year, crit.exceptions, ctx);
-      var detail = split[0].length ? ctx.msg("discipline_counted", { year: ctx.year, items: listItems(split[0]) })
+      var detail = split[0].length
+        ? ctx.msg("discipline_counted", { year: ctx.year, items: listItems(split[0]) })
         : ctx.msg("discipline_none", { year: ctx.year });
       if (split[1].length) { detail += "; " + ctx.msg("discipline_skipped", { items: listItems(split[1]) }); }
       return [split[0].length === 0, detail];
@@ -371,8 +404,13 @@
       var runYears = run(ctx, crit.run_of);
       var awards = runYears.filter(function (year) { return ctx.holds(crit.title, year); });
       var met = awards.length >= crit.count;
-      if (met) { ctx.chainYears = ctx.chainYears.concat(runYears.slice(0, runYears.indexOf(awards[crit.count - 1]) + 1)); }
-      return [met, crit.title + ": " + chainDetail(ctx, awards) + "; " + crit.run_of + ": " + chainDetail(ctx, runYears)];
+      if (met) {
+        var last = runYears.indexOf(awards[crit.count - 1]);
+        ctx.chainYears = ctx.chainYears.concat(runYears.slice(0, last + 1));
+      }
+      var detail = crit.title + ": " + chainDetail(ctx, awards) + "; " +
+        crit.run_of + ": " + chainDetail(ctx, runYears);
+      return [met, detail];
     },
     any_of: function (ctx, crit) {
       var results = crit.criteria.map(function (sub) { return ctx.outcome(sub); });
@@ -396,7 +434,10 @@
   }
 
   function basisFor(sectionBasis, role, branch) {
-    var pick = function (key) { var v = (sectionBasis || {})[key]; return isMap(v) && keys(v).length ? v : null; };
+    var pick = function (key) {
+      var v = (sectionBasis || {})[key];
+      return isMap(v) && keys(v).length ? v : null;
+    };
     return ((pick(role) || pick("all") || {})[branch] || []).slice();
   }
 
@@ -438,13 +479,16 @@
     });
     var reached = function (c) { return has(failures, c) && failures[c].length === 0; };
     if (result === null) {
-      result = order.filter(function (c, i) { return !(cap && i < order.indexOf(cap)) && reached(c); })[0] || null;
+      var open = order.filter(function (c, i) { return !(cap && i < order.indexOf(cap)) && reached(c); });
+      result = open[0] || null;
       if (result === null) {
         result = ruleSet.fallback.level;
         if (!keys(failures).some(reached)) { ctx.review(ctx.text(ruleSet.fallback.reason)); }
       }
       bandReview(ctx, ruleSet, result);
-      ruleSet.levels.forEach(function (level) { if (level.level === result) { ctx.review(ctx.text(level.review)); } });
+      ruleSet.levels.forEach(function (level) {
+        if (level.level === result) { ctx.review(ctx.text(level.review)); }
+      });
     }
     ctx.classification = result;
     var lead = ruleSet.leader_cap;
@@ -464,11 +508,18 @@
       if (stop >= 0 && j >= stop) { return; }
       var parts = [];
       var basis = (levelBasis[c] || []).slice();
-      (failures[c] || []).forEach(function (e) { parts.push(e.text); basis = basis.concat(e.legal_basis); });
-      blockers.forEach(function (b) {
-        if (b[0] === null || j < order.indexOf(b[0])) { parts.push(b[1]); basis = basis.concat(b[2]); }
+      (failures[c] || []).forEach(function (e) {
+        parts.push(e.text);
+        basis = basis.concat(e.legal_basis);
       });
-      notReached[c] = { reason: parts.length ? ctx.msg("not_met") + ": " + parts.join("; ") : "", legal_basis: unique(basis) };
+      blockers.forEach(function (b) {
+        if (b[0] === null || j < order.indexOf(b[0])) {
+          parts.push(b[1]);
+          basis = basis.concat(b[2]);
+        }
+      });
+      var reason = parts.length ? ctx.msg("not_met") + ": " + parts.join("; ") : "";
+      notReached[c] = { reason: reason, legal_basis: unique(basis) };
     });
     return notReached;
   }
@@ -480,7 +531,8 @@
       var level = ruleSet.levels[i];
       if (level.level === result || !has(level, "band")) { return; }
       if (ctx.outcome(level.band)[0]) {
-        ctx.info("quy-tac.khung-diem", review.legal_basis, ctx.text(review.reason), "band_review", ruleSet.id);
+        var said = ctx.text(review.reason);
+        ctx.info("quy-tac.khung-diem", review.legal_basis, said, "band_review", ruleSet.id);
         return ctx.review(ctx.text(review.reason));
       }
     }
@@ -511,7 +563,9 @@
         ctx.review(ctx.msg("title_review", { title: label, text: ctx.text(title.review) }));
       }
       (ctx.yearEntry.title_reviews || []).forEach(function (review) {
-        if (review.titles.indexOf(code) < 0 || (has(review, "if_met") && !ctx.outcome(review.if_met)[0])) { return; }
+        if (review.titles.indexOf(code) < 0 || (has(review, "if_met") && !ctx.outcome(review.if_met)[0])) {
+          return;
+        }
         var reason = ctx.text(review.reason);
         if (reason && ctx.manual.indexOf(reason) < 0) {
           ctx.info("quy-tac.xem-xet-danh-hieu", review.legal_basis, reason, "title_reviews", rid);
@@ -547,8 +601,8 @@
       if (baseKind === "htt_only") { exact = fdiv(exact, fadd(new Frac(1, 1), ratio)); }
       if (exact.d !== 1) { ctx.quotaFlags.quota_rounding = flags.quota_rounding; }
       var cap = rounded(exact, flags.quota_rounding);
-      return { ratio: fmt(ratio), base: base, base_kind: baseKind, exact: fmt(exact), rounding: flags.quota_rounding,
-        cap: cap, candidates: candidates, max: Math.min(cap, candidates) };
+      return { ratio: fmt(ratio), base: base, base_kind: baseKind, exact: fmt(exact),
+        rounding: flags.quota_rounding, cap: cap, candidates: candidates, max: Math.min(cap, candidates) };
     }
     function entry(cid, met, basis, text, rid) { ctx.add(cid, met, basis, text, "quota", cid, rid); }
     var quota = ctx.thiDua.quotas.cstdcs;
@@ -564,7 +618,9 @@
         ctx.msg("quota_cstdcs", v) + " — " + ctx.text(quota.note), ctx.thiDua.id);
     }
     if (!has(p, "group_size_htt_or_above")) { return maxima; }
-    var ruleSet = ctx.rules.danh_gia[quotaRulesId(ctx.rules, p)], rule = ruleSet.htxs_cap, small = rule.small_group;
+    var ruleSet = ctx.rules.danh_gia[quotaRulesId(ctx.rules, p)];
+    var rule = ruleSet.htxs_cap;
+    var small = rule.small_group;
     var candidates = maxima[1] = p.individuals_meeting_htxs_criteria;
     var granted = p.unit_outstanding_exception_granted, basis = rule.legal_basis, met = true, text;
     var byRatio = function (ratio, key) {
@@ -617,9 +673,10 @@
     var entry = ctx.yearEntry;
     var td = ctx.thiDua;
     var codes = C.codes;
-    var result = { evaluation_year: ctx.year, rules: { thi_dua: td.id, danh_gia: null }, subject: profile.subject,
-      classification: null, eligible_titles: [], not_eligible: {}, not_reached: {}, manual_review: false,
-      manual_review_reasons: [], max_cstdcs: null, max_htxs: null, flags_used: {}, unverified_basis: [], explanation: [] };
+    var result = { evaluation_year: ctx.year, rules: { thi_dua: td.id, danh_gia: null },
+      subject: profile.subject, classification: null, eligible_titles: [], not_eligible: {}, not_reached: {},
+      manual_review: false, manual_review_reasons: [], max_cstdcs: null, max_htxs: null, flags_used: {},
+      unverified_basis: [], explanation: [] };
     function ruleSet(id) {
       var set = rules.danh_gia[id];
       result.rules.danh_gia = set.id;
@@ -632,10 +689,11 @@
       result.eligible_titles = found[0];
       result.not_eligible = found[1];
     }
-    ctx.info("quy-tac.thi-dua", td.documents, ctx.msg("rules_thi_dua", { year: ctx.year, name: ctx.text(td.name) }),
-      "rules", td.id);
+    var thiDuaText = ctx.msg("rules_thi_dua", { year: ctx.year, name: ctx.text(td.name) });
+    ctx.info("quy-tac.thi-dua", td.documents, thiDuaText, "rules", td.id);
     if (entry.transition) {
-      ctx.info("quy-tac.chuyen-tiep", [], ctx.msg("transition", { text: ctx.text(entry.transition) }), "rules", td.id);
+      var transitionText = ctx.msg("transition", { text: ctx.text(entry.transition) });
+      ctx.info("quy-tac.chuyen-tiep", [], transitionText, "rules", td.id);
     }
     if (profile.subject === "individual") {
       var role = profile.role;
@@ -651,7 +709,8 @@
       if (has(profile, "classification_input")) {
         var level = ctx.classification = profile.classification_input;
         var named = level + " (" + rules.labels.levels[level][lang] + ")";
-        ctx.info("xep-loai.da-quyet-dinh", [], ctx.msg("classification_input", { level: named }), "rules", dg.id);
+        var decided = ctx.msg("classification_input", { level: named });
+        ctx.info("xep-loai.da-quyet-dinh", [], decided, "rules", dg.id);
       } else {
         result.not_reached = classify(ctx, dg, role, profile.leader);
       }
@@ -659,9 +718,12 @@
       titles(td.individual_titles, codes.individual_titles);
     } else if (profile.subject === "collective") {
       if (has(profile, "unit_kind")) {
-        result.not_reached = classify(ctx, ruleSet(entry.collective_rules[profile.unit_kind]), "collective", false);
+        var unitRules = ruleSet(entry.collective_rules[profile.unit_kind]);
+        result.not_reached = classify(ctx, unitRules, "collective", false);
         result.classification = ctx.classification;
-        if (!has(profile, "unit_result")) { ctx.profile = merged(profile, { unit_result: ctx.classification }); }
+        if (!has(profile, "unit_result")) {
+          ctx.profile = merged(profile, { unit_result: ctx.classification });
+        }
       }
       if (has(profile, "members")) { titles(td.collective_titles, codes.collective_titles); }
     } else {
@@ -684,7 +746,9 @@
   function evaluate(profile, lang, options) {
     var lean = !!(options && options.lean);
     if (lang === undefined) { lang = "vi"; }
-    if (lang !== "vi" && lang !== "en") { throw new Error("lang: found " + show(String(lang)) + "; allowed: vi or en"); }
+    if (lang !== "vi" && lang !== "en") {
+      throw new Error("lang: found " + show(String(lang)) + "; allowed: vi or en");
+    }
     var found = problems(profile);
     if (found.length) {
       var error = new Error(found.map(function (p) { return p.message; }).join("\n"));
@@ -697,7 +761,10 @@
     var flags = effectiveFlags(rules, normal.evaluation_year, normal.flags, quota);
     var first = runOnce(rules, normal, flags, lang, lean);
     var result = first.result;
-    if (lean) { result.flags_used = null; return result; }
+    if (lean) {
+      result.flags_used = null;
+      return result;
+    }
     var used = merged(first.quotaFlags, {});
     first.consulted.forEach(function (name) {
       if (rules.flags[name].type !== "bool") { return; }
@@ -707,18 +774,22 @@
       if (other.eligible_titles.join() !== result.eligible_titles.join()) { used[name] = flags[name]; }
     });
     result.flags_used = {};
-    keys(rules.flags).forEach(function (name) { if (hasOwn.call(used, name)) { result.flags_used[name] = used[name]; } });
+    keys(rules.flags).forEach(function (name) {
+      if (hasOwn.call(used, name)) { result.flags_used[name] = used[name]; }
+    });
     return result;
   }
 
   /** The contract as this page reads it (without the words), for the test that compares
    *  it with the Python package, and the operations this file interprets. */
   function schema() {
-    var c = JSON.parse(JSON.stringify(data().contract, function (k, v) { return k === "allowed" ? undefined : v; }));
+    var withoutWords = function (k, v) { return k === "allowed" ? undefined : v; };
+    var c = JSON.parse(JSON.stringify(data().contract, withoutWords));
     var own = { common: c.common, level_order: c.codes.level_codes.slice(0, 3), ops: keys(OPS).sort() };
     var out = {};
-    ["common", "individual", "collective", "unit_quota", "flag_names", "individual_titles", "collective_titles",
-      "level_order", "recognised_at", "effects", "ops", "level_codes", "unit_kinds"].forEach(function (k) {
+    ["common", "individual", "collective", "unit_quota", "flag_names", "individual_titles",
+      "collective_titles", "level_order", "recognised_at", "effects", "ops", "level_codes",
+      "unit_kinds"].forEach(function (k) {
       out[k] = has(own, k) ? own[k] : has(c.subjects, k) ? c.subjects[k] : c.codes[k];
     });
     return out;
