@@ -136,8 +136,9 @@ def test_own_js_and_css_stay_within_the_page_budget_gzipped(built_site, capsys):
     # evaluator and the layer included (57 KB at d2a4326): the evaluator became an interpreter
     # of the published contract (19.4 → 15.8 KB) while the result's wording of codes and
     # fields (issue 12 item 4) added 1.9 KB, so the page as a whole got lighter. Unminified
-    # classic scripts: no build step.
-    assert per_file < 56 * 1024
+    # classic scripts: no build step. Splitting the evaluator like the Python package (profile.js,
+    # evaluator.js) cost 1.5 KB of it, file by file (each file its own gzip dictionary): 58 KB.
+    assert per_file < 58 * 1024
 
 
 def test_scoring_data_file_is_published(built_site):
