@@ -4,7 +4,7 @@
   ``thidua.criteria.export_data()``; broken data stops the build) and
   ``window.THIDUA_LEGAL_LINKS``: legal_basis → clause URL). Both language passes
   write the same file. ``assets/data/cham-diem.js`` (``window.THIDUA_CHAM_DIEM``) carries
-  the scoring data of ``data/cham-diem/`` (``thidua_mkdocs.cham_diem``; bad data stops
+  the scoring data of ``data/cham-diem/`` (``thidua.cham_diem``; bad data stops
   the build naming file and line).
 - ``on_files`` also publishes the words the page's scripts write,
   ``assets/js/tu-danh-gia/texts-vi.js`` and ``texts-en.js`` (``TDG.texts[lang]``), from
@@ -26,10 +26,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from thidua import words
+from thidua import cham_diem, words
 from thidua.errors import ContentError
 from thidua.file_stamp import stamp
-from thidua_mkdocs import cham_diem, i18n, render, tu_danh_gia
+from thidua_mkdocs import i18n, render, tu_danh_gia
 
 MARKER = "<!-- thidua:tu-danh-gia -->"
 DATA_FILE = "assets/data/thidua-data.js"

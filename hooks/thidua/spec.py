@@ -125,6 +125,16 @@ class Enum(Spec):
         return isinstance(value, str) and value in self.values
 
 
+class Check(Spec):
+    """A value ``test`` accepts, ``allowed`` saying which (a range of decimals, a fixed value)."""
+
+    def __init__(self, test: Callable[[Any], bool], allowed: str, example: str | None = None):
+        self.test, self.allowed, self.example = test, allowed, example
+
+    def ok(self, value: Any) -> bool:
+        return bool(self.test(value))
+
+
 class Date(Spec):
     allowed = "a date YYYY-MM-DD"
     example = "in_force_from: 2024-01-01"

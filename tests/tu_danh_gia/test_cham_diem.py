@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from thidua import cham_diem
 from thidua.errors import ContentError
-from thidua_mkdocs import cham_diem
 
 FILE = "data/cham-diem/nd-335-2025.yaml"
 

@@ -84,7 +84,8 @@ def test_form_without_layer_is_the_national_form(layer):
     """With no layer the form's markup is exactly the template without the layer block."""
     import re
 
-    from thidua_mkdocs import cham_diem, render
+    from thidua import cham_diem
+    from thidua_mkdocs import render
 
     path = ROOT / "hooks/thidua_mkdocs/templates/tu-danh-gia/form.html.j2"
     source = path.read_text(encoding="utf-8")

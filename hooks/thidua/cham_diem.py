@@ -5,22 +5,25 @@ percentages (quantity, quality, progress; leaders' extra components), the deduct
 and the combining formula, each with its clause and whether it is verified. The
 formula is data, never code: the page's calculator (``tu-danh-gia/form.js``) reads it.
 
-``load(root)`` reads every file with the project's line-aware YAML loader and checks it
-against ``SPEC``, collecting every problem: ``ContentError`` (or ``ScoringDataError``
-holding several) naming the file, the line and the field, what was found and what is
-allowed. The result is plain JSON-able data for ``assets/data/cham-diem.js``.
+``load(root)`` reads every file with ``thidua.spec.read`` (the line-aware loader, then
+the project's spec classes: ``SPEC``), collecting every problem: ``ContentError`` (or
+``ScoringDataError`` holding several) naming the file, the line and the field, what was
+found and what is allowed. The result is plain JSON-able data for ``assets/data/cham-diem.js``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from thidua import spec
 from thidua.data_script import data_script
 from thidua.errors import ContentError
-from thidua.yaml_lines import display_path, line_of, load_file, plain
+from thidua.spec import Bool, Check, ListOf, Map, Spec, Str
+from thidua.yaml_lines import display_path, line_of, plain
 
 FOLDER = Path("data") / "cham-diem"
 ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
@@ -41,69 +44,83 @@ class ScoringDataError(ContentError):
         return "\n".join(error.message for error in getattr(self, "errors", []))
 
 
-# The shape of a file. A spec is a type name, or a dict of keys (a trailing "?" marks an
-# optional key), or a one-item list (a list of that spec).
-WORDS = {"vi": "text", "en": "text"}
-CLAUSES = {"legal_basis": "basis_list", "unverified": "bool"}
-COMPONENT = {
-    "id": "ident",
-    "mark": "text",
-    "input": "input_kind",
-    "name": WORDS,
-    "help": WORDS,
-    "deduction?": {"per": "deduction_kind", "share": "share"},
-    "choices?": [{"id": "ident", "percent": "percent", "name": WORDS}],
-    **CLAUSES,
-}
-SPEC = {
-    "schema_version": "version",
-    "id": "ident",
-    "document": "text",
-    "name": WORDS,
-    "applies": {"role": "role", "from_year": "year"},
-    "scale": {"general_max": "points", "tasks_max": "points", **CLAUSES},
-    "periods": CLAUSES,
-    "transition?": {"year": "year", "field": "transition_field", **CLAUSES},
-    "unit_level?": CLAUSES,
-    "components": [COMPONENT],
-    "leader_components": [COMPONENT],
-    "formula": {
-        "combine": "combine",
-        "factor?": "share",
-        "non_leader?": ["ident"],
-        "leader?": ["ident"],
-        "note": WORDS,
+def _test(test: Callable[[Any], bool], allowed: str) -> Spec:
+    """A value ``test`` accepts; ``allowed`` says which, in the words editors read."""
+    return Check(test, allowed)
+
+
+TEXT = Str(allowed="a non-empty text")
+IDENT = Str(
+    re.compile(r"[a-z][a-z0-9_-]*\Z"), "an identifier of lower-case letters, digits, _ and -"
+)
+YEAR = _test(lambda v: _is_int(v) and 2000 <= v <= 2100, "a year from 2000 to 2100")
+POINTS = _test(lambda v: _is_num(v) and 0 < v <= 100, "a number of points above 0, at most 100")
+PERCENT = _test(lambda v: _is_num(v) and 0 <= v <= 100, "a percentage from 0 to 100")
+SHARE = _test(lambda v: _is_num(v) and 0 < v <= 1, "a share above 0, at most 1 (0.25 is 25 %)")
+BASIS = _test(
+    lambda v: (
+        isinstance(v, list)
+        and len(v) > 0
+        and all(isinstance(b, str) and _BASIS.match(b) for b in v)
+    ),
+    'a list of citations such as "Nghị định 335/2025/NĐ-CP Điều 14 khoản 2 điểm a"',
+)
+
+
+def _one_of(*values: str) -> Spec:
+    allowed = ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
+    return _test(lambda v: v in values, allowed)
+
+
+ROLE = _test(lambda v: v in ROLES, "one of " + ", ".join(ROLES))
+
+
+WORDS = Map({"vi": TEXT, "en": TEXT})
+CLAUSES = {"legal_basis": BASIS, "unverified": Bool()}
+COMPONENT = Map(
+    {
+        "id": IDENT,
+        "mark": TEXT,
+        "input": _one_of("share", "percent", "choice"),
+        "name": WORDS,
+        "help": WORDS,
         **CLAUSES,
     },
-}
-
-# Scalar types: (test, what is allowed).
-_SCALARS = {
-    "text": (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty text"),
-    "ident": (
-        lambda v: isinstance(v, str) and re.fullmatch(r"[a-z][a-z0-9_-]*", v) is not None,
-        "an identifier of lower-case letters, digits, _ and -",
-    ),
-    "bool": (lambda v: isinstance(v, bool), "true or false"),
-    "version": (lambda v: v == 1, "1"),
-    "role": (lambda v: v in ROLES, "one of " + ", ".join(ROLES)),
-    "year": (lambda v: _is_int(v) and 2000 <= v <= 2100, "a year from 2000 to 2100"),
-    "points": (lambda v: _is_num(v) and 0 < v <= 100, "a number of points above 0, at most 100"),
-    "percent": (lambda v: _is_num(v) and 0 <= v <= 100, "a percentage from 0 to 100"),
-    "share": (lambda v: _is_num(v) and 0 < v <= 1, "a share above 0, at most 1 (0.25 is 25 %)"),
-    "input_kind": (lambda v: v in ("share", "percent", "choice"), "share, percent or choice"),
-    "deduction_kind": (lambda v: v in ("failed_review", "delay"), "failed_review or delay"),
-    "combine": (lambda v: v in ("mean", "unit_rules"), "mean or unit_rules"),
-    "transition_field": (lambda v: v == "unit_has_own_rules", "unit_has_own_rules"),
-    "basis_list": (
-        lambda v: (
-            isinstance(v, list)
-            and len(v) > 0
-            and all(isinstance(b, str) and _BASIS.match(b) for b in v)
+    {
+        "deduction": Map({"per": _one_of("failed_review", "delay"), "share": SHARE}),
+        "choices": ListOf(Map({"id": IDENT, "percent": PERCENT, "name": WORDS})),
+    },
+)
+# The shape of a file, in the project's spec classes (``thidua.spec``).
+SPEC = Map(
+    {
+        "schema_version": _test(lambda v: v == 1, "1"),
+        "id": IDENT,
+        "document": TEXT,
+        "name": WORDS,
+        "applies": Map(
+            {"role": _test(lambda v: v in ROLES, "one of " + ", ".join(ROLES)), "from_year": YEAR}
         ),
-        'a list of citations such as "Nghị định 335/2025/NĐ-CP Điều 14 khoản 2 điểm a"',
-    ),
-}
+        "scale": Map({"general_max": POINTS, "tasks_max": POINTS, **CLAUSES}),
+        "periods": Map(CLAUSES),
+        "components": ListOf(COMPONENT),
+        "leader_components": ListOf(COMPONENT),
+        "formula": Map(
+            {"combine": _one_of("mean", "unit_rules"), "note": WORDS, **CLAUSES},
+            {"factor": SHARE, "non_leader": ListOf(IDENT), "leader": ListOf(IDENT)},
+        ),
+    },
+    {
+        "transition": Map(
+            {
+                "year": YEAR,
+                "field": _test(lambda v: v == "unit_has_own_rules", "unit_has_own_rules"),
+                **CLAUSES,
+            }
+        ),
+        "unit_level": Map(CLAUSES),
+    },
+)
 
 
 def _is_num(value: Any) -> bool:
@@ -117,44 +134,6 @@ def _is_int(value: Any) -> bool:
 def _shown(value: Any) -> str:
     text = json.dumps(plain(value), ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _check(value: Any, spec: Any, path: str, line: int | None, name: str, out: list) -> None:
-    """Append a ``ContentError`` to ``out`` for every place ``value`` breaks ``spec``."""
-    if isinstance(spec, str):
-        test, allowed = _SCALARS[spec]
-        if not test(value):
-            out.append(ContentError(name, line, path, f"found {_shown(value)}", allowed))
-        return
-    if isinstance(spec, list):
-        if not isinstance(value, list):
-            out.append(ContentError(name, line, path, f"found {_shown(value)}", "a list"))
-            return
-        for index, item in enumerate(value):
-            _check(item, spec[0], f"{path}[{index}]", line_of(value, index), name, out)
-        return
-    if not isinstance(value, dict):
-        out.append(ContentError(name, line, path, f"found {_shown(value)}", "a mapping"))
-        return
-    keys = {key.rstrip("?"): key.endswith("?") for key in spec}
-    for key in value:
-        if key not in keys:
-            out.append(
-                ContentError(
-                    name,
-                    line_of(value, key),
-                    f"{path}.{key}".lstrip("."),
-                    "unknown key",
-                    "one of " + ", ".join(keys),
-                )
-            )
-    for key, optional in keys.items():
-        where = f"{path}.{key}".lstrip(".")
-        if key in value:
-            child_spec = spec[key + "?"] if optional else spec[key]
-            _check(value[key], child_spec, where, line_of(value, key), name, out)
-        elif not optional:
-            out.append(ContentError(name, line_of(value, None), where, "missing", "required"))
 
 
 def _check_meaning(data: dict, path: Path, name: str, out: list) -> None:
@@ -245,13 +224,10 @@ def load(root: Path) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for path in sorted((root / FOLDER).glob("*.yaml")):
         name = display_path(path, root)
-        try:
-            data = load_file(path, root)
-        except ContentError as error:
-            problems.append(error)
+        data, found = spec.read(path, SPEC, root=root)
+        if data is None:
+            problems += found
             continue
-        found: list[ContentError] = []
-        _check(data, SPEC, "", getattr(data, "line", None), name, found)
         if isinstance(data, dict) and not found:
             _check_meaning(data, path, name, found)
         problems += found
