@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from thidua import spec
+from thidua.contract.codes import ROLES
 from thidua.data_script import data_script
 from thidua.errors import ContentError
 from thidua.spec import Bool, Check, ListOf, Map, Spec, Str
 from thidua.yaml_lines import display_path, line_of, plain
 
 FOLDER = Path("data") / "cham-diem"
-ROLES = ("can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong")
 _BASIS = re.compile(r"^(Nghị định|Luật|Thông tư|Quyết định|Quy định) \d+/\d{4}/\S+( .+)?$")
 
 
