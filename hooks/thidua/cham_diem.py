@@ -98,9 +98,7 @@ SPEC = Map(
         "id": IDENT,
         "document": TEXT,
         "name": WORDS,
-        "applies": Map(
-            {"role": _test(lambda v: v in ROLES, "one of " + ", ".join(ROLES)), "from_year": YEAR}
-        ),
+        "applies": Map({"role": ROLE, "from_year": YEAR}),
         "scale": Map({"general_max": POINTS, "tasks_max": POINTS, **CLAUSES}),
         "periods": Map(CLAUSES),
         "components": ListOf(COMPONENT),
