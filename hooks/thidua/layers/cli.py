@@ -5,15 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from thidua import words
 from thidua.layers.loader import LayerError, UnknownLayer, load_layer
 from thidua.layers.model import Layer
-
-# The refusal of an unknown ``--layer``, in the command's language (``--lang``).
-_NO_SUCH_LAYER = {
-    "vi": "--layer {layer}: không có lớp quy chế này; các lớp hiện có: {known}",
-    "en": "--layer {layer}: there is no such local layer; the layers there are: {known}",
-}
-_NO_LAYER_YET = {"vi": "(chưa có lớp nào)", "en": "(none yet)"}
 
 
 def load_for_cli(layer_id: str, lang: str = "vi", root: Path | None = None) -> Layer | None:
@@ -28,8 +22,11 @@ def load_for_cli(layer_id: str, lang: str = "vi", root: Path | None = None) -> L
     try:
         return load_layer(root or PROJECT_ROOT, layer_id)
     except UnknownLayer as error:
-        known = ", ".join(error.known) or _NO_LAYER_YET[lang]
-        print(_NO_SUCH_LAYER[lang].format(layer=layer_id, known=known), file=sys.stderr)
+        known = ", ".join(error.known) or words.text(lang, "layers_cli.no_layer_yet")
+        print(
+            words.text(lang, "layers_cli.no_such_layer", layer=layer_id, known=known),
+            file=sys.stderr,
+        )
     except LayerError as error:
         for item in error.errors:
             print(item.message, file=sys.stderr)
@@ -38,7 +35,10 @@ def load_for_cli(layer_id: str, lang: str = "vi", root: Path | None = None) -> L
 
 def layer_line(layer: Layer, lang: str = "vi") -> str:
     """One line naming the layer applied, for the text output."""
-    regulation = layer.regulation.label(lang)
-    if lang == "en":
-        return f"Local layer: {layer.name['en']} — {regulation}"
-    return f"Lớp quy chế: {layer.name['vi']} — {regulation}"
+    lang = "en" if lang == "en" else "vi"
+    return words.text(
+        lang,
+        "layers_cli.layer_line",
+        name=layer.name[lang],
+        regulation=layer.regulation.label(lang),
+    )
