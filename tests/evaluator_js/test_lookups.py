@@ -52,3 +52,19 @@ def test_years_with_collectives_on_points_are_named():
     expected = ", ".join(years)
     for year in rules.years:
         assert data[str(year)]["lookups"]["collective_years"] == (expected or "none")
+
+
+def test_armed_forces_titles_pair_the_rules_applies_if():
+    """LĐTT outside the armed forces, CSTT inside: paired from each year's emulation rules."""
+    rules = load_rules()
+    data = rules.export()["years"]
+    for year, entry in rules.years.items():
+        titles = rules.thi_dua[entry["thi_dua"]]["individual_titles"]
+        armed = {
+            t["title"]: t["applies_if"]["value"]
+            for t in titles
+            if (t.get("applies_if") or {}).get("field") == "armed_forces"
+        }
+        table = data[str(year)]["lookups"]["armed_forces_titles"]
+        assert table == {"LDTT": "CSTT"}, year
+        assert armed == {"LDTT": False, "CSTT": True}, year

@@ -573,3 +573,28 @@ def test_print_for_vien_chuc_2026_names_decree_233_and_the_units_rules(tool, tmp
     assert "Dựa theo Nghị định 233/2026/NĐ-CP — mẫu phiếu chưa xác minh" in flat
     assert "Đơn vị đã ban hành Quy chế đánh giá riêng: có" in flat
     assert "Tổng điểm tự chấm (thang 100): 75,5" in flat
+
+
+def test_armed_forces_prior_titles_follow_the_rules(real, tmp_path):
+    """In the armed forces an earlier Chiến sĩ tiên tiến shows as the form's one choice for
+    LĐTT/CSTT and is exported as CSTT again: the pairing is the rules' (lookups)."""
+    page = real
+    profile = {
+        "evaluation_year": 2024,
+        "subject": "individual",
+        "role": "cong_chuc",
+        "armed_forces": True,
+        "prior_titles": {"2023": ["CSTT"], "2022": ["CSTT", "CSTDCS"]},
+    }
+    source = tmp_path / "armed.json"
+    source.write_text(json.dumps(profile), encoding="utf-8")
+    page.set_input_files("#tdg-import", str(source))
+    page.wait_for_selector("#tdg-io-message p")
+    assert page.is_checked('input[name="prior_titles.1"][value="LDTT"]')
+    assert page.is_checked('input[name="prior_titles.2"][value="CSTDCS"]')
+    with page.expect_download() as info:
+        page.click("#tdg-export")
+    out = tmp_path / "out.json"
+    info.value.save_as(out)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["prior_titles"] == {"2023": ["CSTT"], "2022": ["CSTT", "CSTDCS"]}

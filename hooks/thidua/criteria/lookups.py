@@ -59,10 +59,25 @@ def years_with(rules: Rules, key: str) -> str:
     return ", ".join(years) or WORDS["none"]
 
 
+def armed_forces_titles(rules: Rules, year: int) -> dict[str, str]:
+    """Each individual title of the year's emulation rules given outside the armed forces
+    → the title given in its place in the armed forces (LDTT → CSTT), as the rules' own
+    ``applies_if`` on ``armed_forces`` pair them, in order: the form offers one choice
+    for both and writes the one that fits the profile."""
+    titles = rules.thi_dua[rules.years[year]["thi_dua"]].get("individual_titles", [])
+
+    def given(armed: bool) -> list[str]:
+        condition = {"field": "armed_forces", "value": armed}
+        return [title["title"] for title in titles if title.get("applies_if") == condition]
+
+    return dict(zip(given(False), given(True), strict=False))
+
+
 def year_lookups(rules: Rules, year: int) -> dict[str, Any]:
     """What ``Rules.export()`` publishes in ``years[year].lookups``: the rule set of a
     unit's HTXS cap by role or unit kind, the flags' defaults for each such rule set,
-    and the years with collectives on 100 points (a problem names them)."""
+    the years with collectives on 100 points (a problem names them) and the titles the
+    armed forces are given in place of others (``armed_forces_titles``)."""
     entry = rules.years[year]
     by_kind = quota_rule_sets(entry)
     quota_ids = sorted({*by_kind.values(), entry["quota_rules"]})
@@ -70,4 +85,5 @@ def year_lookups(rules: Rules, year: int) -> dict[str, Any]:
         "quota_rules": by_kind,
         "flags": {rid: flag_defaults(rules, year, rid) for rid in quota_ids},
         "collective_years": years_with(rules, "collective_rules"),
+        "armed_forces_titles": armed_forces_titles(rules, year),
     }

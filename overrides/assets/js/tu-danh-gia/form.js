@@ -24,6 +24,18 @@
     return (data && data.contract) || null;
   }
 
+  /* The titles the armed forces are given in place of others in a year's rules (LDTT →
+   * CSTT; reversed: CSTT → LDTT), published with the rules: the form offers one choice for
+   * both. The evaluated year's table stands in for a year the rules do not model. */
+  function armedTitles(year, evaluated, reversed) {
+    var years = (window.THIDUA_DATA || {}).years || {};
+    var entry = years[String(year)] || years[String(evaluated)];
+    var table = (entry && entry.lookups && entry.lookups.armed_forces_titles) || {};
+    var out = {};
+    Object.keys(table).forEach(function (k) { if (reversed) { out[table[k]] = k; } else { out[k] = table[k]; } });
+    return out;
+  }
+
   /* The contract's kind of a control ("discipline.0.violation_year" → a year), or null. */
   function kindOf(name) {
     var c = contract();
@@ -563,7 +575,8 @@
     for (i = 0; ctx.yearOk && i < PRIOR; i++) {
       var codes = fields["prior_titles." + i] || [];
       if (codes.length) {
-        p.prior_titles[String(ctx.year - i)] = codes.map(function (c) { return c === "LDTT" && ctx.armed ? "CSTT" : c; });
+        var armed = ctx.armed ? armedTitles(ctx.year - i, ctx.year, false) : {};
+        p.prior_titles[String(ctx.year - i)] = codes.map(function (c) { return armed[c] || c; });
       }
     }
     return p;
@@ -623,7 +636,8 @@
     Object.keys(prior).forEach(function (y) {
       var offset = year - parseInt(y, 10);
       if (offset >= 0 && offset < PRIOR && Array.isArray(prior[y])) {
-        f["prior_titles." + offset] = prior[y].map(function (c) { return c === "CSTT" ? "LDTT" : String(c); });
+        var back = armedTitles(parseInt(y, 10), year, true);
+        f["prior_titles." + offset] = prior[y].map(function (c) { return back[c] || String(c); });
       }
     });
     return f;
