@@ -25,7 +25,7 @@ from thidua.legal import diem_moi
 from thidua.legal.registry import Document, Registry, load_registry
 from thidua_mkdocs import i18n, render
 from thidua_mkdocs.generated import add_generated_page, url_for
-from thidua_mkdocs.legal import KIND_EN, registry_for
+from thidua_mkdocs.legal import kind_name, registry_for, status_name
 from thidua_mkdocs.set_aside import HtmlBlocks
 
 FOLDER = "van-ban/diem-moi"
@@ -44,7 +44,7 @@ _ASIDE: dict[tuple[str, str], list[str]] = {}
 def name(document: Document, lang: str) -> str:
     """ "Luật 06/2022/QH15" ("Law 06/2022/QH15" in English)."""
     if lang == "en":
-        return f"{KIND_EN.get(document.loai_van_ban, document.loai_van_ban)} {document.so_hieu}"
+        return f"{kind_name(document.loai_van_ban, 'en')} {document.so_hieu}"
     return document.name
 
 
@@ -232,7 +232,7 @@ def diagram_context(document: Document, registry: Registry, href, lang: str) -> 
                             "name": name(d, lang),
                             "ten": d.ten,
                             "href": href(d.src_uri),
-                            "status": d.status_label(lang),
+                            "status": status_name(d.meta.tinh_trang, lang),
                         }
                         for d in docs
                     ],

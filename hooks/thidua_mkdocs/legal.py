@@ -20,7 +20,7 @@ from typing import Any
 from thidua import words as thidua_words
 from thidua.legal.basis import BASIS, entries
 from thidua.legal.citations import Citation, find_citations, replace_citations
-from thidua.legal.metadata import ALL_RELATIONS, TINH_TRANG
+from thidua.legal.metadata import ALL_RELATIONS
 from thidua.legal.registry import Clause, Document, Registry
 from thidua.legal.structure import (
     QUOTE_CLOSE,
@@ -31,6 +31,7 @@ from thidua.legal.structure import (
     paragraph_with_id,
     parse_structure,
 )
+from thidua.slug import fold
 
 from thidua_mkdocs import render
 
@@ -56,25 +57,24 @@ def registry_for(config: object) -> Registry | None:
 MARKER = "<!-- thidua:danh-muc-van-ban -->"
 _MARKER_LINE = re.compile(rf"^[ \t]*{re.escape(MARKER)}[ \t]*$", re.MULTILINE)
 
-KIND_EN = {
-    "Luật": "Law",
-    "Bộ luật": "Code",
-    "Nghị định": "Decree",
-    "Thông tư": "Circular",
-    "Quy định": "Regulation",
-    "Hướng dẫn": "Guidance",
-    "Quyết định": "Decision",
-    "Quy chế": "Rules",
-    "Nghị quyết": "Resolution",
-    "Văn bản hợp nhất": "Consolidated text",
-}
-
 
 def words(lang: str) -> dict[str, Any]:
     """The markup's words in ``lang`` (Vietnamese for any other language): the ``legal``
     group of the words files (the document text itself stays Vietnamese), with the panel's
     labels of the front-matter fields (``fields``) and of the relations (``relations``)."""
     return thidua_words.group(lang, "legal")
+
+
+def kind_name(kind: str, lang: str, unknown: str | None = None) -> str:
+    """A kind of document (``loai_van_ban``) as pages in ``lang`` name it; a kind the words
+    files do not list is ``unknown``, or kept as written."""
+    key = fold(kind).lower().replace(" ", "_")  # "Nghị định" → nghi_dinh (words keys)
+    return words(lang)["kinds"].get(key, kind if unknown is None else unknown)
+
+
+def status_name(code: str, lang: str) -> str:
+    """A document's status (``tinh_trang`` code) in words."""
+    return words(lang)["statuses"][code]
 
 
 def date_text(value: dt.date | None) -> str:
@@ -87,7 +87,7 @@ def clause_label(clause: Clause, lang: str = "vi") -> str:
     if lang != "en":
         return clause.label
     ref = clause.ref
-    name = f"{KIND_EN.get(clause.document.loai_van_ban, '')} {clause.document.so_hieu}".strip()
+    name = f"{kind_name(clause.document.loai_van_ban, 'en', '')} {clause.document.so_hieu}".strip()
     if not ref.dieu:
         return name
     parts = f"Article {ref.dieu}"
@@ -361,7 +361,7 @@ def panel_context(
             return {"so_hieu": so_hieu, "href": "", "name": so_hieu, "ten": ""}
         name = other.name
         if english:
-            name = f"{KIND_EN.get(other.loai_van_ban, other.loai_van_ban)} {other.so_hieu}"
+            name = f"{kind_name(other.loai_van_ban, 'en')} {other.so_hieu}"
         return {"so_hieu": so_hieu, "href": href(other.src_uri, ""), "name": name, "ten": other.ten}
 
     def row(key: str, value: str, vietnamese: bool = False) -> dict[str, object]:
@@ -374,8 +374,8 @@ def panel_context(
             "lang": "vi" if english and vietnamese else "",
         }
 
-    kind = KIND_EN.get(meta.loai_van_ban, meta.loai_van_ban) if english else meta.loai_van_ban
-    status = TINH_TRANG[meta.tinh_trang][1 if english else 0]
+    kind = kind_name(meta.loai_van_ban, "en") if english else meta.loai_van_ban
+    status = status_name(meta.tinh_trang, "en" if english else "vi")
     rows = [
         row("so_hieu", meta.so_hieu),
         row("loai_van_ban", kind),
@@ -445,7 +445,6 @@ def register_rows(registry: Registry, href: Href, lang: str = "vi") -> list[dict
     rows = []
     for doc in registry.documents:
         meta = doc.meta
-        vi_status, en_status = TINH_TRANG[meta.tinh_trang]
         rows.append(
             {
                 "so_hieu": doc.so_hieu,
@@ -453,16 +452,14 @@ def register_rows(registry: Registry, href: Href, lang: str = "vi") -> list[dict
                 "href": href(doc.src_uri, ""),
                 "ten": doc.ten,
                 "loai": doc.loai_van_ban,
-                "loai_text": KIND_EN.get(doc.loai_van_ban, doc.loai_van_ban)
-                if lang == "en"
-                else doc.loai_van_ban,
+                "loai_text": kind_name(doc.loai_van_ban, lang),
                 "co_quan": meta.co_quan_ban_hanh,
                 "ngay_ban_hanh": date_text(meta.ngay_ban_hanh),
                 "ngay_ban_hanh_iso": meta.ngay_ban_hanh.isoformat() if meta.ngay_ban_hanh else "",
                 "ngay_hieu_luc": date_text(meta.ngay_hieu_luc),
                 "ngay_hieu_luc_iso": meta.ngay_hieu_luc.isoformat() if meta.ngay_hieu_luc else "",
                 "tinh_trang": meta.tinh_trang,
-                "tinh_trang_text": en_status if lang == "en" else vi_status,
+                "tinh_trang_text": status_name(meta.tinh_trang, lang),
                 "nam": meta.nam or "",
                 "unverified": doc.unverified,
             }

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from thidua import words
-from thidua.legal.metadata import ALL_RELATIONS
+from thidua.legal.metadata import ALL_RELATIONS, TINH_TRANG
 from thidua.legal.registry import load_registry
 from thidua_mkdocs import legal as markup
 from thidua_mkdocs import render
@@ -44,10 +44,22 @@ def test_every_field_and_relation_has_a_label_in_each_language(lang):
         assert isinstance(label, str) and label.strip() and "_" not in label
 
 
+@pytest.mark.parametrize("lang", words.LANGUAGES)
+def test_every_status_and_kind_of_document_is_worded(lang):
+    """Statuses (``tinh_trang`` codes) and the kinds of the portal's documents, in words."""
+    group = words.group(lang, "legal")
+    assert set(group["statuses"]) == set(TINH_TRANG)
+    registry = load_registry(ROOT / "docs")
+    for document in registry.documents:
+        kind = document.loai_van_ban
+        assert markup.kind_name(kind, lang, unknown=""), kind
+        assert markup.status_name(document.meta.tinh_trang, lang).strip()
+
+
 def test_the_markup_code_keeps_no_label_of_its_own():
     path = ROOT / "hooks" / "thidua_mkdocs" / "legal.py"
     source = path.read_text(encoding="utf-8")
-    assert not re.search(r"\b(FIELD_LABELS|RELATION_LABELS)", source)
+    assert not re.search(r"\b(FIELD_LABELS|RELATION_LABELS|KIND_EN)\b", source)
     strings = {
         node.value
         for node in ast.walk(ast.parse(source))
@@ -55,7 +67,11 @@ def test_the_markup_code_keeps_no_label_of_its_own():
     }
     for lang in words.LANGUAGES:
         group = words.group(lang, "legal")
-        for label in [*group["fields"].values(), *group["relations"].values()]:
+        labels = [*group["fields"].values(), *group["relations"].values()]
+        labels += [*group["statuses"].values()] + (
+            list(group["kinds"].values()) if lang == "en" else []
+        )
+        for label in labels:
             assert label not in strings, label
 
 

@@ -12,7 +12,6 @@ from functools import cached_property
 
 from thidua.errors import ContentError
 from thidua.legal.metadata import (
-    TINH_TRANG,
     Metadata,
 )
 from thidua.legal.ref import Ref, RefSyntaxError, parse
@@ -89,11 +88,6 @@ class Document:
     def in_force(self) -> bool:
         """True unless the status says the document no longer (or not yet) applies."""
         return self.meta.tinh_trang == "con_hieu_luc"
-
-    def status_label(self, lang: str = "vi") -> str:
-        """The status in words."""
-        vi, en = TINH_TRANG[self.meta.tinh_trang]
-        return en if lang == "en" else vi
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,8 @@ LOAI_VAN_BAN = (
 )
 
 # tình trạng → Vietnamese label, English label.
-TINH_TRANG = {
-    "con_hieu_luc": ("Còn hiệu lực", "In force"),
-    "het_hieu_luc_mot_phan": ("Hết hiệu lực một phần", "Partly no longer in force"),
-    "het_hieu_luc_toan_bo": ("Hết hiệu lực toàn bộ", "No longer in force"),
-    "chua_co_hieu_luc": ("Chưa có hiệu lực", "Not yet in force"),
-}
+# The statuses a document may have (words: ``legal.statuses`` of the words files).
+TINH_TRANG = ("con_hieu_luc", "het_hieu_luc_mot_phan", "het_hieu_luc_toan_bo", "chua_co_hieu_luc")
 
 # Relations written in front matter → their inverse. "huong_dan" has an inverse
 # that is only ever derived ("duoc_huong_dan_boi"). The legal basis ``can_cu`` is read
@@ -257,15 +253,23 @@ def _check_basis(entries: list[str], so_hieu: str, fail: Any) -> None:
     seen: set[str] = set()
     for entry in entries:
         if not entry:
-            raise fail("can_cu", "một dòng để trống", "số hiệu văn bản hoặc dòng 'Căn cứ …'",
-                       'can_cu: ["06/2022/QH15"]')
+            raise fail(
+                "can_cu",
+                "một dòng để trống",
+                "số hiệu văn bản hoặc dòng 'Căn cứ …'",
+                'can_cu: ["06/2022/QH15"]',
+            )
         for number in numbers(entry):
             if number == so_hieu:
-                raise fail("can_cu", f"văn bản tự nêu chính nó làm căn cứ ({number})",
-                           "số hiệu của văn bản khác")
+                raise fail(
+                    "can_cu",
+                    f"văn bản tự nêu chính nó làm căn cứ ({number})",
+                    "số hiệu của văn bản khác",
+                )
             if number in seen:
-                raise fail("can_cu", f"{number} được nêu hai lần",
-                           "mỗi văn bản một lần trong can_cu")
+                raise fail(
+                    "can_cu", f"{number} được nêu hai lần", "mỗi văn bản một lần trong can_cu"
+                )
             seen.add(number)
 
 
