@@ -38,6 +38,9 @@ def test_fields_and_their_words_are_the_contract():
     assert data["codes"]["level_codes"] == list(contract.LEVEL_CODES)
     assert list(data["flags"]) == list(contract.FLAG_NAMES)
     assert data["flags"]["quota_rounding"]["allowed"] == "floor, round_half_up or ceil"
+    ratios = [flag for flag in data["flags"].values() if flag["kind"] == "ratio"]
+    assert ratios and all((flag["low"], flag["high"]) == (0, 1) for flag in ratios)
+    assert contract.ratio_value(1) == 1 and contract.ratio_value("1.0001") is None
     assert data["score_fields"] == list(contract.SCORE_FIELDS)
     for subject, rows in data["optional_when"].items():
         paths = contract.field_paths(subject)

@@ -339,6 +339,7 @@ HOSTILE = {
     "html-key": json.dumps({**BASE, IMG: 1}),
     "wrong-types": json.dumps({**BASE, "evaluation_year": "2024", "leader": "yes"}),
     "negative": json.dumps({**BASE, "tasks": {"assigned": -3}}),
+    "ratio-over-one": json.dumps({**BASE, "flags": {"htxs_ratio": 1.5}}),
     "array": "[1, 2, 3]",
     "huge": json.dumps({**BASE, "flags": {}, "pad": "x" * 200_000}),
     "too-many-rows": json.dumps({**BASE, "leave": [{"kind": "om_dau", "months": 1}] * 9}),

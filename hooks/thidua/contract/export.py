@@ -25,7 +25,15 @@ from thidua.contract.fields import (
     describe,
 )
 from thidua.contract.messages import FLAG_RATIO, PROBLEMS, WORDS
-from thidua.contract.numbers import ISO_DATE, NUMBER_TEXT, PERIOD, PLACES, YEAR_TEXT
+from thidua.contract.numbers import (
+    ISO_DATE,
+    NUMBER_TEXT,
+    PERIOD,
+    PLACES,
+    RATIO_HIGH,
+    RATIO_LOW,
+    YEAR_TEXT,
+)
 
 CODE_LISTS = (
     "ROLES",
@@ -70,7 +78,7 @@ def _flag(name: str) -> dict[str, Any]:
         return {"kind": "code", "values": list(values), "allowed": allowed}
     if name == "cstdcs_htxs_alternative":
         return {"kind": "bool", "allowed": describe(Kind("bool"))}
-    return {"kind": "ratio", "allowed": FLAG_RATIO}
+    return {"kind": "ratio", "low": RATIO_LOW, "high": RATIO_HIGH, "allowed": FLAG_RATIO}
 
 
 def export_contract() -> dict[str, Any]:

@@ -66,6 +66,10 @@ def parse_date(value: Any) -> str | None:
     return None
 
 
+# A flag's ratio (a share of a group): its bounds, published with the contract.
+RATIO_LOW, RATIO_HIGH = 0, 1
+
+
 def ratio_value(value: Any) -> Fraction | None:
     """A ratio 0–1 with at most 4 decimals (number or decimal string), else None."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
@@ -73,7 +77,9 @@ def ratio_value(value: Any) -> Fraction | None:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     exact = exact_number(str(value).strip())
-    if exact is None or (exact * 10 ** PLACES["ratio"]).denominator != 1 or not 0 <= exact <= 1:
+    if exact is None or (exact * 10 ** PLACES["ratio"]).denominator != 1:
+        return None
+    if not RATIO_LOW <= exact <= RATIO_HIGH:
         return None
     return exact
 

@@ -38,8 +38,7 @@
        * that must be at least 1 is left to the evaluator's problem, form.js fault). */
       case "int": return typeof k.high === "number" ? { t: "int", min: k.low, max: k.high } : { t: "int", min: 0, max: Infinity };
       case "number": return { t: "num", min: k.low, max: k.high };
-      // A flag's ratio: the contract says its bounds in words only ("from 0 to 1").
-      case "ratio": return { t: "num", min: 0, max: 1 };
+      case "ratio": return { t: "num", min: k.low, max: k.high };
       case "map": return obj(fields(k.fields, name + "."));
       case "list":
         var item = spec(k.item, name);
