@@ -7,7 +7,9 @@ conftest.py can import it without shadowing.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import ModuleType
 
+import markdown
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,3 +123,42 @@ def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandle
     finally:
         server.shutdown()
         server.server_close()
+
+
+def load_hook(name: str) -> ModuleType:
+    """A fresh copy of ``hooks/<name>.py`` (its module-level caches empty)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The Markdown extensions a generated page's raw HTML meets in the site, and the
+# abbreviations appended to every page (includes/abbreviations.md): what the tests of
+# the blocks set aside from Markdown compare with (thidua_mkdocs/set_aside.py).
+SITE_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
+# The lines that mark a block to set aside; without them a page is its plain form.
+SET_ASIDE_MARKER_LINE = re.compile(r"^<!-- /?thidua:html -->\n", re.MULTILINE)
+
+
+def site_markdown(text: str) -> str:
+    """``text`` through Markdown as the site converts a page (abbreviations appended)."""
+    from thidua.slug import slugify
+
+    abbreviations = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    return markdown.markdown(
+        text + "\n\n" + abbreviations,
+        extensions=SITE_EXTENSIONS,
+        extension_configs={"toc": {"permalink": True, "slugify": slugify}},
+    )

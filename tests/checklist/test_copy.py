@@ -9,12 +9,12 @@ intended change, and review the diff.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 from thidua_mkdocs import render
+from thidua_testing import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
@@ -28,12 +28,7 @@ ENGLISH_ON_VI = re.compile(r"\b(?:applied|true|false|None|not met|eligible)\b")
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location(
-        "hook_checklist", ROOT / "hooks" / "hook_checklist.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("hook_checklist")
 
 
 def _shown(markdown: str) -> str:

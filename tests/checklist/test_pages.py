@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from thidua_testing import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location(
-        "hook_checklist", ROOT / "hooks" / "hook_checklist.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("hook_checklist")
 
 
 def test_pages_of_one_language(plan_vi, rules):

@@ -11,48 +11,23 @@ extensions and the abbreviations every page gets.
 
 from __future__ import annotations
 
-import importlib.util
-import re
 from pathlib import Path
 
-import markdown
 import pytest
 from thidua.legal.metadata import split_front_matter
 from thidua.legal.registry import load_registry
-from thidua.slug import slugify
 from thidua_mkdocs import legal as markup
+from thidua_testing import SET_ASIDE_MARKER_LINE, load_hook, site_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-]
-CONFIG = {"toc": {"permalink": True, "slugify": slugify}}
-MARKER_LINE = re.compile(r"^<!-- /?thidua:html -->\n", re.MULTILINE)
-ABBREVIATIONS = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+MARKER_LINE = SET_ASIDE_MARKER_LINE
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location(
-        "hook_checklist", ROOT / "hooks" / "hook_checklist.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("hook_checklist")
 
 
-def _html(text: str) -> str:
-    return markdown.markdown(
-        text + "\n\n" + ABBREVIATIONS, extensions=EXTENSIONS, extension_configs=CONFIG
-    )
+_html = site_markdown
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

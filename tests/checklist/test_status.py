@@ -4,7 +4,6 @@ same mark for every title (not only Tập thể lao động tiên tiến)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -12,17 +11,13 @@ import pytest
 from thidua.checklist import ladder, lines, status
 from thidua.errors import ContentError
 from thidua_mkdocs import render
+from thidua_testing import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location(
-        "hook_checklist", ROOT / "hooks" / "hook_checklist.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("hook_checklist")
 
 
 def _checklist_unverified(rules, rule_id: str, code: str) -> bool:

@@ -10,43 +10,23 @@ fixtures, in both languages, with the site's Markdown extensions.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import hook_diem_moi as hook
-import markdown
 import pytest
 from thidua.legal.diem_moi import build_comparisons
 from thidua.legal.metadata import split_front_matter
 from thidua.legal.registry import load_registry
-from thidua.slug import slugify
 from thidua_mkdocs import render
+from thidua_testing import SET_ASIDE_MARKER_LINE, site_markdown
 
 from .support import docs_copy
 
 ROOT = Path(__file__).resolve().parents[2]
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-]
-CONFIG = {"toc": {"permalink": True, "slugify": slugify}}
-MARKER_LINE = re.compile(r"^<!-- /?thidua:html -->\n", re.MULTILINE)
-# Abbreviations as the site appends them to every page (includes/abbreviations.md).
-ABBREVIATIONS = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+MARKER_LINE = SET_ASIDE_MARKER_LINE
 
 
-def _html(text: str) -> str:
-    return markdown.markdown(
-        text + "\n\n" + ABBREVIATIONS, extensions=EXTENSIONS, extension_configs=CONFIG
-    )
+_html = site_markdown
 
 
 def _pages(docs: Path, lang: str):
