@@ -4,8 +4,8 @@
 limits, codes, required, default and what a value must be, as messages say it), the
 codes, the interpretation flags, the number grammar (decimal places of numbers and
 ratios, the patterns of dates, periods and years), the consistency checks and the
-problem templates. ``evaluator.js`` interprets it; nothing of the contract is written a
-second time in JavaScript.
+problem templates. ``profile.js`` and ``evaluator.js`` interpret it; nothing of the
+contract is written a second time in JavaScript.
 """
 
 from __future__ import annotations

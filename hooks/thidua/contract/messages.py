@@ -6,7 +6,7 @@ published with the contract (``contract.export``) so that the page's evaluator w
 the same messages without a copy of them. ``{name}`` is filled with
 ``str.format``-style keys; a value found in the profile is written by ``problem.show``.
 ``problem(path, key, **values)`` is the one Python writer of these words (the page's
-``problem()`` in evaluator.js fills the same templates).
+``problem()`` in profile.js fills the same templates).
 """
 
 from __future__ import annotations
