@@ -52,8 +52,6 @@ MARKER = re.compile(r"<!-- thidua:(?P<kind>xac-minh|xem-xet) (?P<code>[A-Z_]+) -
 # Checklists (``<ol class="checklist__lines">``) skip Markdown once the legal hook has
 # rendered their citations: more than half of a checklist page's Markdown time.
 _BLOCKS = HtmlBlocks("checklist")
-# The blocks set aside, by (language, src_uri) of the page.
-_ASIDE: dict[tuple[str, str], list[str]] = {}
 
 
 def pages(model: checklist.Plan, lang: str, labels: dict) -> list[tuple[str, str]]:
@@ -129,8 +127,7 @@ def on_files(files, config):
     """Add the checklist, ladder and change pages for the language being built."""
     root = Path(config.config_file_path).parent
     lang = i18n.current_language(config)
-    for key in [key for key in _ASIDE if key[0] == lang]:
-        del _ASIDE[key]  # set aside again by on_page_markdown for the pages of this pass
+    _BLOCKS.forget(lang)  # set aside again by on_page_markdown for the pages of this pass
     try:
         generated = rendered_pages(root, config, lang)
     except ContentError as error:
@@ -173,8 +170,7 @@ def on_page_markdown(markdown, page, config, files):
     """Set a generated page's checklists aside; fill the status markers of a hand-written
     page from the criteria data."""
     if "<!-- thidua:html -->" in markdown:  # on_files forgot the pass's earlier blocks
-        key = (i18n.current_language(config), page.file.src_uri)
-        markdown, _ASIDE[key] = set_aside(markdown)
+        markdown = _BLOCKS.keep(i18n.current_language(config), page.file.src_uri, markdown)
     if "<!-- thidua:x" not in markdown:
         return markdown
     from thidua.criteria import load_rules
@@ -190,7 +186,4 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """Put back the checklists set aside before Markdown."""
-    if "<!-- thidua:checklist-html " not in html:
-        return html
-    blocks = _ASIDE.get((i18n.current_language(config), page.file.src_uri), [])
-    return put_back(html, blocks)
+    return _BLOCKS.restore(i18n.current_language(config), page.file.src_uri, html)

@@ -37,8 +37,6 @@ _COMPARISONS: dict[str, list[diem_moi.Comparison]] = {}
 # The article table and side-by-side texts skip Markdown: a third of a large
 # comparison page's Markdown time.
 _BLOCKS = HtmlBlocks("diem-moi")
-# The blocks set aside, by (language, src_uri) of the generated page.
-_ASIDE: dict[tuple[str, str], list[str]] = {}
 
 
 def name(document: Document, lang: str) -> str:
@@ -159,15 +157,14 @@ def on_files(files, config):
         raise PluginError(error.message) from None
     lang = i18n.current_language(config)
     _COMPARISONS[lang] = comparisons
-    for key in [key for key in _ASIDE if key[0] == lang]:
-        del _ASIDE[key]  # a comparison an editor removed leaves nothing behind
+    _BLOCKS.forget(lang)
     items = []
     for comparison in comparisons:
         src = page_src(comparison)
         here = url_for(config, src)
         context = page_context(comparison, _linker(files, config, here), lang)
         content = _render("diem-moi/page.html.j2", lang=lang, page=context)
-        content, _ASIDE[(lang, src)] = set_aside(content)
+        content = _BLOCKS.keep(lang, src, content)
         add_generated_page(files, config, src, content)
         items.append(
             {
@@ -261,8 +258,8 @@ def diagram_context(document: Document, registry: Registry, href, lang: str) -> 
 def on_page_content(html, page, config, files):
     """Put back a comparison page's HTML blocks; insert the relation diagram after the
     metadata panel of a document page."""
-    if "<!-- thidua:diem-moi-html " in html:
-        return put_back(html, _ASIDE.get((i18n.current_language(config), page.file.src_uri), []))
+    # A comparison page is generated, not a document of the register: it stops below.
+    html = _BLOCKS.restore(i18n.current_language(config), page.file.src_uri, html)
     registry = registry_for(config)
     document = registry.by_src_uri.get(page.file.src_uri) if registry else None
     if document is None:
