@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,20 +43,15 @@ class ScoringDataError(ContentError):
         return "\n".join(error.message for error in getattr(self, "errors", []))
 
 
-def _test(test: Callable[[Any], bool], allowed: str) -> Spec:
-    """A value ``test`` accepts; ``allowed`` says which, in the words editors read."""
-    return Check(test, allowed)
-
-
 TEXT = Str(allowed="a non-empty text")
 IDENT = Str(
     re.compile(r"[a-z][a-z0-9_-]*\Z"), "an identifier of lower-case letters, digits, _ and -"
 )
-YEAR = _test(lambda v: _is_int(v) and 2000 <= v <= 2100, "a year from 2000 to 2100")
-POINTS = _test(lambda v: _is_num(v) and 0 < v <= 100, "a number of points above 0, at most 100")
-PERCENT = _test(lambda v: _is_num(v) and 0 <= v <= 100, "a percentage from 0 to 100")
-SHARE = _test(lambda v: _is_num(v) and 0 < v <= 1, "a share above 0, at most 1 (0.25 is 25 %)")
-BASIS = _test(
+YEAR = Check(lambda v: _is_int(v) and 2000 <= v <= 2100, "a year from 2000 to 2100")
+POINTS = Check(lambda v: _is_num(v) and 0 < v <= 100, "a number of points above 0, at most 100")
+PERCENT = Check(lambda v: _is_num(v) and 0 <= v <= 100, "a percentage from 0 to 100")
+SHARE = Check(lambda v: _is_num(v) and 0 < v <= 1, "a share above 0, at most 1 (0.25 is 25 %)")
+BASIS = Check(
     lambda v: (
         isinstance(v, list)
         and len(v) > 0
@@ -69,10 +63,10 @@ BASIS = _test(
 
 def _one_of(*values: str) -> Spec:
     allowed = ", ".join(values[:-1]) + " or " + values[-1] if len(values) > 1 else values[0]
-    return _test(lambda v: v in values, allowed)
+    return Check(lambda v: v in values, allowed)
 
 
-ROLE = _test(lambda v: v in ROLES, "one of " + ", ".join(ROLES))
+ROLE = Check(lambda v: v in ROLES, "one of " + ", ".join(ROLES))
 
 
 WORDS = Map({"vi": TEXT, "en": TEXT})
@@ -94,7 +88,7 @@ COMPONENT = Map(
 # The shape of a file, in the project's spec classes (``thidua.spec``).
 SPEC = Map(
     {
-        "schema_version": _test(lambda v: v == 1, "1"),
+        "schema_version": Check(lambda v: v == 1, "1"),
         "id": IDENT,
         "document": TEXT,
         "name": WORDS,
@@ -112,7 +106,7 @@ SPEC = Map(
         "transition": Map(
             {
                 "year": YEAR,
-                "field": _test(lambda v: v == "unit_has_own_rules", "unit_has_own_rules"),
+                "field": Check(lambda v: v == "unit_has_own_rules", "unit_has_own_rules"),
                 **CLAUSES,
             }
         ),
