@@ -6,9 +6,17 @@ language set (Vietnamese only; Vietnamese + English), the same corpus is built w
 - **ours**: the project's ``mkdocs.yml`` (theme features, Markdown extensions, hooks,
   overrides, extra CSS/JS, static-i18n for two languages), ``docs_dir`` pointed at the
   corpus and ``nav`` removed (the corpus has none);
-- **plain**: the same file without our hooks and without our extra CSS/JS.
+- **plain**: the same file without our hooks and without our extra CSS/JS;
+- **same**: plain again, on the Markdown that our hooks hand to Python-Markdown (written
+  out by ``scripts/bench_dump_hook.py`` in one untimed build of ours): the pages our
+  hooks generate (criteria, changes, checklists) and the citations they turn into
+  links are then in both builds, so ``ours / same`` is what the hooks themselves add
+  (issue 16: "hooks overhead against plain Material on the same Markdown"), while
+  ``ours / plain`` also counts the pages that plain Material never builds. Blocks that
+  our hooks set aside before Markdown stay as their one-line stand-ins: plain does not
+  parse them either, so this ratio does not flatter us.
 
-Runs alternate (ours, plain, plain, ours, …) so that drift in a shared machine's load
+Runs alternate (ours, plain, same, same, plain, ours, …) so that drift in a shared machine's load
 hits both alike. Reported: median wall time, median CPU time (user + sys of the build
 process, steadier than wall time when other jobs share the cores), peak memory
 (``ru_maxrss`` of each build from ``os.wait4``), warnings, and the ratios ours/plain,
@@ -45,13 +53,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS_SCRIPT = ROOT.parent / "shared" / "bench" / "make_corpus.py"
 DEFAULT_SIZES = (100, 500, 2000)
 LANGUAGE_SETS = ("vi", "vi+en")
-VARIANTS = ("ours", "plain")
+VARIANTS = ("ours", "plain", "same")
 # Keys that only our own code or assets feed; the plain variant drops them.
 OURS_ONLY_KEYS = ("hooks", "extra_css", "extra_javascript")
 # The citation put on every corpus page (a clause of the Law on Emulation and Commendation).
 CITATION = "06/2022/QH15 Điều 24 khoản 1"
 # Top-level project entries that are not linked next to the generated configs.
 NOT_LINKED = {"docs", "site", "mkdocs.yml", ".bench", ".git", ".venv"}
+# The hook that writes each page's final Markdown for the ``same`` variant.
+DUMP_HOOK = ROOT / "scripts" / "bench_dump_hook.py"
 
 
 class BenchError(Exception):
@@ -126,8 +136,9 @@ def make_config(
 ) -> dict[str, Any]:
     """The configuration of one benchmark build.
 
-    ``variant`` is ``ours`` (the project's configuration with absolute paths) or
-    ``plain`` (the same without our hooks and extra CSS/JS). ``languages`` is ``vi``
+    ``variant`` is ``ours`` (the project's configuration with absolute paths),
+    ``plain`` (the same without our hooks and extra CSS/JS) or ``same`` (as plain; its
+    ``docs_dir`` is the Markdown our hooks produced). ``languages`` is ``vi``
     (static-i18n removed: one build pass) or ``vi+en`` (the project's i18n plugin).
     """
     if variant not in VARIANTS or languages not in LANGUAGE_SETS:
@@ -150,7 +161,7 @@ def make_config(
             options["base_path"] = [str(root / path) for path in base]
     if "hooks" in config:
         config["hooks"] = [str(root / hook) for hook in config["hooks"]]
-    if variant == "plain":
+    if variant in ("plain", "same"):
         for key in OURS_ONLY_KEYS:
             config.pop(key, None)
     if languages == "vi":
@@ -263,11 +274,15 @@ def prepare_corpus(
     return Corpus(size, languages, docs_dir, len(pages) - en, en, citations, project_pages)
 
 
-def write_config(root: Path, work: Path, corpus: Corpus, variant: str) -> Path:
+def write_config(
+    root: Path, work: Path, corpus: Corpus, variant: str, *, dump: bool = False
+) -> Path:
     """Write the generated ``mkdocs.yml`` of one variant next to links to the project.
 
     Hooks that read files relative to the configuration (``includes/``, ``data/``)
     find them through the links; the configuration itself uses absolute paths.
+    ``same`` builds the Markdown laid out by ``lay_out_same``; ``dump`` adds the hook
+    that writes that Markdown (to the build of ours that is not timed).
     """
     folder = work / "project"
     folder.mkdir(parents=True, exist_ok=True)
@@ -275,16 +290,68 @@ def write_config(root: Path, work: Path, corpus: Corpus, variant: str) -> Path:
         link = folder / entry.name
         if entry.name not in NOT_LINKED and not link.exists() and not link.is_symlink():
             link.symlink_to(entry)
+    docs_dir = same_dir(corpus) if variant == "same" else corpus.docs_dir
     config = make_config(
         load_config(root / "mkdocs.yml"),
         root,
-        corpus.docs_dir,
+        docs_dir,
         variant=variant,
         languages=corpus.languages,
     )
-    path = folder / f"mkdocs-{corpus.size}-{corpus.languages.replace('+', '-')}-{variant}.yml"
+    if dump:
+        config["hooks"].append(str(DUMP_HOOK))
+    name = f"{corpus.size}-{corpus.languages.replace('+', '-')}-{variant}{'-dump' if dump else ''}"
+    path = folder / f"mkdocs-{name}.yml"
     path.write_text(dump_config(config), encoding="utf-8")
     return path
+
+
+def same_dir(corpus: Corpus) -> Path:
+    """Where the ``same`` variant's Markdown is laid out (beside the corpus)."""
+    return corpus.docs_dir.parent / "same-docs"
+
+
+def lay_out_same(root: Path, work: Path, corpus: Corpus, default: str = "vi") -> Path:
+    """Build ours once (not timed) with the dump hook; lay its Markdown out for plain.
+
+    The corpus is copied (images and other files too), then every page's final Markdown
+    replaces its source and the generated pages are added. A page of another language
+    that static-i18n built from a Vietnamese file (a page not translated yet, or one our
+    hooks generate) becomes ``<name>.<language>.md`` where its Markdown differs, so that
+    plain's static-i18n gives each language the Markdown ours gave it.
+    """
+    dumped = work / f"dump-{corpus.size}-{corpus.languages.replace('+', '-')}"
+    shutil.rmtree(dumped, ignore_errors=True)
+    config = write_config(root, work, corpus, "ours", dump=True)
+    timed_build(config, work / "out", work / "dump.log", {"THIDUA_BENCH_DUMP": str(dumped)})
+    return merge_dump(dumped, corpus.docs_dir, same_dir(corpus), default)
+
+
+def merge_dump(dumped: Path, docs_dir: Path, target: Path, default: str = "vi") -> Path:
+    """Lay out ``target``: ``docs_dir`` with the dumped Markdown of each language over it."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(docs_dir, target)
+    first = dumped / default
+    if not first.is_dir():
+        raise BenchError(f"the build of ours wrote no Markdown under {first}")
+    for path in sorted(first.rglob("*.md")):
+        _copy(path, target / path.relative_to(first))
+    for folder in sorted(p for p in dumped.iterdir() if p.is_dir() and p.name != default):
+        suffix = f".{folder.name}.md"
+        for path in sorted(folder.rglob("*.md")):
+            relative = path.relative_to(folder)
+            if not relative.name.endswith(suffix):
+                same = first / relative
+                if same.is_file() and same.read_bytes() == path.read_bytes():
+                    continue  # static-i18n's fallback gives the language this very text
+                relative = relative.with_name(relative.name[: -len(".md")] + suffix)
+            _copy(path, target / relative)
+    return target
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 # --------------------------------------------------------------------------
@@ -302,9 +369,10 @@ class Run:
     warnings: int
 
 
-def timed_build(config: Path, out: Path, log: Path) -> Run:
+def timed_build(config: Path, out: Path, log: Path, extra_env: dict[str, str] | None = None) -> Run:
     """Build once in a child process; measure it with ``os.wait4`` (its own rusage)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.update(extra_env or {})
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)]
     with log.open("w", encoding="utf-8") as sink:
         start = time.perf_counter()
@@ -366,6 +434,7 @@ def bench(
             corpus = prepare_corpus(
                 root, script, work, size, languages, seed=seed, en_ratio=en_ratio
             )
+            lay_out_same(root, work, corpus)
             pair = {v: Cell(corpus, v) for v in VARIANTS}
             configs = {v: write_config(root, work, corpus, v) for v in VARIANTS}
             for index in range(repeat):
@@ -421,9 +490,12 @@ def report(cells: list[Cell], repeat: int) -> str:
         "",
         "### Ratios (wall / CPU)",
         "",
-        "| corpus size | ours / plain, vi | ours / plain, vi+en "
-        "| vi+en / vi, ours | vi+en / vi, plain |",
-        "| ---: | ---: | ---: | ---: | ---: |",
+        "ours / same: our hooks against plain Material on the same Markdown; "
+        "ours / plain: also counts the pages our hooks generate, which plain never builds.",
+        "",
+        "| corpus size | ours / same, vi | ours / plain, vi | ours / same, vi+en "
+        "| ours / plain, vi+en | vi+en / vi, ours | vi+en / vi, plain |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size in sizes:
         cell = {
@@ -431,7 +503,9 @@ def report(cells: list[Cell], repeat: int) -> str:
         }
         lines.append(
             f"| {size} "
+            f"| {_ratio(cell['vi', 'ours'], cell['vi', 'same'])} "
             f"| {_ratio(cell['vi', 'ours'], cell['vi', 'plain'])} "
+            f"| {_ratio(cell['vi+en', 'ours'], cell['vi+en', 'same'])} "
             f"| {_ratio(cell['vi+en', 'ours'], cell['vi+en', 'plain'])} "
             f"| {_ratio(cell['vi+en', 'ours'], cell['vi', 'ours'])} "
             f"| {_ratio(cell['vi+en', 'plain'], cell['vi', 'plain'])} |"

@@ -128,3 +128,73 @@ def test_an_unknown_language_set_is_named(capsys):
         bench.parse_args(["--languages", "vi,fr"])
     err = capsys.readouterr().err
     assert "--languages: fr is not a language set" in err and "allowed: vi, vi+en" in err
+
+
+def test_same_differs_from_plain_only_in_its_markdown(project):
+    plain = bench.make_config(project, ROOT, CORPUS, variant="plain", languages="vi+en")
+    same = bench.make_config(project, ROOT, CORPUS, variant="same", languages="vi+en")
+    assert same == plain and "hooks" not in same
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_the_dumped_markdown_is_laid_out_for_each_language(tmp_path):
+    docs, dumped, target = tmp_path / "docs", tmp_path / "dump", tmp_path / "same"
+    _write(docs / "a.md", "[[06/2022/QH15 Điều 24]]\n")
+    _write(docs / "a.en.md", "[[06/2022/QH15 Điều 24]] en\n")
+    _write(docs / "b.md", "b source\n")
+    _write(docs / "c.md", "c source\n")
+    _write(docs / "img" / "x.png", "png")
+    _write(dumped / "vi" / "a.md", "[Luật 06](van-ban/luat.md#dieu-24)\n")
+    _write(dumped / "vi" / "b.md", "b vi\n")
+    _write(dumped / "vi" / "c.md", "c source\n")
+    _write(dumped / "vi" / "tieu-chi" / "index.md", "generated vi\n")
+    _write(dumped / "en" / "a.en.md", "[Law 06](van-ban/luat.md#dieu-24) en\n")
+    _write(dumped / "en" / "b.md", "b as the English pass gave it\n")
+    _write(dumped / "en" / "c.md", "c source\n")
+    _write(dumped / "en" / "tieu-chi" / "index.md", "generated en\n")
+    bench.merge_dump(dumped, docs, target)
+    files = {p.relative_to(target).as_posix(): p.read_text("utf-8") for p in target.rglob("*.*")}
+    assert files == {
+        "a.md": "[Luật 06](van-ban/luat.md#dieu-24)\n",
+        "a.en.md": "[Law 06](van-ban/luat.md#dieu-24) en\n",
+        "b.md": "b vi\n",
+        "b.en.md": "b as the English pass gave it\n",  # differs: the language gets its own
+        "c.md": "c source\n",  # the same in both passes: static-i18n's fallback does it
+        "tieu-chi/index.md": "generated vi\n",
+        "tieu-chi/index.en.md": "generated en\n",
+        "img/x.png": "png",
+    }
+
+
+def test_a_build_that_dumped_nothing_is_a_clear_error(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "dump").mkdir()
+    with pytest.raises(bench.BenchError, match="wrote no Markdown"):
+        bench.merge_dump(tmp_path / "dump", tmp_path / "docs", tmp_path / "same")
+
+
+def test_the_dump_hook_writes_front_matter_and_markdown_per_language(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location(
+        "bench_dump_hook", ROOT / "scripts" / "bench_dump_hook.py"
+    )
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setenv("THIDUA_BENCH_DUMP", str(tmp_path))
+
+    class File:
+        src_uri = "huong-dan/a.md"
+
+    class Page:
+        file = File()
+        meta = {"template": "tu-danh-gia.html", "search": {"boost": 0.5}, "obj": object()}
+
+    class Config:
+        theme = {"language": "en"}
+
+    assert hook.on_page_markdown("# T\n\nBody\n", page=Page(), config=Config(), files=None) is None
+    text = (tmp_path / "en" / "huong-dan" / "a.md").read_text(encoding="utf-8")
+    assert text == "---\ntemplate: tu-danh-gia.html\nsearch:\n  boost: 0.5\n---\n\n# T\n\nBody\n"
