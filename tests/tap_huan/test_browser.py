@@ -275,4 +275,3 @@ def test_phone_width_390(browser, site_url):
     # Below 435 px reveal.js shows the deck as one vertical scroll (its scroll view).
     assert page.locator(".reveal-viewport.reveal-scroll, .reveal-scroll").count() >= 1
     context.close()
-

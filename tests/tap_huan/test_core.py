@@ -238,3 +238,82 @@ def test_missing_explanation(project):
     quiz.write_text(QUIZ.replace("a: Chưa đủ., ", ""), encoding="utf-8")
     found = error(project)
     assert found.field == "giai_thich" and "no explanation for a" in found.message
+
+
+def _two_questions(project: Path) -> None:
+    """Question 1 (lines 2–6) without an answer and with an empty basis (line 6); question 2
+    (lines 7–12) whose answer on line 10 names no option: three problems."""
+    quiz = project / "docs" / "tap-huan" / "thu.cau-hoi.yaml"
+    first = QUIZ.replace("    dap_an: b\n", "").replace(
+        '["06/2022/QH15 Điều 24 khoản 1 điểm a"]', "[]"
+    )
+    second = QUIZ.removeprefix("cau_hoi:\n").replace("dap_an: b", "dap_an: c")
+    quiz.write_text(first + second, encoding="utf-8")
+
+
+def test_every_problem_of_each_question_is_reported_at_once(project):
+    _two_questions(project)
+    found = error(project)
+    assert [(e.file, e.line, e.field) for e in found.errors] == [
+        ("docs/tap-huan/thu.cau-hoi.yaml", 2, "dap_an"),
+        ("docs/tap-huan/thu.cau-hoi.yaml", 6, "can_cu"),
+        ("docs/tap-huan/thu.cau-hoi.yaml", 10, "dap_an"),
+    ]
+    assert [e.found for e in found.errors] == ["no correct answer", "[]", "'c' is not an option"]
+    assert "the clauses the answer rests on" in found.errors[1].allowed
+
+
+def test_thidua_check_prints_every_problem_of_the_quiz(project, capsys):
+    import argparse
+
+    from thidua.commands import check
+
+    _two_questions(project)
+    assert check.run(argparse.Namespace(root=project, strict=False)) == 1
+    printed = capsys.readouterr().err
+    assert "docs/tap-huan/thu.cau-hoi.yaml: 3 lỗi" in printed
+    for line in ("dòng 2: dap_an: no correct answer", "dòng 6: can_cu: []"):
+        assert line in printed
+    assert "dòng 10: dap_an: 'c' is not an option" in printed
+
+
+def test_a_question_of_an_unknown_kind_still_has_its_other_problems_reported(project):
+    quiz = project / "docs" / "tap-huan" / "thu.cau-hoi.yaml"
+    bad = QUIZ.replace("loai: mot_lua_chon", "loai: tu_luan").replace("hoi: Mức", "hoj: Mức")
+    quiz.write_text(bad.replace("dap_an: b", "dap_an: c"), encoding="utf-8")
+    found = error(project)
+    assert [(e.line, e.field, e.found) for e in found.errors] == [
+        (3, "hoj", "unknown field"),
+        (2, "loai", "'tu_luan'"),
+        (2, "hoi", "missing"),
+        (5, "dap_an", "'c' is not an option"),
+    ]
+
+
+def test_every_problem_of_a_module_front_matter_at_once(project):
+    module = project / "docs" / "tap-huan" / "thu.md"
+    text = MODULE.format(extra="thu_tu: dau\nnam: 2026\n")
+    text = text.replace("thoi_luong: 30", "thoi_luong: 3").replace(
+        'van_ban: ["06/2022/QH15"]\n', ""
+    )
+    module.write_text(text, encoding="utf-8")
+    found = error(project)
+    assert [(e.line, e.field, e.found) for e in found.errors] == [
+        (1, "van_ban", "missing"),
+        (6, "nam", "unknown field"),
+        (4, "thoi_luong", "3"),
+        (5, "thu_tu", "'dau'"),
+    ]
+
+
+def test_every_module_with_a_problem_is_reported(project):
+    folder = project / "docs" / "tap-huan"
+    (folder / "hai.md").write_text(
+        MODULE.format(extra="").replace("thoi_luong: 30", "thoi_luong: 0"), encoding="utf-8"
+    )
+    (folder / "thu.md").write_text(MODULE.format(extra="nam: 1\n"), encoding="utf-8")
+    found = error(project)
+    assert [(e.file, e.field) for e in found.errors] == [
+        ("docs/tap-huan/hai.md", "thoi_luong"),
+        ("docs/tap-huan/thu.md", "nam"),
+    ]

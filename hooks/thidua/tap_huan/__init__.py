@@ -12,7 +12,8 @@ against the legal register and computes what needs updating:
 - a rule set the module teaches (``quy_tac``) that ``data/criteria/years.yaml`` no longer
   names for that year and group.
 
-Problems in the content raise ``ContentError`` with file, line and field.
+Problems in the content raise ``ContentError`` with file, line and field; every module's
+and quiz's problems together (``ContentErrors``) when there are several.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 from thidua.legal.citations import find_citations
 from thidua.legal.registry import Clause, Registry
@@ -200,7 +202,15 @@ def load_program(root: Path, registry: Registry) -> Program:
     lock, lock_file = load_lock(root)
     resolver = _Resolver(registry, lock, lock_file)
     years = _years(root)
-    return Program([_entry(path, root, docs, years, resolver) for path in module_paths(docs)])
+    entries, problems = [], []
+    for path in module_paths(docs):  # every module's problems, not the first module's only
+        try:
+            entries.append(_entry(path, root, docs, years, resolver))
+        except ContentError as error:
+            problems += error.errors if isinstance(error, ContentErrors) else [error]
+    if problems:
+        raise problems[0] if len(problems) == 1 else ContentErrors(problems)
+    return Program(entries)
 
 
 def recorded_fingerprints(program: Program) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """A training module: one Markdown page under ``docs/tap-huan/`` read without MkDocs.
 
-Front matter (every problem is a ``ContentError`` naming file, line and field):
+Front matter (every problem is a ``ContentError`` naming file, line and field; all of a
+page's problems are reported at once):
 
 - ``muc_tieu``: the learning objectives, a non-empty list of sentences;
 - ``doi_tuong``: who the module is for (text or list of texts);
@@ -21,9 +22,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thidua.content_errors import ContentErrors
 from thidua.errors import ContentError
 from thidua.legal.citations import Citation, find_citations
 from thidua.legal.metadata import split_front_matter
+from thidua.spec import Context
 from thidua.yaml_lines import LineDict, line_of
 
 FOLDER = "tap-huan"
@@ -159,8 +162,8 @@ def _front(text: str, file: str) -> tuple[LineDict, str, int]:
     return data, body, offset
 
 
-def _texts(data: LineDict, key: str, file: str) -> list[str]:
-    value = data[key]
+def _texts(data: LineDict, key: str, ctx: Context) -> list[str]:
+    value = data.get(key)
     if isinstance(value, str):
         value = [value]
     if (
@@ -168,21 +171,19 @@ def _texts(data: LineDict, key: str, file: str) -> list[str]:
         or not value
         or not all(isinstance(v, str) and v.strip() for v in value)
     ):
-        raise ContentError(
-            file, line_of(data, key), key, repr(value), "a sentence or a list of sentences"
-        )
+        if key in data:  # a missing field is reported once, with the others missing
+            ctx.error(data, key, key, repr(value), "a sentence or a list of sentences", None)
+        return []
     return [v.strip() for v in value]
 
 
-def _rule_sets(data: LineDict, file: str) -> list[RuleSet]:
+def _rule_sets(data: LineDict, ctx: Context) -> list[RuleSet]:
     value = data.get("quy_tac") or []
     if not isinstance(value, list):
-        raise ContentError(
-            file, line_of(data, "quy_tac"), "quy_tac", repr(value), "a list of {nam, nhom, bo}"
-        )
+        ctx.error(data, "quy_tac", "quy_tac", repr(value), "a list of {nam, nhom, bo}", None)
+        return []
     out = []
     for index, item in enumerate(value):
-        line = line_of(value, index)
         ok = (
             isinstance(item, dict)
             and isinstance(item.get("nam"), int)
@@ -190,54 +191,53 @@ def _rule_sets(data: LineDict, file: str) -> list[RuleSet]:
             and isinstance(item.get("bo"), str)
         )
         if not ok:
-            raise ContentError(
-                file,
-                line,
-                "quy_tac",
-                repr(item),
-                "{nam: <year>, nhom: " + "|".join(NHOM) + ", bo: <rule set in data/criteria>}",
-            )
-        out.append(RuleSet(item["nam"], item["nhom"], item["bo"], line or 1))
+            allowed = "{nam: <year>, nhom: " + "|".join(NHOM) + ", bo: <rule set in data/criteria>}"
+            ctx.error(value, index, "quy_tac", repr(item), allowed, None)
+            continue
+        out.append(RuleSet(item["nam"], item["nhom"], item["bo"], line_of(value, index) or 1))
     return out
 
 
+def _minutes(data: LineDict, ctx: Context) -> int:
+    minutes = data.get("thoi_luong")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 5 <= minutes <= 480:
+        if "thoi_luong" in data:
+            allowed = "minutes as a whole number from 5 to 480"
+            ctx.error(data, "thoi_luong", "thoi_luong", repr(minutes), allowed, None)
+        return 0
+    return minutes
+
+
+def _fields(data: LineDict, ctx: Context) -> None:
+    """The front matter's missing and unknown fields, each a problem."""
+    for key in REQUIRED:
+        if key not in data:
+            allowed = f"front matter with {', '.join(REQUIRED)} (a module of docs/{FOLDER}/)"
+            ctx.errors.append(ContentError(ctx.file, 1, key, "missing", allowed))
+    known = (*REQUIRED, *OPTIONAL, *PAGE_KEYS)
+    for key in data:
+        if key not in known:
+            ctx.error(data, key, str(key), "unknown field", ", ".join(known), None)
+
+
 def load_module(path: Path, docs_dir: Path) -> Module:
-    """Read and validate one module page."""
+    """Read and validate one module page: every problem of its front matter at once."""
     src_uri = path.relative_to(docs_dir).as_posix()
     file = f"{docs_dir.name}/{src_uri}"
     text = path.read_text(encoding="utf-8")
     data, body, offset = _front(text, file)
-    for key in REQUIRED:
-        if key not in data:
-            raise ContentError(
-                file,
-                1,
-                key,
-                "missing",
-                f"front matter with {', '.join(REQUIRED)} (a module of docs/{FOLDER}/)",
-            )
-    for key in data:
-        if key not in (*REQUIRED, *OPTIONAL, *PAGE_KEYS):
-            raise ContentError(
-                file,
-                line_of(data, key),
-                str(key),
-                "unknown field",
-                ", ".join((*REQUIRED, *OPTIONAL, *PAGE_KEYS)),
-            )
-    minutes = data["thoi_luong"]
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 5 <= minutes <= 480:
-        raise ContentError(
-            file,
-            line_of(data, "thoi_luong"),
-            "thoi_luong",
-            repr(minutes),
-            "minutes as a whole number from 5 to 480",
-        )
-    van_ban = _texts(data, "van_ban", file)
+    ctx = Context(file)
+    _fields(data, ctx)
+    minutes = _minutes(data, ctx)
+    muc_tieu = _texts(data, "muc_tieu", ctx)
+    doi_tuong = _texts(data, "doi_tuong", ctx)
+    van_ban = _texts(data, "van_ban", ctx)
+    rule_sets = _rule_sets(data, ctx)
     order = data.get("thu_tu", 99)
-    if not isinstance(order, int):
-        raise ContentError(file, line_of(data, "thu_tu"), "thu_tu", repr(order), "a whole number")
+    if not isinstance(order, int) or isinstance(order, bool):
+        ctx.error(data, "thu_tu", "thu_tu", repr(order), "a whole number", None)
+    if ctx.errors:
+        raise ctx.errors[0] if len(ctx.errors) == 1 else ContentErrors(ctx.errors)
     slides = split_slides(body, offset, file)
     title = data.get("title") or slides[0].title or path.stem
     return Module(
@@ -246,11 +246,11 @@ def load_module(path: Path, docs_dir: Path) -> Module:
         file=file,
         lang=language(path),
         title=str(title),
-        muc_tieu=_texts(data, "muc_tieu", file),
-        doi_tuong=_texts(data, "doi_tuong", file),
+        muc_tieu=muc_tieu,
+        doi_tuong=doi_tuong,
         thoi_luong=minutes,
         van_ban=van_ban,
-        quy_tac=_rule_sets(data, file),
+        quy_tac=rule_sets,
         thu_tu=order,
         lines=dict(data.lines),
         slides=slides,
