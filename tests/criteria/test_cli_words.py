@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from thidua.cli import main
-from thidua.commands.result_text import PROGRAM_TEXT
 from thidua.criteria import load_rules
 from thidua.evaluator.cases import load_cases
 
@@ -32,6 +31,16 @@ NAMES = sorted(
     },
     key=len,
     reverse=True,
+)
+# What a person must never read: snake_case names, ASCII title codes, rule ids,
+# rule-set ids, indexes into the profile, program values.
+PROGRAM_TEXT = re.compile(
+    r"\b[a-z]+_[a-z0-9_]+\b"
+    r"|\b(LDTT|CSTT|CSTDCS|CSTD_BO|CSTDTQ|TTLDTT|TTLDXS|CO_THI_DUA_\w+|NOT_CLASSIFIED)\b"
+    r"|\b(dg|td|tc|quy-tac|dg\d+)\.[a-z0-9][a-z0-9.-]*"
+    r"|\b(nd|luat|tt)-\d+-\d{4}"
+    r"|\[\d+\]"
+    r"|\b(None|True|False|null|undefined|NaN|nan|Infinity)\b|0x[0-9a-f]"
 )
 PROGRAM_VALUES = re.compile(r"\b(None|True|False|nan|NaN|undefined)\b|0x[0-9a-f]|Traceback")
 

@@ -63,6 +63,11 @@ Operations (all exact; numbers in profiles have at most 2 decimals, ratios 4):
   ``chain_in_run`` title run_of count: within the run of ``run_of`` ending at Y, at
   least ``count`` years hold ``title``. ``any_of``: some sub-criterion met.
 
+Each operation returns whether it is met and what it found as parts, plain data
+(``ops``); ``wording`` fills the labels' templates with them for the explanation's
+``text`` and the reasons (a reason's parts name criteria, worded with their detail),
+and the page's evaluator does the same with the same published templates.
+
 Profile defaults follow the contract; ``months_worked`` when absent is 12 (or the
 whole months from a recruitment in the year) minus the months of leave, at least 0.
 

@@ -45,6 +45,7 @@ CHECKED = {
     "manual_review_reasons_contain",
 }
 
+
 class _NullableInt(schema.Int):
     """A count, or null (no maximum could be computed)."""
 

@@ -1,7 +1,8 @@
 """The state of one evaluation: profile, rule sets, flags, results so far, explanation.
 
-``Ctx.outcome`` runs a criterion's operation (``ops``) once and remembers it;
-``Ctx.record`` writes an explanation entry and the legal bases it used.
+``Ctx.outcome`` runs a criterion's operation (``ops``) once and remembers its detail
+(parts, as data); ``Ctx.record`` writes an explanation entry and the legal bases it
+used, its text worded from the parts by ``thidua.evaluator.wording``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from thidua.evaluator import ops
+from thidua.evaluator.wording import Wording
 
 if TYPE_CHECKING:
     from thidua.criteria import Rules
@@ -27,7 +29,8 @@ class Ctx:
         self.thi_dua = rules.thi_dua[self.year_entry["thi_dua"]]
         self.classification: str | None = None
         self.title_eligible: dict[str, bool] = {}
-        self.memo: dict[str, tuple[bool, str]] = {}
+        self.memo: dict[str, tuple[bool, list[ops.Part]]] = {}
+        self.words = Wording(rules, lang, self.criterion_text)
         self.explanation: list[dict] = []
         self.sources: list[tuple[str, str, str]] = []  # (basis, used_by, rule set id)
         self.manual: list[str] = []
@@ -55,11 +58,8 @@ class Ctx:
 
     # -- text -------------------------------------------------------------------------
     def msg(self, key: str, **values: Any) -> str:
-        return self.rules.labels["messages"][key][self.lang].format(**values)
-
-    def date(self, iso: str) -> str:
-        """A date ``YYYY-MM-DD`` as the language writes it (``01/03/2026`` in Vietnamese)."""
-        return self.msg("date", year=iso[:4], month=iso[5:7], day=iso[8:10])
+        """The message ``key`` with ``values`` (data: codes, numbers, dates) in words."""
+        return self.words.say({"k": key, **values})
 
     def text(self, pair: dict | None) -> str:
         return pair[self.lang] if pair else ""
@@ -69,17 +69,15 @@ class Ctx:
             self.manual.append(text)
 
     # -- criteria ---------------------------------------------------------------------
-    def outcome(self, cid: str) -> tuple[bool, str]:
+    def outcome(self, cid: str) -> tuple[bool, list[ops.Part]]:
+        """``(met, detail parts)`` of criterion ``cid``, computed once."""
         if cid in self.memo:
             return self.memo[cid]
         crit = self.rules.criteria[cid]
         raw, detail = ops.OPS[crit["op"]](self, crit)
         if raw is None:
             met = crit.get("missing", "not_met") == "met"
-            fields = crit.get("field") or ", ".join(
-                t.lstrip("-") for t in crit.get("num", []) + crit.get("fields", [])
-            )
-            detail = self.msg("missing", field=fields)
+            detail = [{"k": "missing"}]
         else:
             met = raw != bool(crit.get("not", False))
         flag = crit.get("enabled_by_flag")
@@ -87,20 +85,17 @@ class Ctx:
             self.flags_consulted.add(flag)
             if not self.flags[flag]:
                 met = False
-                detail = (
-                    f"{detail}; {self.msg('flag_off', flag=flag)}"
-                    if detail
-                    else self.msg("flag_off", flag=flag)
-                )
+                detail = [*detail, {"k": "flag_off", "flag": flag}]
         self.memo[cid] = (met, detail)
         return met, detail
 
+    def criterion_text(self, cid: str) -> str:
+        """The criterion's own text, then its detail in words."""
+        return self.words.criterion(self.text(self.rules.criteria[cid]["text"]), self.memo[cid][1])
+
     def record(self, cid: str, basis: list[str], scope: str, used_by: str, rule_set: str) -> dict:
-        met, detail = self.outcome(cid)
-        crit = self.rules.criteria[cid]
-        text = self.text(crit["text"])
-        if detail:
-            text = f"{text} — {detail}"
+        met, _detail = self.outcome(cid)
+        text = self.criterion_text(cid)
         entry = {
             "criterion": cid,
             "met": met,

@@ -146,28 +146,34 @@ def classify(ctx: Ctx, rule_set: dict, role: str, leader: bool) -> dict[str, dic
     for code in LEVEL_ORDER:
         if result in LEVEL_ORDER and LEVEL_ORDER.index(code) >= LEVEL_ORDER.index(result):
             break
-        parts: list[str] = []
+        parts: list[dict] = []
         basis: list[str] = list(level_basis.get(code, []))
         for entry in level_failures.get(code, []):
-            parts.append(entry["text"])
+            parts.append(criterion_part(entry))
             basis += entry["legal_basis"]
         for kind, entry in blockers:
+            cid = entry["criterion"]
             if kind.startswith("lead:"):
-                parts.append(ctx.msg("gate_cap", level=kind[5:], text=entry["text"]))
+                parts.append({"k": "gate_cap", "level": kind[5:], "criterion": cid})
             elif kind.startswith("cap:"):
                 if LEVEL_ORDER.index(code) >= LEVEL_ORDER.index(kind[4:]):
                     continue
-                parts.append(ctx.msg("gate_cap", level=kind[4:], text=entry["text"]))
+                parts.append({"k": "gate_cap", "level": kind[4:], "criterion": cid})
             elif kind == "khtnv":
-                parts.append(ctx.msg("khtnv_trigger", text=entry["text"]))
+                parts.append({"k": "khtnv_trigger", "criterion": cid})
             else:
-                parts.append(ctx.msg("gate_not_classified", text=entry["text"]))
+                parts.append({"k": "gate_not_classified", "criterion": cid})
             basis += entry["legal_basis"]
         not_reached[code] = {
-            "reason": ctx.msg("not_met") + ": " + "; ".join(parts) if parts else "",
+            "reason": ctx.msg("reason", parts=parts) if parts else "",
             "legal_basis": unique(basis),
         }
     return not_reached
+
+
+def criterion_part(entry: dict) -> dict:
+    """A reason's part: an explanation entry's criterion, worded with its detail."""
+    return {"k": "criterion", "criterion": entry["criterion"]}
 
 
 def _band_review(ctx: Ctx, rule_set: dict, result: str) -> None:
@@ -217,8 +223,7 @@ def evaluate_titles(ctx: Ctx, titles: list[dict], order: tuple[str, ...]) -> tup
             if binding["criterion"] not in alternatives and not entry["met"]:
                 failed.append(entry)
         if title.get("review"):
-            label = ctx.rules.labels["titles"][code][ctx.lang]
-            ctx.review(ctx.msg("title_review", title=label, text=ctx.text(title["review"])))
+            ctx.review(ctx.msg("title_review", title=code, text=ctx.text(title["review"])))
         for review in ctx.year_entry.get("title_reviews", []):
             if code not in review["titles"]:
                 continue
@@ -242,7 +247,7 @@ def evaluate_titles(ctx: Ctx, titles: list[dict], order: tuple[str, ...]) -> tup
             for entry in failed:
                 basis += entry["legal_basis"]
             not_eligible[code] = {
-                "reason": ctx.msg("not_met") + ": " + "; ".join(e["text"] for e in failed),
+                "reason": ctx.msg("reason", parts=[criterion_part(e) for e in failed]),
                 "legal_basis": unique(basis),
             }
     review = ctx.thi_dua.get("chain_review")
@@ -317,10 +322,7 @@ def run(rules: Rules, profile: dict, flags: dict, lang: str) -> dict:
             ctx.info(
                 "xep-loai.da-quyet-dinh",
                 [],
-                ctx.msg(
-                    "classification_input",
-                    level=f"{level} ({ctx.rules.labels['levels'][level][lang]})",
-                ),
+                ctx.msg("classification_input", level=level),
                 "rules",
                 dg["id"],
             )

@@ -1,10 +1,16 @@
 """The generic operations that criteria are made of (one function per ``op``).
 
-Each operation reads the normalised profile through ``Ctx`` and returns
-``(met, detail)``: ``met`` before ``not`` is applied, ``detail`` a short text with the
-values it compared (numbers are exact: ratios are compared by integer
-cross-multiplication, ``100·num ⋚ percent·den``). See the design note in
-``thidua/evaluator/__init__.py``.
+Each operation reads the normalised profile through ``Ctx`` and returns ``(met,
+detail)``: ``met`` before ``not`` is applied, ``detail`` what it compared as data, never
+as a sentence (numbers are exact: ratios are compared by integer cross-multiplication,
+``100·num ⋚ percent·den``). See the design note in ``thidua/evaluator/__init__.py``.
+
+A detail is a list of parts; a part is a small mapping ``{"k": message key, name:
+value, …}``: the key names a template of ``labels.messages`` and the values are plain
+data — numbers in the contract's number format (``fmt``: ``"49.5"``, ``"3/4"``), codes
+(``"KHTNV"``, ``"khien_trach"``), ISO dates, whole numbers, lists of codes or of parts
+(``items``, ``parts``). ``thidua.evaluator.wording`` words a part by its key and value
+names, and the page's evaluator does the same with the same published templates.
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ from thidua.contract import EFFECTS, RECOGNISED_AT
 from thidua.contract.numbers import NUMBER_SCALE, PLACES, decimal_text
 
 MISSING = object()
+
+Part = dict[str, Any]
+Outcome = tuple[bool | None, list[Part]]
 
 
 def fmt(value: Any) -> str:
@@ -43,14 +52,11 @@ def compare(left: Fraction, cmp: str, right: Fraction) -> bool:
     }[cmp]
 
 
-CMP_SIGN = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<", "eq": "="}
-
-
 def _number(value: Any) -> Fraction:
     return value if isinstance(value, Fraction) else Fraction(value)
 
 
-def op_ratio(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_ratio(ctx, crit: dict) -> Outcome:
     def total(terms: list[str]) -> Fraction | None:
         result = Fraction(0)
         for term in terms:
@@ -63,43 +69,43 @@ def op_ratio(ctx, crit: dict) -> tuple[bool | None, str]:
 
     num, den = total(crit["num"]), total(crit["den"])
     if num is None or den is None:
-        return None, ""
+        return None, []
     met = compare(100 * num, crit["cmp"], crit["percent"] * den)
-    need = ctx.msg("needs", cond=f"{CMP_SIGN[crit['cmp']]} {crit['percent']} %")
-    return met, f"{fmt(num)}/{fmt(den)} ({need})"
+    part = {"k": "ratio", "num": fmt(num), "den": fmt(den), "cmp": crit["cmp"]}
+    return met, [{**part, "percent": fmt(crit["percent"])}]
 
 
-def op_compare(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_compare(ctx, crit: dict) -> Outcome:
     value = ctx.get(crit["field"])
     if value is MISSING:
-        return None, ""
+        return None, []
     met = compare(_number(value), crit["cmp"], Fraction(crit["value"]))
-    need = ctx.msg("needs", cond=f"{CMP_SIGN[crit['cmp']]} {crit['value']}")
-    return met, f"{crit['field']} = {fmt(value)} ({need})"
+    part = {"k": "compare", "number": fmt(value), "cmp": crit["cmp"]}
+    return met, [{**part, "limit": fmt(Fraction(crit["value"]))}]
 
 
-def op_values_at_least(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_values_at_least(ctx, crit: dict) -> Outcome:
     scale = crit["scale"]
     minimum = scale.index(crit["min"])
     values = [ctx.get(name) for name in crit["fields"]]
     if any(value is MISSING for value in values):
-        return None, ""
+        return None, []
     met = all(scale.index(value) >= minimum for value in values)
-    return met, ", ".join(values)
+    return met, [{"k": "values", "values": values}]
 
 
-def op_is(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_is(ctx, crit: dict) -> Outcome:
     value = ctx.get(crit["field"])
     if value is MISSING:
-        return None, ""
-    return value == crit["value"], f"{crit['field']} = {fmt(value)}"
+        return None, []
+    return value == crit["value"], [{"k": "value", "value": value}]
 
 
-def op_in(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_in(ctx, crit: dict) -> Outcome:
     value = ctx.get(crit["field"])
     if value is MISSING:
-        return None, ""
-    return value in crit["values"], f"{crit['field']} = {fmt(value)}"
+        return None, []
+    return value in crit["values"], [{"k": "value", "value": value}]
 
 
 def _leave_sum(ctx, crit: dict) -> Fraction:
@@ -113,19 +119,19 @@ def _leave_sum(ctx, crit: dict) -> Fraction:
     return total
 
 
-def op_leave_months(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_leave_months(ctx, crit: dict) -> Outcome:
     total = _leave_sum(ctx, crit)
     met = True
     if "at_least" in crit and total < crit["at_least"]:
         met = False
     if "below" in crit and total >= crit["below"]:
         met = False
-    return met, ctx.msg("leave_sum", months=fmt(total))
+    return met, [{"k": "leave_sum", "months": fmt(total)}]
 
 
-def op_has_leave(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_has_leave(ctx, crit: dict) -> Outcome:
     kinds = [item["kind"] for item in ctx.profile.get("leave", []) if item["kind"] in crit["kinds"]]
-    return bool(kinds), f"{', '.join(crit['kinds'])}: " + (", ".join(kinds) or ctx.msg("none"))
+    return bool(kinds), [{"k": "has_leave", "leave_kinds": kinds}]
 
 
 def recruited_months(date: str, year: int) -> int | None:
@@ -136,33 +142,33 @@ def recruited_months(date: str, year: int) -> int | None:
     return 13 - m if d == 1 else 12 - m
 
 
-def op_recruited_months(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_recruited_months(ctx, crit: dict) -> Outcome:
     date = ctx.profile.get("recruited_on")
     months = recruited_months(date, ctx.year) if date else None
     if months is None:
-        return True, ctx.msg("not_recruited_in_year")
-    return months >= crit["at_least"], ctx.msg("recruited", date=ctx.date(date), months=months)
+        return True, [{"k": "not_recruited_in_year"}]
+    return months >= crit["at_least"], [{"k": "recruited", "date": date, "months": months}]
 
 
-def discipline_counted(
-    items: list[dict], year: int, exceptions: bool, date: Callable[[str], str] = str
-) -> tuple[list, list]:
-    """Split discipline decisions into those counted for ``year`` and those set aside.
+def discipline_counted(items: list[dict], year: int, exceptions: bool) -> tuple[list, list]:
+    """Split discipline decisions into those counted for ``year`` and those set aside,
+    each as a part naming the decision by its row (1 = the first).
 
     Counted: decided in ``year``. With ``exceptions`` (NĐ 48/2023): not when the
     violation was already used to rate another year, nor when the same violation
-    (same violation_year, the other system) was decided in an earlier year. ``date`` writes a
-    decision's date for people (as given by default).
+    (same violation_year, the other system) was decided in an earlier year.
     """
-    counted, skipped = [], []
+    counted: list[Part] = []
+    skipped: list[Part] = []
     for index, item in enumerate(items):
         decided_year = int(item["decided_on"][:4])
         if decided_year != year:
             continue
+        row = index + 1
         if exceptions:
             used = item.get("already_used_for_rating_year")
             if used is not None and used != year:
-                skipped.append((index, f"already_used_for_rating_year {used}"))
+                skipped.append({"k": "discipline_used", "row": row, "year": used})
                 continue
             earlier = [
                 other
@@ -173,64 +179,62 @@ def discipline_counted(
                 and int(other["decided_on"][:4]) < year
             ]
             if earlier:
-                skipped.append((index, f"same violation {item['violation_year']} counted earlier"))
+                skipped.append({"k": "discipline_same", "row": row, "year": item["violation_year"]})
                 continue
-        counted.append((index, f"{item['system']} {item['form']} {date(item['decided_on'])}"))
+        counted.append(
+            {
+                "k": "discipline_row",
+                "row": row,
+                "system": item["system"],
+                "form": item["form"],
+                "date": item["decided_on"],
+            }
+        )
     return counted, skipped
 
 
-def op_no_discipline_in_year(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_no_discipline_in_year(ctx, crit: dict) -> Outcome:
     counted, skipped = discipline_counted(
-        ctx.profile.get("discipline", []), ctx.year, crit["exceptions"], ctx.date
+        ctx.profile.get("discipline", []), ctx.year, crit["exceptions"]
     )
     if counted:
-        detail = ctx.msg(
-            "discipline_counted",
-            year=ctx.year,
-            items="; ".join(f"discipline[{i}] {text}" for i, text in counted),
-        )
+        detail = [{"k": "discipline_counted", "year": ctx.year, "items": counted}]
     else:
-        detail = ctx.msg("discipline_none", year=ctx.year)
+        detail = [{"k": "discipline_none", "year": ctx.year}]
     if skipped:
-        detail += "; " + ctx.msg(
-            "discipline_skipped", items="; ".join(f"discipline[{i}] {t}" for i, t in skipped)
-        )
+        detail.append({"k": "discipline_skipped", "items": skipped})
     return not counted, detail
 
 
-def op_no_discipline_exception(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_no_discipline_exception(ctx, crit: dict) -> Outcome:
     """Met when no decision of the year is one that the exceptions would set aside."""
-    _counted, skipped = discipline_counted(
-        ctx.profile.get("discipline", []), ctx.year, True, ctx.date
-    )
+    _counted, skipped = discipline_counted(ctx.profile.get("discipline", []), ctx.year, True)
     if skipped:
-        return False, ctx.msg(
-            "discipline_skipped", items="; ".join(f"discipline[{i}] {t}" for i, t in skipped)
-        )
-    return True, ctx.msg("none")
+        return False, [{"k": "discipline_skipped", "items": skipped}]
+    return True, [{"k": "none"}]
 
 
 LEVEL_RANK = ("HTXS", "HTT", "HTNV", "KHTNV")
 
 
-def op_level_not_above(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_level_not_above(ctx, crit: dict) -> Outcome:
     """The level reached so far is not above the level in ``field`` (a leader vs the unit)."""
     value = ctx.get(crit["field"])
     if value is MISSING:
-        return None, ""
+        return None, []
     level = ctx.classification
     met = LEVEL_RANK.index(level) >= LEVEL_RANK.index(value)
-    return met, f"{crit['field']} = {value}; " + ctx.msg("classification_is", level=level)
+    return met, [{"k": "level_not_above", "unit_level": value, "level": level}]
 
 
-def op_classification_in(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_classification_in(ctx, crit: dict) -> Outcome:
     value = ctx.classification
-    return value in crit["values"], ctx.msg("classification_is", level=value or "—")
+    return value in crit["values"], [{"k": "classification_is", "level": value}]
 
 
-def op_title_eligible(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_title_eligible(ctx, crit: dict) -> Outcome:
     eligible = [t for t in crit["titles"] if ctx.title_eligible.get(t)]
-    return bool(eligible), ", ".join(eligible) or ctx.msg("none")
+    return bool(eligible), [{"k": "titles", "titles": eligible}]
 
 
 def _matches(item: dict, alt: dict) -> bool:
@@ -253,17 +257,18 @@ def _matches(item: dict, alt: dict) -> bool:
     )
 
 
-def op_initiative(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_initiative(ctx, crit: dict) -> Outcome:
     first = ctx.year - crit["within_years"] + 1
     found = []
     for index, item in enumerate(ctx.profile.get("initiatives", [])):
         if not first <= item["year"] <= ctx.year:
             continue
         if any(_matches(item, alt) for alt in crit["alternatives"]):
-            found.append(f"initiatives[{index}] {item['kind']} {item['year']}")
+            row = {"k": "initiative_row", "row": index + 1, "kind": item["kind"]}
+            found.append({**row, "year": item["year"]})
     if found:
-        return True, ctx.msg("initiative_found", items="; ".join(found))
-    return False, ctx.msg("initiative_none")
+        return True, [{"k": "initiative_found", "items": found}]
+    return False, [{"k": "initiative_none"}]
 
 
 def _run(ctx, title: str) -> list[int]:
@@ -276,39 +281,36 @@ def _run(ctx, title: str) -> list[int]:
     return years
 
 
-def _chain_detail(ctx, years: list[int]) -> str:
+def _chain_part(title: str, years: list[int]) -> Part:
     if not years:
-        return ctx.msg("chain_none")
-    shown = ", ".join(str(y) for y in sorted(years))
-    return ctx.msg("chain_years", count=len(years), years=shown)
+        return {"k": "chain_none", "title": title}
+    return {"k": "chain_years", "title": title, "count": len(years), "years": sorted(years)}
 
 
-def op_chain(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_chain(ctx, crit: dict) -> Outcome:
     years = _run(ctx, crit["title"])
     met = len(years) >= crit["count"]
     if met:
         ctx.chain_years_used(years[: crit["count"]])
-    return met, f"{crit['title']}: " + _chain_detail(ctx, years)
+    return met, [_chain_part(crit["title"], years)]
 
 
-def op_chain_in_run(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_chain_in_run(ctx, crit: dict) -> Outcome:
     run = _run(ctx, crit["run_of"])
     awards = [year for year in run if ctx.holds(crit["title"], year)]
     met = len(awards) >= crit["count"]
     if met:
         ctx.chain_years_used(run[: run.index(awards[crit["count"] - 1]) + 1])
-    return met, f"{crit['title']}: " + _chain_detail(
-        ctx, awards
-    ) + f"; {crit['run_of']}: " + _chain_detail(ctx, run)
+    return met, [_chain_part(crit["title"], awards), _chain_part(crit["run_of"], run)]
 
 
-def op_any_of(ctx, crit: dict) -> tuple[bool | None, str]:
+def op_any_of(ctx, crit: dict) -> Outcome:
     results = [ctx.outcome(sub) for sub in crit["criteria"]]
-    details = [f"{'✓' if met else '✗'} {detail}" for met, detail in results]
-    return any(met for met, _ in results), "; ".join(details)
+    details = [{"k": "alt_met" if met else "alt_not_met", "parts": parts} for met, parts in results]
+    return any(met for met, _ in results), details
 
 
-OPS: dict[str, Callable[[Any, dict], tuple[bool | None, str]]] = {
+OPS: dict[str, Callable[[Any, dict], Outcome]] = {
     "ratio": op_ratio,
     "compare": op_compare,
     "values_at_least": op_values_at_least,

@@ -13,8 +13,10 @@
  *   ThiduaEvaluator.problems(profile)        → [{path, field, found, allowed, message}, …]
  *   ThiduaEvaluator.evaluate(profile, lang)  → the contract result (throws when invalid)
  *
- * Numbers are exact fractions (Frac). Messages only may differ: a JS object lists
- * integer-like keys (prior_titles years) in ascending order. Classic script, file://. */
+ * Numbers are exact fractions (Frac). The operations return what they found as parts
+ * ({k: template key, name: value}, plain data: ops.py), worded by ThiduaProfile.wording
+ * with the published templates (labels.messages) like wording.py. Messages only may differ:
+ * a JS object lists integer-like keys (prior_titles years) in ascending order. Classic script. */
 (function () {
   "use strict";
 
@@ -35,7 +37,6 @@
   var decimals = P.decimals;
   var hasPlaces = P.hasPlaces;
   var show = P.show;
-  var format = P.format;
   var problem = P.problem;
   var at = P.at;
   var recruitedMonths = P.recruitedMonths;
@@ -158,6 +159,8 @@
     this.sources = [];
     this.manual = [];
     this.chainYears = [];
+    var self = this;
+    this.words = P.wording(rules, lang, function (cid) { return self.criterionText(cid); });
   }
   Ctx.prototype.get = function (path) {
     var v = at(this.profile, path);
@@ -167,13 +170,8 @@
     var list = (this.profile.prior_titles || {})[String(year)] || [];
     return list.indexOf(title) >= 0 || (year === this.year && !!this.titleEligible[title]);
   };
-  Ctx.prototype.msg = function (key, values) {
-    return format(this.rules.labels.messages[key][this.lang], values || {});
-  };
-  /** A date YYYY-MM-DD as the language writes it (labels.messages.date: 01/03/2026 in Vietnamese). */
-  Ctx.prototype.date = function (iso) {
-    return this.msg("date", { year: iso.slice(0, 4), month: iso.slice(5, 7), day: iso.slice(8) });
-  };
+  /** The message `key` with `values` (data: codes, numbers, dates) in words (wording.py). */
+  Ctx.prototype.msg = function (key, values) { return this.words.say(merged({ k: key }, values || {})); };
   Ctx.prototype.text = function (pair) { return pair ? pair[this.lang] : ""; };
   Ctx.prototype.review = function (text) {
     if (text && this.manual.indexOf(text) < 0) { this.manual.push(text); }
@@ -185,23 +183,21 @@
     if (!OPS[crit.op]) { throw new Error("ThiduaEvaluator: unknown operation " + crit.op + " in " + cid); }
     var pair = OPS[crit.op](this, crit);
     var met = pair[0] !== !!crit.not;
-    var detail = pair[1];
-    if (pair[0] === null) {
-      met = (crit.missing || "not_met") === "met";
-      var named = (crit.num || []).concat(crit.fields || []).map(function (t) {
-        return t.replace(/^-+/, "");
-      });
-      detail = this.msg("missing", { field: crit.field || named.join(", ") });
-    }
+    var detail = pair[0] === null ? [{ k: "missing" }] : pair[1];
+    if (pair[0] === null) { met = (crit.missing || "not_met") === "met"; }
     var flag = crit.enabled_by_flag;
     if (flag) {
       this.flagsConsulted[flag] = true;
       if (!this.flags[flag]) {
         met = false;
-        detail = (detail ? detail + "; " : "") + this.msg("flag_off", { flag: flag });
+        detail = detail.concat([{ k: "flag_off", flag: flag }]);
       }
     }
     return (this.memo[cid] = [met, detail]);
+  };
+  /** The criterion's own text, then its detail in words. */
+  Ctx.prototype.criterionText = function (cid) {
+    return this.words.criterion(this.text(this.rules.criteria[cid].text), this.memo[cid][1]);
   };
   Ctx.prototype.add = function (cid, met, basis, text, scope, usedBy, ruleSet) {
     var entry = { criterion: cid, met: met, legal_basis: basis.slice(), text: text, scope: scope };
@@ -210,9 +206,8 @@
     return entry;
   };
   Ctx.prototype.record = function (cid, basis, scope, usedBy, ruleSet) {
-    var result = this.outcome(cid);
-    var text = this.text(this.rules.criteria[cid].text) + (result[1] ? " — " + result[1] : "");
-    return this.add(cid, result[0], basis, text, scope, usedBy, ruleSet);
+    var met = this.outcome(cid)[0];
+    return this.add(cid, met, basis, this.criterionText(cid), scope, usedBy, ruleSet);
   };
   Ctx.prototype.recordBinding = function (binding, base, scope, ruleSet, bound) {
     var basis = unique(base.concat(binding.legal_basis || []));
@@ -231,7 +226,6 @@
 
   // -- operations ------------------------------------------------------------------------
 
-  var CMP_SIGN = { ge: "≥", gt: ">", le: "≤", lt: "<", eq: "=" };
   function compare(left, cmp, right) {
     var c = fcmp(left, right);
     return { ge: c >= 0, gt: c > 0, le: c <= 0, lt: c < 0, eq: c === 0 }[cmp];
@@ -243,7 +237,7 @@
   }
   function field(ctx, crit, op) {
     var value = ctx.get(crit.field);
-    return value === MISSING ? [null, ""] : op(value);
+    return value === MISSING ? [null, []] : op(value);
   }
   function sumOf(ctx, terms) {
     var total = new Frac(0, 1);
@@ -265,25 +259,24 @@
     return total;
   }
   function decidedYear(item) { return Number(item.decided_on.slice(0, 4)); }
-  function disciplineCounted(items, year, exceptions, ctx) {
+  /** [counted, set aside]: parts naming each decision of the year by its row (ops.discipline_counted). */
+  function disciplineCounted(items, year, exceptions) {
     var counted = [];
     var skipped = [];
     items.forEach(function (item, index) {
       if (decidedYear(item) !== year) { return; }
       var used = has(item, "already_used_for_rating_year") ? item.already_used_for_rating_year : null;
       if (exceptions && used !== null && used !== year) {
-        return skipped.push([index, "already_used_for_rating_year " + used]);
+        return skipped.push({ k: "discipline_used", row: index + 1, year: used });
       }
       if (exceptions && items.some(function (other, j) {
         return j !== index && other.system !== item.system && other.violation_year === item.violation_year &&
           decidedYear(other) < year;
-      })) { return skipped.push([index, "same violation " + item.violation_year + " counted earlier"]); }
-      counted.push([index, item.system + " " + item.form + " " + ctx.date(item.decided_on)]);
+      })) { return skipped.push({ k: "discipline_same", row: index + 1, year: item.violation_year }); }
+      counted.push({ k: "discipline_row", row: index + 1, system: item.system, form: item.form,
+        date: item.decided_on });
     });
     return [counted, skipped];
-  }
-  function listItems(pairs) {
-    return pairs.map(function (p) { return "discipline[" + p[0] + "] " + p[1]; }).join("; ");
   }
   /** item[key] ranks at least alt[key + "_min"] in the contract's order `codes` (when asked). */
   function atLeast(item, alt, key, codes) {
@@ -302,85 +295,84 @@
     for (var year = ctx.year; ctx.holds(title, year); year -= 1) { years.push(year); }
     return years;
   }
-  function chainDetail(ctx, years) {
-    if (!years.length) { return ctx.msg("chain_none"); }
-    var shown = years.slice().sort(function (a, b) { return a - b; }).join(", ");
-    return ctx.msg("chain_years", { count: years.length, years: shown });
+  function chainPart(title, years) {
+    if (!years.length) { return { k: "chain_none", title: title }; }
+    var sorted = years.slice().sort(function (a, b) { return a - b; });
+    return { k: "chain_years", title: title, count: years.length, years: sorted };
   }
 
   var OPS = {
     ratio: function (ctx, crit) {
       var num = sumOf(ctx, crit.num);
       var den = sumOf(ctx, crit.den);
-      if (num === null || den === null) { return [null, ""]; }
-      var need = ctx.msg("needs", { cond: CMP_SIGN[crit.cmp] + " " + fmt(crit.percent) + " %" });
+      if (num === null || den === null) { return [null, []]; }
       var met = compare(fmul(new Frac(100, 1), num), crit.cmp, fmul(dataNumber(crit.percent), den));
-      return [met, fmt(num) + "/" + fmt(den) + " (" + need + ")"];
+      return [met, [{ k: "ratio", num: fmt(num), den: fmt(den), cmp: crit.cmp, percent: fmt(crit.percent) }]];
     },
     compare: function (ctx, crit) {
       return field(ctx, crit, function (v) {
-        var need = ctx.msg("needs", { cond: CMP_SIGN[crit.cmp] + " " + fmt(crit.value) });
-        var met = compare(frac(v), crit.cmp, dataNumber(crit.value));
-        return [met, crit.field + " = " + fmt(v) + " (" + need + ")"];
+        var limit = dataNumber(crit.value);
+        var met = compare(frac(v), crit.cmp, limit);
+        return [met, [{ k: "compare", number: fmt(v), cmp: crit.cmp, limit: fmt(limit) }]];
       });
     },
     values_at_least: function (ctx, crit) {
       var values = crit.fields.map(function (name) { return ctx.get(name); });
-      if (values.indexOf(MISSING) >= 0) { return [null, ""]; }
+      if (values.indexOf(MISSING) >= 0) { return [null, []]; }
       var minimum = crit.scale.indexOf(crit.min);
-      return [values.every(function (v) { return crit.scale.indexOf(v) >= minimum; }), values.join(", ")];
+      var met = values.every(function (v) { return crit.scale.indexOf(v) >= minimum; });
+      return [met, [{ k: "values", values: values }]];
     },
     is: function (ctx, crit) { return OPS["in"](ctx, { field: crit.field, values: [crit.value] }); },
     "in": function (ctx, crit) {
       return field(ctx, crit, function (v) {
-        return [crit.values.some(function (x) { return same(v, x); }), crit.field + " = " + fmt(v)];
+        return [crit.values.some(function (x) { return same(v, x); }), [{ k: "value", value: v }]];
       });
     },
     leave_months: function (ctx, crit) {
       var total = leaveSum(ctx, crit);
       var met = !(has(crit, "at_least") && fcmp(total, dataNumber(crit.at_least)) < 0) &&
         !(has(crit, "below") && fcmp(total, dataNumber(crit.below)) >= 0);
-      return [met, ctx.msg("leave_sum", { months: fmt(total) })];
+      return [met, [{ k: "leave_sum", months: fmt(total) }]];
     },
     has_leave: function (ctx, crit) {
       var kinds = (ctx.profile.leave || []).map(function (item) { return item.kind; })
         .filter(function (k) { return crit.kinds.indexOf(k) >= 0; });
-      return [kinds.length > 0, crit.kinds.join(", ") + ": " + (kinds.join(", ") || ctx.msg("none"))];
+      return [kinds.length > 0, [{ k: "has_leave", leave_kinds: kinds }]];
     },
     recruited_months: function (ctx, crit) {
       var date = ctx.profile.recruited_on;
       var months = date ? recruitedMonths(date, ctx.year) : null;
-      if (months === null) { return [true, ctx.msg("not_recruited_in_year")]; }
-      return [months >= crit.at_least, ctx.msg("recruited", { date: ctx.date(date), months: months })];
+      if (months === null) { return [true, [{ k: "not_recruited_in_year" }]]; }
+      return [months >= crit.at_least, [{ k: "recruited", date: date, months: months }]];
     },
     no_discipline_in_year: function (ctx, crit) {
-      var split = disciplineCounted(ctx.profile.discipline || [], ctx.year, crit.exceptions, ctx);
-      var detail = split[0].length
-        ? ctx.msg("discipline_counted", { year: ctx.year, items: listItems(split[0]) })
-        : ctx.msg("discipline_none", { year: ctx.year });
-      if (split[1].length) { detail += "; " + ctx.msg("discipline_skipped", { items: listItems(split[1]) }); }
+      var split = disciplineCounted(ctx.profile.discipline || [], ctx.year, crit.exceptions);
+      var detail = [split[0].length ? { k: "discipline_counted", year: ctx.year, items: split[0] }
+        : { k: "discipline_none", year: ctx.year }];
+      if (split[1].length) { detail.push({ k: "discipline_skipped", items: split[1] }); }
       return [split[0].length === 0, detail];
     },
     no_discipline_exception: function (ctx) {
-      var skipped = disciplineCounted(ctx.profile.discipline || [], ctx.year, true, ctx)[1];
-      if (!skipped.length) { return [true, ctx.msg("none")]; }
-      return [false, ctx.msg("discipline_skipped", { items: listItems(skipped) })];
+      var skipped = disciplineCounted(ctx.profile.discipline || [], ctx.year, true)[1];
+      if (!skipped.length) { return [true, [{ k: "none" }]]; }
+      return [false, [{ k: "discipline_skipped", items: skipped }]];
     },
     level_not_above: function (ctx, crit) {
       return field(ctx, crit, function (v) {
         var level = ctx.classification;
         var codes = C.codes.level_codes;
-        var detail = crit.field + " = " + v + "; " + ctx.msg("classification_is", { level: level });
-        return [codes.indexOf(level) >= codes.indexOf(v), detail];
+        var part = { k: "level_not_above", unit_level: v, level: level };
+        return [codes.indexOf(level) >= codes.indexOf(v), [part]];
       });
     },
     classification_in: function (ctx, crit) {
       var value = ctx.classification;
-      return [crit.values.indexOf(value) >= 0, ctx.msg("classification_is", { level: value || "—" })];
+      return [crit.values.indexOf(value) >= 0, [{ k: "classification_is", level: value }]];
     },
     title_eligible: function (ctx, crit) {
       var eligible = crit.titles.filter(function (t) { return !!ctx.titleEligible[t]; });
-      return [eligible.length > 0, eligible.join(", ") || ctx.msg("none")];
+      return [eligible.length > 0, [{ k: "titles", titles: eligible }]];
     },
     initiative: function (ctx, crit) {
       var first = ctx.year - crit.within_years + 1;
@@ -388,17 +380,17 @@
       (ctx.profile.initiatives || []).forEach(function (item, index) {
         var matched = crit.alternatives.some(function (alt) { return matches(item, alt); });
         if (first <= item.year && item.year <= ctx.year && matched) {
-          found.push("initiatives[" + index + "] " + item.kind + " " + item.year);
+          found.push({ k: "initiative_row", row: index + 1, kind: item.kind, year: item.year });
         }
       });
-      if (!found.length) { return [false, ctx.msg("initiative_none")]; }
-      return [true, ctx.msg("initiative_found", { items: found.join("; ") })];
+      if (!found.length) { return [false, [{ k: "initiative_none" }]]; }
+      return [true, [{ k: "initiative_found", items: found }]];
     },
     chain: function (ctx, crit) {
       var years = run(ctx, crit.title);
       var met = years.length >= crit.count;
       if (met) { ctx.chainYears = ctx.chainYears.concat(years.slice(0, crit.count)); }
-      return [met, crit.title + ": " + chainDetail(ctx, years)];
+      return [met, [chainPart(crit.title, years)]];
     },
     chain_in_run: function (ctx, crit) {
       var runYears = run(ctx, crit.run_of);
@@ -408,14 +400,14 @@
         var last = runYears.indexOf(awards[crit.count - 1]);
         ctx.chainYears = ctx.chainYears.concat(runYears.slice(0, last + 1));
       }
-      var detail = crit.title + ": " + chainDetail(ctx, awards) + "; " +
-        crit.run_of + ": " + chainDetail(ctx, runYears);
-      return [met, detail];
+      return [met, [chainPart(crit.title, awards), chainPart(crit.run_of, runYears)]];
     },
     any_of: function (ctx, crit) {
       var results = crit.criteria.map(function (sub) { return ctx.outcome(sub); });
-      var details = results.map(function (r) { return (r[0] ? "✓" : "✗") + " " + r[1]; });
-      return [results.some(function (r) { return r[0]; }), details.join("; ")];
+      var details = results.map(function (r) {
+        return { k: r[0] ? "alt_met" : "alt_not_met", parts: r[1] };
+      });
+      return [results.some(function (r) { return r[0]; }), details];
     }
   };
 
@@ -446,10 +438,12 @@
     var order = C.codes.level_codes.slice(0, 3); // the levels reached by meeting criteria
     var branch = leader ? "leader" : "non_leader";
     var result = null, cap = null, failures = {}, levelBasis = {};
-    var blockers = []; // what lowered the result: [level from which it does not count, or null; words; basis]
+    var blockers = []; // what lowered the result: [level from which it does not count, or null; part; basis]
     function bind(binding, base, scope) { return ctx.recordBinding(binding, base, scope, ruleSet.id, {}); }
     function block(from, key, level, entry) {
-      blockers.push([from, ctx.msg(key, { level: level, text: entry.text }), entry.legal_basis]);
+      var part = { k: key, criterion: entry.criterion };
+      if (level) { part.level = level; }
+      blockers.push([from, part, entry.legal_basis]);
     }
     (ruleSet.gates || []).forEach(function (gate) {
       var entry = bind(gate, [], "gate");
@@ -509,7 +503,7 @@
       var parts = [];
       var basis = (levelBasis[c] || []).slice();
       (failures[c] || []).forEach(function (e) {
-        parts.push(e.text);
+        parts.push(criterionPart(e));
         basis = basis.concat(e.legal_basis);
       });
       blockers.forEach(function (b) {
@@ -518,11 +512,14 @@
           basis = basis.concat(b[2]);
         }
       });
-      var reason = parts.length ? ctx.msg("not_met") + ": " + parts.join("; ") : "";
+      var reason = parts.length ? ctx.msg("reason", { parts: parts }) : "";
       notReached[c] = { reason: reason, legal_basis: unique(basis) };
     });
     return notReached;
   }
+
+  /** A reason's part: an explanation entry's criterion, worded with its detail. */
+  function criterionPart(entry) { return { k: "criterion", criterion: entry.criterion }; }
 
   /** A score in the band of a level above the result whose other conditions failed. */
   function bandReview(ctx, ruleSet, result) {
@@ -559,8 +556,7 @@
         if (!hasOwn.call(alternatives, b.criterion) && !entry.met) { failed.push(entry); }
       });
       if (title.review) {
-        var label = ctx.rules.labels.titles[code][ctx.lang];
-        ctx.review(ctx.msg("title_review", { title: label, text: ctx.text(title.review) }));
+        ctx.review(ctx.msg("title_review", { title: code, text: ctx.text(title.review) }));
       }
       (ctx.yearEntry.title_reviews || []).forEach(function (review) {
         if (review.titles.indexOf(code) < 0 || (has(review, "if_met") && !ctx.outcome(review.if_met)[0])) {
@@ -575,7 +571,7 @@
       ctx.titleEligible[code] = failed.length === 0;
       if (!failed.length) { return eligible.push(code); }
       notEligible[code] = {
-        reason: ctx.msg("not_met") + ": " + failed.map(function (e) { return e.text; }).join("; "),
+        reason: ctx.msg("reason", { parts: failed.map(criterionPart) }),
         legal_basis: unique([].concat.apply([], failed.map(function (e) { return e.legal_basis; })))
       };
     });
@@ -708,8 +704,7 @@
       ctx.review(ctx.text((entry.notes || {})[role]));
       if (has(profile, "classification_input")) {
         var level = ctx.classification = profile.classification_input;
-        var named = level + " (" + rules.labels.levels[level][lang] + ")";
-        var decided = ctx.msg("classification_input", { level: named });
+        var decided = ctx.msg("classification_input", { level: level });
         ctx.info("xep-loai.da-quyet-dinh", [], decided, "rules", dg.id);
       } else {
         result.not_reached = classify(ctx, dg, role, profile.leader);

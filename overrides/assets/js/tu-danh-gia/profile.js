@@ -396,6 +396,62 @@
     return months.n < 0 ? new Frac(0, 1) : months;
   }
 
+  // ---- the evaluator's parts in words (thidua/evaluator/wording.py) -----------------------
+
+  // A value named so is the code of this labels group; a number; a code of the messages'
+  // value_* words or of CODE_GROUPS (wording.VALUE_GROUPS, NUMBERS, CODE_GROUPS).
+  var VALUE_GROUPS = { level: "levels", unit_level: "levels", title: "titles", titles: "titles",
+    system: "discipline_systems", form: "discipline_forms", kind: "initiative_kinds",
+    leave_kinds: "leave_kinds" };
+  var NUMBERS = ["number", "limit", "num", "den", "percent", "months", "ratio", "exact"];
+  var CODES = ["value", "values", "rounding", "base_kind"];
+  var CODE_GROUPS = ["levels", "titles", "efficiency", "criterion_values"];
+
+  /** The parts {k: template key, name: value…} of one evaluation in `lang`, each value
+   *  named by what its name says it is; `criterion(id)` words a criterion with its detail. */
+  function wording(rules, lang, criterion) {
+    var labels = rules.labels;
+    function message(key) { return labels.messages[key][lang]; }
+    function number(text) { return lang === "vi" ? text.split(".").join(",") : text; }
+    function code(v) {
+      if (typeof v === "boolean") { return message(v ? "word_yes" : "word_no"); }
+      var text = String(v);
+      if (has(labels.messages, "value_" + text)) { return message("value_" + text); }
+      var group = CODE_GROUPS.filter(function (g) { return has(labels[g], text); })[0];
+      return group ? labels[group][text][lang] : number(text);
+    }
+    function value(name, v) {
+      if (name === "items" || name === "parts") { return parts(v); }
+      if (Array.isArray(v)) {
+        return v.map(function (x) { return value(name, x); }).join(", ") || message("none");
+      }
+      if (v === null || v === undefined) { return "—"; }
+      if (name === "criterion") { return criterion(v); }
+      if (has(VALUE_GROUPS, name)) { return labels[VALUE_GROUPS[name]][v][lang]; }
+      if (NUMBERS.indexOf(name) >= 0) { return number(String(v)); }
+      if (name === "date") {
+        return format(message("date"), { year: v.slice(0, 4), month: v.slice(5, 7), day: v.slice(8) });
+      }
+      if (name === "cmp") { return message("cmp_" + v); }
+      if (name === "flag") { return rules.flags[v].text[lang]; }
+      return CODES.indexOf(name) >= 0 ? code(v) : String(v);
+    }
+    function say(part) {
+      var values = {};
+      keys(part).forEach(function (name) { if (name !== "k") { values[name] = value(name, part[name]); } });
+      return format(message(part.k), values);
+    }
+    function parts(list) { return list.map(say).join("; "); }
+    return {
+      say: say,
+      /** A criterion's own text, then (after " — ") its detail in words. */
+      criterion: function (text, detail) {
+        var said = parts(detail);
+        return said ? text + " — " + said : text;
+      }
+    };
+  }
+
   // ---- the data -------------------------------------------------------------------------
 
   function data() {
@@ -432,6 +488,7 @@
     recruitedMonths: recruitedMonths,
     check: check,
     normalise: normalise,
+    wording: wording,
     data: data
   };
 })();
