@@ -4,8 +4,12 @@
 (function () {
   "use strict";
   var TDG = (window.TDG = window.TDG || {});
-  var ROWS = { leave: 3, discipline: 2, initiatives: 3 };
-  var PRIOR = 7;
+  /* The rows the page renders (form.html.j2) are the form's own limits, which the contract
+   * does not set: counted here, so that the template is their one home. */
+  function rendered(selector) { return document.querySelectorAll("#tdg-form " + selector).length; }
+  var ROWS = {};
+  ["leave", "discipline", "initiatives"].forEach(function (g) { ROWS[g] = rendered('.tdg-row[data-when="' + g + '"]'); });
+  var PRIOR = rendered(".tdg-prior");
   // The form's own limits (not the contract's fields): percentages, the calculator.
   var PERCENT = { kind: "int", low: 0, high: 100 };
   var RESEARCH = { de_tai: 1, de_an: 1, cong_trinh: 1 };
