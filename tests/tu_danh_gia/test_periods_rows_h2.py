@@ -1,20 +1,37 @@
-"""The self-evaluation form's repeated rows have one home (issue 12): the rows (leave,
-discipline, initiatives, prior years, periods) are counted off the page the template
-renders, never written a second time in the scripts.
+"""The self-evaluation form's repeated rows and its period codes each have one home (issue 12).
+
+The rows (leave, discipline, initiatives, prior years, periods) are counted off the page the
+template renders, never written a second time in the scripts; the months and quarters the
+"fill" buttons put in the period rows are the contract's (``contract.periods``, published
+with the rules), whose period pattern is made of them: a contract with other periods gives
+the page other periods.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 
 import pytest
-from tdg_support import PAGE_VI, route_evaluator
+from tdg_support import FAKE_LINKS, PAGE_VI, route_evaluator
 from thidua.contract import codes
+from thidua.contract.export import export_contract
 
 GROUPS = ("leave", "discipline", "initiatives")
 PARSE = "(text) => TDG.io.parse(text, TDG.texts.vi)"
 BASE = {"evaluation_year": 2024, "subject": "individual"}
+FILL = "(id) => { document.getElementById(id).click(); return TDG.form.read(); }"
+
+
+def test_the_period_codes_are_what_the_period_pattern_takes():
+    contract = export_contract()
+    periods, pattern = contract["periods"], re.compile(contract["patterns"]["period"])
+    candidates = [f"{n:02d}" for n in range(100)] + [f"Q{n}" for n in range(10)]
+    taken = [code for code in candidates if pattern.fullmatch(f"2024-{code}")]
+    assert taken == periods["month"] + periods["quarter"]
+    assert all(pattern.fullmatch(f"2024-{code}")[2] for code in periods["month"])
+    assert all(pattern.fullmatch(f"2024-{code}")[3] for code in periods["quarter"])
 
 
 @pytest.mark.browser
@@ -57,3 +74,47 @@ def test_a_row_less_on_the_page_is_a_row_less_in_the_form_and_the_import(one_lea
     parse = lambda rows: page.evaluate(PARSE, json.dumps({**BASE, "leave": rows}))  # noqa: E731
     assert "problems" in parse(leave)
     assert "profile" in parse(leave[:-1])
+
+
+def _served(page, base_url, contract: dict) -> None:
+    """Open the Vietnamese page with ``contract`` as the published one (fake evaluator)."""
+    route_evaluator(page, data=False)
+    data = {"test_only": True, "contract": contract}
+    body = (
+        f"window.THIDUA_DATA = {json.dumps(data, ensure_ascii=False)};\n"
+        f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
+    )
+    page.route(
+        re.compile(r".*/assets/data/thidua-data\.js$"),
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
+    )
+    page.goto(base_url + PAGE_VI)
+    page.wait_for_selector("#tdg.tdg--js", state="attached")
+
+
+def _filled(fields: dict) -> list[str]:
+    rows = sorted(
+        int(k.split(".")[1]) for k in fields if re.fullmatch(r"period_scores\.\d+\.period", k)
+    )
+    return [
+        fields[f"period_scores.{i}.period"] for i in rows if fields[f"period_scores.{i}.period"]
+    ]
+
+
+@pytest.mark.browser
+def test_the_fill_buttons_give_the_contracts_months_and_quarters(tool):
+    contract = export_contract()
+    assert _filled(tool.evaluate(FILL, "tdg-fill-quarters")) == contract["periods"]["quarter"]
+    tool.evaluate("() => TDG.form.write({})")
+    assert _filled(tool.evaluate(FILL, "tdg-fill-months")) == contract["periods"]["month"]
+
+
+@pytest.mark.browser
+def test_a_contract_with_other_periods_fills_other_periods(page, guard, base_url):
+    contract = copy.deepcopy(export_contract())
+    contract["periods"] = {"month": ["01", "02", "03", "04", "05", "06"], "quarter": ["Q1", "Q2"]}
+    contract["patterns"]["period"] = "([0-9]{4})-(?:(0[1-6])|Q([1-2]))"
+    _served(page, base_url, contract)
+    assert _filled(page.evaluate(FILL, "tdg-fill-months")) == contract["periods"]["month"]
+    page.evaluate("() => TDG.form.write({})")
+    assert _filled(page.evaluate(FILL, "tdg-fill-quarters")) == ["Q1", "Q2"]

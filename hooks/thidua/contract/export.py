@@ -3,8 +3,8 @@
 ``export_contract()`` returns plain JSON-able data: the fields of each subject (kind,
 limits, codes, required, default and what a value must be, as messages say it), the
 codes, the interpretation flags, the number grammar (decimal places of numbers and
-ratios, the patterns of dates, periods and years), the consistency checks and the
-problem templates. ``profile.js`` and ``evaluator.js`` interpret it; nothing of the
+ratios, the patterns of dates, periods and years), the period codes, the consistency
+checks and the problem templates. ``profile.js`` and ``evaluator.js`` interpret it; nothing of the
 contract is written a second time in JavaScript.
 """
 
@@ -27,9 +27,11 @@ from thidua.contract.fields import (
 from thidua.contract.messages import FLAG_RATIO, PROBLEMS, WORDS
 from thidua.contract.numbers import (
     ISO_DATE,
+    MONTHS,
     NUMBER_TEXT,
     PERIOD,
     PLACES,
+    QUARTERS,
     RATIO_HIGH,
     RATIO_LOW,
     YEAR_TEXT,
@@ -92,6 +94,8 @@ def export_contract() -> dict[str, Any]:
             "year": YEAR_TEXT.pattern,
             "number": NUMBER_TEXT.pattern,
         },
+        # The codes that pattern takes after "YYYY-", by kind: the page offers them.
+        "periods": {"month": list(MONTHS), "quarter": list(QUARTERS)},
         "common": fields_data(COMMON),
         "subjects": {name: fields_data(fields) for name, fields in FIELDS_BY_SUBJECT.items()},
         "title_fields": list(TITLE_FIELDS),

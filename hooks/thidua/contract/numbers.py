@@ -18,7 +18,14 @@ from typing import Any
 PLACES = {"number": 2, "ratio": 4, "approx": 4}
 NUMBER_SCALE = 10 ** PLACES["number"]
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-PERIOD = re.compile(r"([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))")
+# The periods of a year a score may be given for (what follows "YYYY-"): the months, then the
+# quarters. The period pattern is made of them, and the page offers them (``contract.periods``).
+MONTHS = tuple(f"{month:02d}" for month in range(1, 13))
+QUARTERS = tuple(f"Q{quarter}" for quarter in range(1, 5))
+# YYYY-MM or YYYY-Qn: group 1 the year, group 2 a month, group 3 the number of a quarter.
+_MONTH = "|".join(MONTHS)
+_QUARTER = "|".join(code.removeprefix("Q") for code in QUARTERS)
+PERIOD = re.compile(rf"([0-9]{{4}})-(?:({_MONTH})|Q({_QUARTER}))")
 YEAR_TEXT = re.compile(r"[0-9]{4}")
 # The number texts a profile or the rules may hold: a decimal (an exponent of at most two
 # digits, so that no text is absurdly large: Fraction("1e-999999") would compute 10**999999)

@@ -222,14 +222,12 @@
     input.focus();
   }
 
-  /* Prefill the period column of empty rows with the 12 months or the 4 quarters. */
+  /* Prefill the period column of empty rows with the contract's months or quarters. */
   function fillPeriods(quarters) {
     var fields = TDG.form.read();
-    var codes = [];
-    for (var i = 1; i <= (quarters ? 4 : 12); i++) { codes.push(quarters ? "Q" + i : (i < 10 ? "0" : "") + i); }
     var used = {};
     TDG.calc.periodRows(fields).forEach(function (row) { used[row.period] = true; });
-    var free = codes.filter(function (code) { return !used[code]; });
+    var free = TDG.calc.periodCodes(quarters ? "quarter" : "month").filter(function (code) { return !used[code]; });
     for (var r = 0; r < TDG.calc.ROWS && free.length; r++) {
       var select = document.getElementById("f-period_scores-" + r + "-period");
       if (!select.value && !fields["period_scores." + r + ".score"]) { select.value = free.shift(); }

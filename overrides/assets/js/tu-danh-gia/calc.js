@@ -56,6 +56,13 @@
     return !c ? "" : m && m[2] ? "month" : m && m[3] ? "quarter" : "bad";
   }
 
+  /* The period codes of a kind ("month" or "quarter") in the contract's order, as it
+   * publishes them (THIDUA_DATA.contract.periods); none without the data. */
+  function periodCodes(kind) {
+    var c = window.THIDUA_DATA && window.THIDUA_DATA.contract;
+    return ((c && c.periods) || {})[kind] || [];
+  }
+
   /* Period rows: [{i, period, score, kind}] where kind is "month", "quarter" or "bad". */
   function periodRows(fields) {
     var rows = [];
@@ -126,5 +133,5 @@
     return out;
   }
 
-  TDG.calc = { ROWS: ROWS, fmt: fmt, plain: plain, scheme: scheme, schemeFor: schemeFor, periodRows: periodRows, periodMean: periodMean, tasks: tasks };
+  TDG.calc = { ROWS: ROWS, fmt: fmt, plain: plain, scheme: scheme, schemeFor: schemeFor, periodCodes: periodCodes, periodRows: periodRows, periodMean: periodMean, tasks: tasks };
 })();

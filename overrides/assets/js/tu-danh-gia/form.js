@@ -629,7 +629,8 @@
     periods.slice(0, TDG.calc.ROWS).forEach(function (row, i) {
       var text = str(row && row.period);
       var m = matches("period", text);
-      f["period_scores." + i + ".period"] = m && parseInt(m[1], 10) === year ? m[2] || "Q" + m[3] : text;
+      // The evaluated year's period: its code, what follows "YYYY-" (as the lists offer it).
+      f["period_scores." + i + ".period"] = m && parseInt(m[1], 10) === year ? text.slice(m[1].length + 1) : text;
       f["period_scores." + i + ".score"] = number(row && row.score);
     });
     f.unit_has_own_rules = p.unit_has_own_rules === true ? "true" : p.unit_has_own_rules === false ? "false" : "unknown";
