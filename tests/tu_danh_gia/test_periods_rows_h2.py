@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from pathlib import Path
 
 import pytest
 from tdg_support import FAKE_LINKS, PAGE_VI, route_evaluator
@@ -118,3 +119,26 @@ def test_a_contract_with_other_periods_fills_other_periods(page, guard, base_url
     assert _filled(page.evaluate(FILL, "tdg-fill-months")) == contract["periods"]["month"]
     page.evaluate("() => TDG.form.write({})")
     assert _filled(page.evaluate(FILL, "tdg-fill-quarters")) == ["Q1", "Q2"]
+
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "js" / "tu-danh-gia"
+
+
+@pytest.mark.parametrize("name", ["boot.js", "calc.js", "form.js"])
+def test_no_period_code_is_written_in_the_script(name):
+    # Its comments left out: the quoted texts and regular expressions of the script.
+    text = re.sub(
+        r"/\*.*?\*/|^\s*//.*$", "", (SCRIPTS / name).read_text("utf-8"), flags=re.S | re.M
+    )
+    quoted = set(re.findall(r'"((?:[^"\\]|\\.)*)"', text))
+    periods = export_contract()["periods"]
+    assert not quoted & {"Q", "0", *periods["month"], *periods["quarter"]}
+    assert not re.search(r"/\^?Q", text)
+
+
+@pytest.mark.browser
+def test_a_period_is_named_by_its_place_in_the_contract(tool):
+    names = tool.evaluate(
+        "(codes) => codes.map((c) => TDG.form.periodName(c, TDG.texts.vi))", ["03", "12", "Q2"]
+    )
+    assert names == ["Tháng 3", "Tháng 12", "Quý 2"]

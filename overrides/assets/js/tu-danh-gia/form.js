@@ -290,8 +290,10 @@
     });
   }
 
+  /* "Tháng 3", "Quý 2": a period's number is its place in the contract's list of its kind. */
   function periodName(code, T) {
-    return /^Q/.test(code) ? T.quarter + " " + code.slice(1) : T.month + " " + parseInt(code, 10);
+    var q = TDG.calc.periodCodes("quarter").indexOf(code);
+    return q < 0 ? T.month + " " + (TDG.calc.periodCodes("month").indexOf(code) + 1) : T.quarter + " " + (q + 1);
   }
 
   function validate(fields, ctx, T) {
