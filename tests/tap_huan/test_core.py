@@ -317,3 +317,20 @@ def test_every_module_with_a_problem_is_reported(project):
         ("docs/tap-huan/hai.md", "thoi_luong"),
         ("docs/tap-huan/thu.md", "nam"),
     ]
+
+
+def test_a_modules_documents_citations_and_quiz_problems_reported_together(project):
+    folder = project / "docs" / "tap-huan"
+    text = MODULE.format(extra="").replace('["06/2022/QH15"]', '["06/2022/QH15", "99/2099/QH99"]')
+    text = text.replace("Điều 24 khoản 1 điểm a", "Điều 240").replace("Điều 2]]", "Điều 999]]")
+    (folder / "thu.md").write_text(text, encoding="utf-8")
+    (folder / "thu.cau-hoi.yaml").write_text(QUIZ.replace("dap_an: b", "dap_an: c"), "utf-8")
+    found = error(project)
+    assert [(e.file.rsplit("/", 1)[-1], e.line) for e in found.errors] == [
+        ("thu.md", 5),
+        ("thu.md", 14),
+        ("thu.md", 25),
+        ("thu.cau-hoi.yaml", 5),
+    ]
+    assert "99/2099/QH99 is not a document" in found.errors[0].found
+    assert "Điều 240" in found.errors[1].message and "Điều 999" in found.errors[2].message

@@ -113,17 +113,22 @@ class _Resolver:
         self.lock_file = lock_file
 
     def text(self, text: str, file: str, offset: int) -> list[Clause]:
-        clauses = []
+        """The clauses ``text`` cites; every citation that does not resolve raised together."""
+        clauses, problems = [], []
         for citation in find_citations(text, file, offset):
-            clauses.append(
-                self.registry.resolve(
-                    citation.ref,
-                    citation.kind,
-                    file=file,
-                    line=citation.line,
-                    citation=citation.raw,
+            try:
+                clauses.append(
+                    self.registry.resolve(
+                        citation.ref,
+                        citation.kind,
+                        file=file,
+                        line=citation.line,
+                        citation=citation.raw,
+                    )
                 )
-            )
+            except ContentError as error:
+                problems += _each(error)
+        _raise_all(problems)
         return clauses
 
     def reasons(self, clauses: list[Clause]) -> list[Reason]:
@@ -135,20 +140,37 @@ class _Resolver:
         return out
 
 
+def _each(error: ContentError) -> list[ContentError]:
+    """The problems one raised error carries (several for ``ContentErrors``)."""
+    return list(error.errors) if isinstance(error, ContentErrors) else [error]
+
+
+def _raise_all(problems: list[ContentError]) -> None:
+    """Raise the problems found, if any: one as itself, several as ``ContentErrors``."""
+    if problems:
+        raise problems[0] if len(problems) == 1 else ContentErrors(problems)
+
+
 def _entry(path: Path, root: Path, docs: Path, years: dict, resolver: _Resolver) -> Entry:
+    """A module with its quiz; every problem found past its front matter (documents, rule
+    sets, each slide's and each question's citations, the quiz) raised together."""
     module = load_module(path, docs)
     registry = resolver.registry
     entry = Entry(module, None)
+    problems: list[ContentError] = []
     for so_hieu in module.van_ban:
         document = registry.document(so_hieu)
         if document is None:
-            raise ContentError(
-                module.file,
-                module.lines.get("van_ban"),
-                "van_ban",
-                f"{so_hieu} is not a document in docs/van-ban/",
-                "the số hiệu of a document page, e.g. 06/2022/QH15",
+            problems.append(
+                ContentError(
+                    module.file,
+                    module.lines.get("van_ban"),
+                    "van_ban",
+                    f"{so_hieu} is not a document in docs/van-ban/",
+                    "the số hiệu of a document page, e.g. 06/2022/QH15",
+                )
             )
+            continue
         entry.reasons += [
             r
             for r in clause_reasons(Clause(document, _whole(document)), registry, {})
@@ -156,38 +178,64 @@ def _entry(path: Path, root: Path, docs: Path, years: dict, resolver: _Resolver)
         ]
     for rule in module.quy_tac:
         if not _rule_set_exists(root, rule.nhom, rule.bo):
-            raise ContentError(
-                module.file,
-                rule.line,
-                "quy_tac",
-                f"no rule set {rule.bo} for {rule.nhom}",
-                "a file name (without .yaml) of data/criteria/thi-dua/ or data/criteria/danh-gia/",
+            problems.append(
+                ContentError(
+                    module.file,
+                    rule.line,
+                    "quy_tac",
+                    f"no rule set {rule.bo} for {rule.nhom}",
+                    "a file name (without .yaml) of data/criteria/thi-dua/ "
+                    "or data/criteria/danh-gia/",
+                )
             )
+            continue
         entry.reasons += rule_set_reasons(rule, years)
     text = path.read_text(encoding="utf-8").split("\n")
     body_lines = text[module.offset :]
     for slide in module.slides:
         chunk = "\n".join(body_lines[slide.start : slide.end])
-        clauses = resolver.text(chunk, module.file, slide.start + module.offset)
+        try:
+            clauses = resolver.text(chunk, module.file, slide.start + module.offset)
+        except ContentError as error:
+            problems += _each(error)
+            continue
         entry.clauses += clauses
         reasons = resolver.reasons(clauses)
         if reasons:
             entry.slide_reasons[slide.index] = reasons
     qpath = quiz_path(path)
     if qpath.exists():
-        quiz = load_quiz(qpath, root, module.lang)
-        for item in quiz.items:
-            clauses = [
-                registry.resolve_basis(b, file=quiz.file, line=item.line) for b in item.basis
-            ]
-            texts = [item.question, *item.explanations.values()]
-            for text_part in texts:
-                clauses += resolver.text(text_part, quiz.file, item.line - 1)
-            entry.clauses += clauses
-            item.clauses = clauses
-            item.stale = resolver.reasons(clauses)
-        entry.quiz = quiz
+        try:
+            entry.quiz = load_quiz(qpath, root, module.lang)
+        except ContentError as error:
+            problems += _each(error)
+    for item in entry.quiz.items if entry.quiz else []:
+        try:
+            item.clauses = _item_clauses(item, entry.quiz.file, resolver)
+        except ContentError as error:
+            problems += _each(error)
+            continue
+        entry.clauses += item.clauses
+        item.stale = resolver.reasons(item.clauses)
+    _raise_all(problems)
     return entry
+
+
+def _item_clauses(item: Item, file: str, resolver: _Resolver) -> list[Clause]:
+    """The clauses a question rests on (``can_cu``) and those its texts cite."""
+    clauses, problems = [], []
+    for basis in item.basis:
+        try:
+            clauses.append(resolver.registry.resolve_basis(basis, file=file, line=item.line))
+        except ContentError as error:
+            problems += _each(error)
+    for text_part in [item.question, *item.explanations.values()]:
+        try:
+            clauses += resolver.text(text_part, file, item.line - 1)
+        except ContentError as error:
+            problems += _each(error)
+    _raise_all(problems)
+    return clauses
 
 
 def _whole(document):
@@ -207,9 +255,8 @@ def load_program(root: Path, registry: Registry) -> Program:
         try:
             entries.append(_entry(path, root, docs, years, resolver))
         except ContentError as error:
-            problems += error.errors if isinstance(error, ContentErrors) else [error]
-    if problems:
-        raise problems[0] if len(problems) == 1 else ContentErrors(problems)
+            problems += _each(error)
+    _raise_all(problems)
     return Program(entries)
 
 
