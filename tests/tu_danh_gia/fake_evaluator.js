@@ -27,9 +27,9 @@ window.ThiduaEvaluator = {
       flags_used: { cstdcs_htxs_alternative: true },
       unverified_basis: ["Thông tư 01/2024/TT-BNV"],
       explanation: [
-        { criterion: "Hoàn thành 100 % nhiệm vụ đúng tiến độ", met: true, legal_basis: ["Luật 06/2022/QH15 Điều 24 khoản 1 điểm a"] },
-        { criterion: "Không bị kỷ luật trong năm", met: true, legal_basis: ["Thông tư 01/2024/TT-BNV"] },
-        { criterion: "Ít nhất 50 % nhiệm vụ vượt mức", met: false, legal_basis: ["Nghị định 90/2020/NĐ-CP Điều 12 khoản 1"] }
+        { criterion: "fake-1", text: "Hoàn thành 100 % nhiệm vụ đúng tiến độ", met: true, legal_basis: ["Luật 06/2022/QH15 Điều 24 khoản 1 điểm a"] },
+        { criterion: "fake-2", text: "Không bị kỷ luật trong năm", met: true, legal_basis: ["Thông tư 01/2024/TT-BNV"] },
+        { criterion: "fake-3", text: "Ít nhất 50 % nhiệm vụ vượt mức", met: false, legal_basis: ["Nghị định 90/2020/NĐ-CP Điều 12 khoản 1"] }
       ]
     };
   }

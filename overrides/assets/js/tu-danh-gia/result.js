@@ -13,110 +13,31 @@
     if (text !== undefined && text !== null) { node.textContent = String(text); }
     return node;
   }
-  /* Wording at the edge: what the evaluator's text says in program words (a criterion id,
-   * a field or its path, a flag, a code the form offers, "= true") becomes what the page
-   * calls it: the criterion's text, the form's label, the flag's name, the option's label.
-   * Only exact names the page knows are replaced; no program name reaches the page. */
-  var FIELD_PATH = /\b(?:[a-z][a-z0-9]*_[a-z0-9_]*|[a-z]+(?=[.[]))(?:\.[a-z0-9_]+|\[\d+\])*/g;
-  var CODE = /\b(CSTD_BO|CSTDTQ|CSTDCS|LDTT|CSTT)\b/g;
-  var UPPER_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
-  var RULE_ID = /\b(?:dg\d*|td|tc|tt|quy-tac|xep-loai|quota|lop)\.[a-z0-9][a-z0-9.-]*[a-z0-9]/g;
-  var ASSIGNED = /([\w.\[\]]+) = ([\w.,-]+)/g;
-  var DISCIPLINE_ROW = /\bdiscipline\[(\d+)\] ([a-z_]+) ([a-z_]+)/g;
+  /* The evaluator words its reasons and explanation itself, from the published templates
+   * (THIDUA_DATA.labels.messages, ThiduaProfile.wording: the same as the Python
+   * evaluator's wording.py), so they are shown as they come: nothing is rewritten here. */
   function lang() { return document.getElementById("tdg").getAttribute("data-lang"); }
-  function texts() { return (TDG.texts || {})[lang()] || (TDG.texts || {}).vi || {}; }
+  function messages() {
+    var data = window.THIDUA_DATA;
+    return data && data.labels && data.labels.messages ? data.labels.messages : {};
+  }
   function criterionText(id) {
     var data = window.THIDUA_DATA;
     var entry = data && data.criteria && Object.prototype.hasOwnProperty.call(data.criteria, id) ? data.criteria[id] : null;
-    return entry && entry.text && typeof entry.text[lang()] === "string" ? entry.text[lang()] : null;
-  }
-  /* The form control of a profile path ("tasks.efficiency", "discipline[0].form"). */
-  function control(path) {
-    return document.getElementById(TDG.form.fid(path.replace(/\[(\d+)\]/g, ".$1")));
-  }
-  /* A code as the page shows it: its option or choice label on the form (the control of
-   * ``path`` first, else any select or the general criteria's choices), or null. */
-  var known = {};
-  function codeWord(code, path, choicesOnly) {
-    var key = code + "|" + (path || "") + (choicesOnly ? "|choice" : "");
-    if (!Object.prototype.hasOwnProperty.call(known, key)) { known[key] = findCodeWord(code, path, choicesOnly); }
-    return known[key];
-  }
-  function findCodeWord(code, path, choicesOnly) {
-    var form = document.getElementById("tdg-form");
-    var c = path ? control(path) : null;
-    var scopes = c && c.tagName === "SELECT" ? [c] : [];
-    if (c && c.type === "radio") { scopes.push(c.closest("fieldset")); }
-    scopes.push(form);
-    for (var i = 0; i < scopes.length; i++) {
-      var option = choicesOnly ? null : scopes[i].querySelector('option[value="' + code + '"]');
-      if (option) { return option.textContent.trim(); }
-      var input = scopes[i].querySelector('input[type="radio"][value="' + code + '"]' +
-        (scopes[i] === form ? '[name^="general_criteria."]' : ""));
-      var label = input ? form.querySelector('label[for="' + input.id + '"]') : null;
-      if (label) { return label.textContent.trim(); }
-    }
-    return null;
-  }
-  /* A field path or flag name in words, or null when the page has no word for it. */
-  function fieldWord(path) {
-    var key = "field|" + path;
-    if (!Object.prototype.hasOwnProperty.call(known, key)) { known[key] = findFieldWord(path); }
-    return known[key];
-  }
-  function findFieldWord(path) {
-    var T = texts();
-    if (T.flagNames && Object.prototype.hasOwnProperty.call(T.flagNames, path)) { return T.flagNames[path]; }
-    var name = path.replace(/\[(\d+)\]/g, ".$1");
-    if (name === "period_scores") { name = "period_scores.0.score"; }
-    var c = control(name) || control(name + ".0") || null;
-    if (c) { return TDG.form.labelOf(c.name || name); }
-    var row = document.getElementById(TDG.form.fid(name + ".form")) || document.getElementById(TDG.form.fid(name + ".kind"));
-    var legend = row && row.closest(".tdg-row") ? row.closest(".tdg-row").querySelector("legend") : null;
-    return legend ? legend.textContent.trim() : null;
-  }
-  function valueWord(value, path) {
-    var T = texts();
-    if (value === "true") { return T.yes; }
-    if (value === "false") { return T.no; }
-    return /^[a-zA-Z][\w]*$/.test(value) ? codeWord(value, path) || value : value;
-  }
-  /* A name or code standing alone: one with "_" always; a plain word on the Vietnamese
-   * page, but on the English one only a choice of the general criteria ("tot"): there
-   * "high" or "applied" may be prose. */
-  function aloneWord(token) {
-    if (!/_/.test(token) && lang() === "en") { return codeWord(token, null, true); }
-    return codeWord(token) || fieldWord(token);
-  }
-  function words(text) {
-    return String(text === undefined || text === null ? "" : text)
-      .replace(RULE_ID, function (id) { return criterionText(id) || id; })
-      .replace(DISCIPLINE_ROW, function (all, i, system, form) {
-        var row = fieldWord("discipline[" + i + "]");
-        return row ? row + ": " + (codeWord(system, "discipline." + i + ".system") || system) + ", " +
-          (codeWord(form, "discipline." + i + ".form") || form) : all;
-      })
-      .replace(ASSIGNED, function (all, path, value) {
-        var label = fieldWord(path);
-        return label ? label + " = " + valueWord(value, path) : all;
-      })
-      .replace(FIELD_PATH, function (path) { return aloneWord(path) || path; })
-      .replace(/\b[a-z]{2,}\b/g, function (token) { return aloneWord(token) || token; })
-      .replace(UPPER_CODE, function (code) {
-        var data = window.THIDUA_DATA;
-        var levels = data && data.labels && data.labels.levels;
-        return TDG.form.codeLabel(levels && Object.prototype.hasOwnProperty.call(levels, code) ? "level" : "title", code);
-      })
-      .replace(CODE, function (code) { return TDG.form.codeLabel("title", code); });
+    return entry && entry.text && typeof entry.text[lang()] === "string" ? entry.text[lang()] : "";
   }
 
-  /* An explanation line in words: the criterion's text; a layer's line carries its own
-   * ("Theo Quy chế …"), and so does a line about the rules used. */
+  /* An explanation line: its own text (a criterion with what was found, a layer's rule,
+   * the rules used); a line without one, its criterion's text. */
   function lineText(item) {
-    var own = item.source === "layer" ? null : criterionText(item.criterion);
-    if (own) { return own; }
-    // Lines the data has no text for (the rule sets used, a transition) carry their own.
-    return typeof item.text === "string" ? words(item.text) : words(item.criterion);
+    return typeof item.text === "string" ? item.text : criterionText(item.criterion);
+  }
+
+  /* A reason without the evaluator's leading "Chưa đạt: " (the list says "Còn thiếu: "). */
+  function withoutLead(reason) {
+    var notMet = messages().not_met;
+    var lead = notMet && notMet[lang()] ? notMet[lang()] + ": " : null;
+    return lead && reason.indexOf(lead) === 0 ? reason.slice(lead.length) : reason;
   }
 
   function region() { return document.getElementById("tdg-result"); }
@@ -248,9 +169,7 @@
       var entry = map[code] || {};
       var li = h("li");
       li.appendChild(h("strong", null, TDG.form.codeLabel(kind, code)));
-      // The evaluator's reasons may start with "Chưa đạt:" ("Not met:"): say it once.
-      var reason = String(entry.reason || "").replace(/^\s*(chưa đạt|not met)\s*:\s*/i, "");
-      li.appendChild(h("p", null, T.missing + words(reason)));
+      li.appendChild(h("p", null, T.missing + withoutLead(String(entry.reason || ""))));
       if (entry.legal_basis && entry.legal_basis.length) { li.appendChild(basisLine(entry.legal_basis, unverified, T)); }
       ul.appendChild(li);
     });
@@ -286,7 +205,7 @@
     if (res.manual_review || (res.manual_review_reasons && res.manual_review_reasons.length)) {
       var warn = section(T.manual, "tdg-warning tdg-manual");
       var wl = h("ul");
-      (res.manual_review_reasons || []).forEach(function (reason) { wl.appendChild(h("li", null, words(reason))); });
+      (res.manual_review_reasons || []).forEach(function (reason) { wl.appendChild(h("li", null, String(reason))); });
       warn.appendChild(wl);
       b.appendChild(warn);
     }
@@ -337,6 +256,6 @@
 
   TDG.result = {
     render: render, unavailable: unavailable, invalid: invalid, incomplete: incomplete,
-    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h, words: words, lineText: lineText
+    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h, lineText: lineText
   };
 })();
