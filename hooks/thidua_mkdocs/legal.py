@@ -192,15 +192,28 @@ def cite_html(href: str, label: str, number: int, unverified: bool, text: dict[s
 
 
 def forget_fragments() -> None:
-    """A new build pass: render the citation links again (templates may have changed)."""
+    """A new build pass: render the citation links and the lists of cited clauses again
+    (templates and words may have changed)."""
     _CITES.clear()
+    _NOTES.clear()
+
+
+# Printed lists of cited clauses by language and content: the pages of a large site
+# mostly cite the same few clauses, so most pages print the same list.
+_NOTES: dict[tuple[str, tuple[tuple[object, ...], ...]], str] = {}
 
 
 def notes_html(notes: list[dict[str, object]], lang: str = "vi") -> str:
     """The print-only list of cited clauses, appended at the end of a page."""
     if not notes:
         return ""
-    return render.template("legal-notes.html.j2", notes=notes, words=words(lang))
+    key = (lang, tuple(tuple(note.items()) for note in notes))
+    kept = _NOTES.get(key)
+    if kept is None:
+        if len(_NOTES) >= _CITES_SIZE:
+            _NOTES.clear()
+        kept = _NOTES[key] = render.template("legal-notes.html.j2", notes=notes, words=words(lang))
+    return kept
 
 
 def document_markdown(

@@ -44,6 +44,12 @@ class Registry:
         # (page, anchor) pairs already recorded per clause: one lookup, not a scan of
         # the list (a clause cited by every page of a large site made that quadratic).
         self._citing_keys: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        # Clauses resolved, by (reference, kind): the pages of a large site cite the same
+        # clauses, each resolved when the page is checked and again when it is rendered
+        # (``is_unverified`` scans the document's list). The documents never change once
+        # the register is made; a reference that does not resolve is not kept (its
+        # message names the page and line).
+        self._resolved: dict[tuple[Ref, str | None], Clause] = {}
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -66,6 +72,17 @@ class Registry:
         ``file``, ``line`` and ``citation`` (the text as written) only shape the
         message. The message names the nearest existing documents or clauses.
         """
+        kept = self._resolved.get((ref, kind))
+        if kept is not None:
+            return kept
+        clause = self._resolve(ref, kind, file, line, citation)
+        self._resolved[(ref, kind)] = clause
+        return clause
+
+    def _resolve(
+        self, ref: Ref, kind: str | None, file: str, line: int | None, citation: str | None
+    ) -> Clause:
+        """``resolve`` without the kept clauses."""
         shown = citation or f"[[{ref.basis(kind)}]]"
 
         def fail(found: str, allowed: str, nearest: list[str] | None = None) -> Exception:
