@@ -23,8 +23,12 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-# A paragraph or list item without another block inside it (Material keeps p/li tags).
-_BLOCK = re.compile(r"<(p|li)>((?:(?!<(?:p|li|ul|ol)>).)*?)</\1>", re.DOTALL)
+# A paragraph or list item without another block inside it (Material keeps p/li tags):
+# what ``<(p|li)>((?:(?!<(?:p|li|ul|ol)>).)*?)</\1>`` (DOTALL) finds, found by
+# ``_inner_blocks`` from the opening tags (the regex tested every character of an entry).
+_OPEN = re.compile(r"<(p|li)>")
+_NESTED = re.compile(r"<(?:p|li|ul|ol)>")
+_CLOSE = {"p": "</p>", "li": "</li>"}
 _TAG = re.compile(r"<[^>]*>")
 MAX_BLOCKS = 2
 
@@ -42,8 +46,28 @@ def blocks(text: str) -> list[str]:
 # pages' text in both languages): their blocks are remembered, bounded.
 @functools.lru_cache(maxsize=65536)
 def _blocks(text: str) -> tuple[str, ...]:
-    found = (_SUP.sub("", m[2]).strip() for m in _BLOCK.finditer(text))
+    found = (_SUP.sub("", b).strip() if "<sup" in b else b.strip() for b in _inner_blocks(text))
     return tuple(block for block in found if _TAG.sub("", block).strip())
+
+
+def _inner_blocks(text: str) -> list[str]:
+    """The inner HTML of each paragraph or list item holding no other block, in order.
+
+    An opening tag is matched by the first closing tag of its kind after it, unless
+    a block opens in between: then, as with the regex, the search goes on from the
+    next opening tag.
+    """
+    found = []
+    position = 0
+    while opening := _OPEN.search(text, position):
+        start = opening.end()
+        close = text.find(_CLOSE[opening[1]], start)
+        if close >= 0 and _NESTED.search(text, start, close) is None:
+            found.append(text[start:close])
+            position = close + len(_CLOSE[opening[1]])
+        else:
+            position = opening.start() + 1
+    return found
 
 
 def _page(location: str) -> str:
