@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import markupsafe
 from thidua import words as thidua_words
 from thidua.legal.basis import BASIS, entries
 from thidua.legal.citations import Citation, find_citations, replace_citations
@@ -165,30 +166,42 @@ def render_citations(
 
 
 # Citation links by what they are made of (the words by identity, kept alive with the
-# entry so that no other object takes their id): the pages of a large site mostly cite
-# the same clauses from the same depth. Emptied by the legal hook at each build pass,
-# so that an edited template or words file is used.
-_CITES: dict[tuple[str, str, int, bool, int], tuple[dict[str, str], str]] = {}
+# entry so that no other object takes their id), without the link's target: the pages
+# of a large site mostly cite the same clauses, from folders of every depth. The line
+# is kept in two halves around the target, which is escaped as the template escapes
+# it. Emptied by the legal hook at each build pass, so that an edited template or
+# words file is used.
+_CITES: dict[tuple[str, int, bool, int], tuple[dict[str, str], tuple[str, str] | None]] = {}
 _CITES_SIZE = 10_000
+_TARGET = "\x00href\x00"  # stands for the target: no Markdown or URL holds it
 
 
 def cite_html(href: str, label: str, number: int, unverified: bool, text: dict[str, str]) -> str:
     """One citation link (``legal-cite.html.j2`` on one line); ``label`` escaped already."""
-    key = (href, label, number, unverified, id(text))
+    key = (label, number, unverified, id(text))
     kept = _CITES.get(key)
     if kept is None:
         if len(_CITES) >= _CITES_SIZE:
             _CITES.clear()
-        line = _one_line(
-            "legal-cite.html.j2",
-            href=href,
-            label=label,
-            number=number,
-            unverified=unverified,
-            words=text,
-        )
-        kept = _CITES[key] = (text, line)
-    return kept[1]
+        line = _cite_line(_TARGET, label, number, unverified, text)
+        before, found, after = line.partition(_TARGET)
+        kept = _CITES[key] = (text, (before, after) if found and _TARGET not in after else None)
+    halves = kept[1]
+    if halves is None or _TARGET in href or any(char.isspace() for char in href):
+        # Not one target in the line, or one the line's spaces would change: in full.
+        return _cite_line(href, label, number, unverified, text)
+    return f"{halves[0]}{markupsafe.escape(href)}{halves[1]}"
+
+
+def _cite_line(href: str, label: str, number: int, unverified: bool, text: dict[str, str]) -> str:
+    return _one_line(
+        "legal-cite.html.j2",
+        href=href,
+        label=label,
+        number=number,
+        unverified=unverified,
+        words=text,
+    )
 
 
 def forget_fragments() -> None:

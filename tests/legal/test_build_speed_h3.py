@@ -90,3 +90,36 @@ def test_a_new_pass_renders_the_lists_again(monkeypatch):
     assert legal.notes_html(_notes("Một"), "vi") == before  # the same pass: kept
     legal.forget_fragments()  # the legal hook's on_files, at every pass
     assert "Đã đổi" in legal.notes_html(_notes("Một"), "vi")
+
+
+HREFS = [
+    "../../van-ban/luat-06-2022/#dieu-24-khoan-1",
+    "#dieu-3",
+    "./",
+    "luat-06-2022.html#a",
+    "../x/?a=1&b=<2>\"'",
+    "../văn bản/#dieu-1",
+    "a\tb",
+    "",
+]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("href", HREFS)
+def test_a_citation_link_from_its_kept_halves_is_the_one_the_template_gives(href, lang):
+    from thidua_mkdocs import legal
+
+    legal.forget_fragments()
+    text = legal.words(lang)
+    for label, number, unverified in [("Điều 24 khoản 1", 1, False), ("NĐ &#42;", 12, True)]:
+        for _ in range(2):  # made, then from the kept halves
+            fresh = legal._one_line(
+                "legal-cite.html.j2",
+                href=href,
+                label=label,
+                number=number,
+                unverified=unverified,
+                words=text,
+            )
+            assert legal.cite_html(href, label, number, unverified, text) == fresh
+    assert len(legal._CITES) == 2  # one entry per link whatever its target
