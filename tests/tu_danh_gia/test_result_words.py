@@ -179,3 +179,28 @@ def test_text_output_keeps_the_separator(tmp_path, capsys, lang):
     result = json.loads(capsys.readouterr().out)
     for text in _prose(result):
         assert not leaks(text, lang), [str(leak) for leak in leaks(text, lang)]
+
+
+def test_every_field_a_criterion_reads_is_named():
+    read: set[str] = set()
+    for crit in RULES.criteria.values():
+        read.update([crit["field"]] if "field" in crit else [])
+        read.update(
+            term.lstrip("-") for key in ("num", "den", "fields") for term in crit.get(key, [])
+        )
+    messages = RULES.labels["messages"]
+    unnamed = sorted(name for name in read if f"field_{name}" not in messages)
+    assert not unnamed, unnamed
+    unused = sorted(k[6:] for k in messages if k.startswith("field_") and k[6:] not in read)
+    assert not unused, unused
+
+
+def test_what_the_profile_lacks_is_named():
+    profile = {key: value for key, value in LEADER_2024.items() if key != "tasks"}
+    texts = "\n".join(_prose(evaluate(profile, RULES, "vi")))
+    assert "— hồ sơ chưa có số nhiệm vụ được giao, số nhiệm vụ đúng tiến độ" in texts
+    english = "\n".join(_prose(evaluate(profile, RULES, "en")))
+    assert (
+        "— the tasks assigned, the tasks on time and of quality not given in the profile" in english
+    )
+    assert "tasks.assigned" not in texts + english

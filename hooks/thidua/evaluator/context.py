@@ -77,7 +77,7 @@ class Ctx:
         raw, detail = ops.OPS[crit["op"]](self, crit)
         if raw is None:
             met = crit.get("missing", "not_met") == "met"
-            detail = [{"k": "missing"}]
+            detail = [{"k": "missing", "fields": self.missing_fields(crit)}]
         else:
             met = raw != bool(crit.get("not", False))
         flag = crit.get("enabled_by_flag")
@@ -88,6 +88,13 @@ class Ctx:
                 detail = [*detail, {"k": "flag_off", "flag": flag}]
         self.memo[cid] = (met, detail)
         return met, detail
+
+    def missing_fields(self, crit: dict) -> list[str]:
+        """The fields a criterion reads that the profile does not give, in its order."""
+        read = [crit["field"]] if "field" in crit else []
+        read += [t.lstrip("-") for t in crit.get("num", []) + crit.get("den", [])]
+        read += crit.get("fields", [])
+        return [name for name in unique(read) if self.get(name) is ops.MISSING]
 
     def criterion_text(self, cid: str) -> str:
         """The criterion's own text, then its detail in words."""

@@ -74,6 +74,8 @@ class Wording:
             return "—"
         if name == "criterion":
             return self.criterion_words(value)
+        if name == "fields":
+            return self.message(f"field_{value}")
         if name in VALUE_GROUPS:
             return self.labels[VALUE_GROUPS[name]][value][self.lang]
         if name in NUMBERS:

@@ -1,22 +1,19 @@
 /* thidua — the evaluator in the browser: an interpreter of published data. It reads
- * window.THIDUA_DATA: the rules (criteria, years with their lookups from
- * thidua.criteria.lookups, rule sets, flags, the [U] table, labels with the result's message
- * templates) and the contract (data.contract, from thidua.contract.export). The profile is
- * checked and normalised by profile.js (window.ThiduaProfile, loaded before this file, like
- * hooks/thidua/evaluator/profile.py); here are the problems that need the year's rules
- * (evaluator/__init__.py) and the engine (engine.py, ops.py, quotas.py). No rule, field, code,
- * limit or message is written here, only their generic interpretation (hooks/thidua/evaluator),
- * in the same order, so that the result is that of `thidua evaluate PROFILE --json`
- * (tests/evaluator_js compare them on every case and thousands of random profiles).
+ * window.THIDUA_DATA: the rules (criteria, years with their lookups, rule sets, flags, the [U]
+ * table, labels with the templates of the result's words) and the contract (data.contract).
+ * profile.js (window.ThiduaProfile, loaded first, like evaluator/profile.py) checks and
+ * normalises the profile; here are the problems that need the year's rules (__init__.py) and
+ * the engine (engine.py, ops.py, quotas.py). No rule, field, code, limit or message is written
+ * here, only their generic interpretation, in the same order, so that the result is that of
+ * `thidua evaluate PROFILE --json` (tests/evaluator_js compare them on every case and thousands
+ * of random profiles). The operations return what they found as parts ({k: template key,
+ * name: value}, plain data), worded by ThiduaProfile.wording like evaluator/wording.py.
+ * Numbers are exact fractions (Frac). Messages only may differ: a JS object lists
+ * integer-like keys (prior_titles years) in ascending order. Classic script, file://.
  *
  *   ThiduaEvaluator.validateProfile(profile) → ["field: found …; allowed: …", …] ([] if valid)
  *   ThiduaEvaluator.problems(profile)        → [{path, field, found, allowed, message}, …]
- *   ThiduaEvaluator.evaluate(profile, lang)  → the contract result (throws when invalid)
- *
- * Numbers are exact fractions (Frac). The operations return what they found as parts
- * ({k: template key, name: value}, plain data: ops.py), worded by ThiduaProfile.wording
- * with the published templates (labels.messages) like wording.py. Messages only may differ:
- * a JS object lists integer-like keys (prior_titles years) in ascending order. Classic script. */
+ *   ThiduaEvaluator.evaluate(profile, lang)  → the contract result (throws when invalid) */
 (function () {
   "use strict";
 
@@ -159,8 +156,7 @@
     this.sources = [];
     this.manual = [];
     this.chainYears = [];
-    var self = this;
-    this.words = P.wording(rules, lang, function (cid) { return self.criterionText(cid); });
+    this.words = P.wording(rules, lang, this.criterionText.bind(this));
   }
   Ctx.prototype.get = function (path) {
     var v = at(this.profile, path);
@@ -183,7 +179,7 @@
     if (!OPS[crit.op]) { throw new Error("ThiduaEvaluator: unknown operation " + crit.op + " in " + cid); }
     var pair = OPS[crit.op](this, crit);
     var met = pair[0] !== !!crit.not;
-    var detail = pair[0] === null ? [{ k: "missing" }] : pair[1];
+    var detail = pair[0] === null ? [{ k: "missing", fields: this.missingFields(crit) }] : pair[1];
     if (pair[0] === null) { met = (crit.missing || "not_met") === "met"; }
     var flag = crit.enabled_by_flag;
     if (flag) {
@@ -194,6 +190,13 @@
       }
     }
     return (this.memo[cid] = [met, detail]);
+  };
+  /** The fields a criterion reads that the profile does not give, in its order. */
+  Ctx.prototype.missingFields = function (crit) {
+    var read = [].concat(crit.field || [], crit.num || [], crit.den || [], crit.fields || []);
+    var self = this;
+    return unique(read.map(function (t) { return t.replace(/^-+/, ""); }))
+      .filter(function (name) { return self.get(name) === MISSING; });
   };
   /** The criterion's own text, then its detail in words. */
   Ctx.prototype.criterionText = function (cid) {
@@ -360,10 +363,9 @@
     },
     level_not_above: function (ctx, crit) {
       return field(ctx, crit, function (v) {
-        var level = ctx.classification;
         var codes = C.codes.level_codes;
-        var part = { k: "level_not_above", unit_level: v, level: level };
-        return [codes.indexOf(level) >= codes.indexOf(v), [part]];
+        var part = { k: "level_not_above", unit_level: v, level: ctx.classification };
+        return [codes.indexOf(ctx.classification) >= codes.indexOf(v), [part]];
       });
     },
     classification_in: function (ctx, crit) {
@@ -555,13 +557,11 @@
         var entry = ctx.recordBinding(b, [], code, rid, bound);
         if (!hasOwn.call(alternatives, b.criterion) && !entry.met) { failed.push(entry); }
       });
-      if (title.review) {
-        ctx.review(ctx.msg("title_review", { title: code, text: ctx.text(title.review) }));
-      }
+      var said = title.review ? ctx.msg("title_review", { title: code, text: ctx.text(title.review) }) : "";
+      ctx.review(said);
       (ctx.yearEntry.title_reviews || []).forEach(function (review) {
-        if (review.titles.indexOf(code) < 0 || (has(review, "if_met") && !ctx.outcome(review.if_met)[0])) {
-          return;
-        }
+        if (review.titles.indexOf(code) < 0) { return; }
+        if (has(review, "if_met") && !ctx.outcome(review.if_met)[0]) { return; }
         var reason = ctx.text(review.reason);
         if (reason && ctx.manual.indexOf(reason) < 0) {
           ctx.info("quy-tac.xem-xet-danh-hieu", review.legal_basis, reason, "title_reviews", rid);

@@ -427,6 +427,7 @@
       }
       if (v === null || v === undefined) { return "—"; }
       if (name === "criterion") { return criterion(v); }
+      if (name === "fields") { return message("field_" + v); }
       if (has(VALUE_GROUPS, name)) { return labels[VALUE_GROUPS[name]][v][lang]; }
       if (NUMBERS.indexOf(name) >= 0) { return number(String(v)); }
       if (name === "date") {
