@@ -79,3 +79,21 @@ def test_numbers_are_shown_exactly():
     assert fmt(Fraction(6999, 100)) == "69.99"
     assert fmt(Fraction(12)) == "12"
     assert fmt(Fraction(10, 6)) == "5/3"
+
+
+def test_discipline_parts_are_data_not_words():
+    """A decision is named by its row (1 = the first) with its codes and ISO date; the
+    words come from the templates (thidua.evaluator.wording)."""
+    items = [_d("dang", "2023-11-20", 2023), _d("hanh_chinh", "2024-01-10", 2023)]
+    items.append(_d("dang", "2024-05-02", 2024))
+    counted, skipped = discipline_counted(items, 2024, True)
+    assert counted == [
+        {
+            "k": "discipline_row",
+            "row": 3,
+            "system": "dang",
+            "form": "khien_trach",
+            "date": "2024-05-02",
+        }
+    ]
+    assert skipped == [{"k": "discipline_same", "row": 2, "year": 2023}]

@@ -20,6 +20,7 @@ from thidua.cli import main
 from thidua.criteria import load_rules
 from thidua.evaluator import ProfileError, evaluate
 from thidua.evaluator.cases import load_cases
+from thidua.evaluator.wording import Wording
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = load_rules(ROOT)
@@ -204,3 +205,17 @@ def test_what_the_profile_lacks_is_named():
         "— the tasks assigned, the tasks on time and of quality not given in the profile" in english
     )
     assert "tasks.assigned" not in texts + english
+
+
+def test_wording_names_each_value_by_its_name():
+    vi, en = Wording(RULES, "vi"), Wording(RULES, "en")
+    compare = {"k": "compare", "number": "49.5", "cmp": "ge", "limit": "90"}
+    assert vi.say(compare) == "49,5 (cần ≥ 90)"
+    assert en.say(compare) == "49.5 (needs ≥ 90)"
+    assert vi.say({"k": "titles", "titles": []}) == "không"
+    titles = vi.say({"k": "titles", "titles": ["LDTT", "CSTT"]})
+    assert titles == "Lao động tiên tiến, Chiến sĩ tiên tiến"
+    assert vi.say({"k": "classification_is", "level": None}) == "xếp loại —"
+    assert vi.say({"k": "value", "value": True}) == "có"
+    assert en.say({"k": "value", "value": "high"}) == "High"
+    assert en.say({"k": "has_leave", "leave_kinds": ["thai_san"]}) == "Maternity leave"
