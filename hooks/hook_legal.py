@@ -34,6 +34,7 @@ from thidua.legal.citations import find_citations
 from thidua.legal.registry import Citing, Registry, collect_registry
 from thidua_mkdocs import i18n
 from thidua_mkdocs import legal as markup
+from thidua_mkdocs.cite_aside import Pieces
 
 _registries: dict[str, Registry] = markup.REGISTRIES
 registry_for = markup.registry_for
@@ -125,13 +126,16 @@ def _href(page, files):
     return href
 
 
-# A page's printed list of cited clauses, from its Markdown to its HTML.
+# A page's printed list of cited clauses, and its citation links' HTML set aside from
+# Markdown (``thidua_mkdocs.cite_aside``), from its Markdown to its HTML.
 _notes: dict[str, str] = {}
+_links: dict[str, Pieces] = {}
 
 
 def on_page_markdown(markdown, page, config, files):
     """Document pages, citation markers and the register marker."""
     _notes.pop(page.file.src_uri, None)
+    _links.pop(page.file.src_uri, None)
     registry = _registries.get(i18n.current_language(config))
     if registry is None:
         return markdown
@@ -145,8 +149,9 @@ def on_page_markdown(markdown, page, config, files):
             markdown = markup.document_markdown(markdown, document, registry, href, lang)
         markdown = markup.fill_register(markdown, registry, href, lang)
         if "[[" in markdown:
+            aside = _links[src] = Pieces(markdown)
             cited = markup.render_citations(
-                markdown, registry, href, shown, lang, find_citations(markdown, shown)
+                markdown, registry, href, shown, lang, find_citations(markdown, shown), aside
             )
             # The printed list of cited clauses is HTML, added once the search plugin has
             # read the page (on_page_context): Markdown would parse it again as a raw
@@ -158,9 +163,16 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+# After the hooks that put back HTML set aside before Markdown (checklists, Điểm mới
+# tables: priority 0), which may hold citation links' stand-ins.
+@event_priority(-50)
 def on_page_content(html, page, config, files):
-    """Name the heading permalinks of document pages ("Liên kết tới Điều 24"), and give
-    every English page's permalinks their English title (the toc setting is Vietnamese)."""
+    """Put back the citation links set aside before Markdown; name the heading
+    permalinks of document pages ("Liên kết tới Điều 24"), and give every English
+    page's permalinks their English title (the toc setting is Vietnamese)."""
+    aside = _links.pop(page.file.src_uri, None)
+    if aside is not None:
+        html = aside.put_back(html)
     lang = i18n.current_language(config)
     registry = _registries.get(lang)
     document = registry.by_src_uri.get(page.file.src_uri) if registry else None

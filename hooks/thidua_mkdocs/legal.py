@@ -35,6 +35,7 @@ from thidua.legal.structure import (
 from thidua.slug import fold
 
 from thidua_mkdocs import render
+from thidua_mkdocs.cite_aside import Pieces
 
 Href = Callable[[str, str], str]
 
@@ -127,9 +128,12 @@ def render_citations(
     file: str,
     lang: str = "vi",
     citations: list[Citation] | None = None,
+    aside: Pieces | None = None,
 ) -> CitedPage:
     """Replace each ``[[…]]`` marker by a link with a preview; collect print notes.
 
+    With ``aside``, a link's HTML is set aside there and only its words stay in the
+    Markdown, between two stand-in characters (``cite_aside``).
     Raises ``ContentError`` (``UnresolvedCitation``) for a marker that does not resolve.
     """
     found = find_citations(markdown, file) if citations is None else citations
@@ -154,43 +158,71 @@ def render_citations(
                     "unverified": clause.unverified,
                 }
             )
-        return cite_html(
-            href(clause.document.src_uri, clause.anchor),
-            _md_safe(citation.text or clause_label(clause, lang)),
-            number,
-            clause.unverified,
-            text,
-        )
+        target = href(clause.document.src_uri, clause.anchor)
+        label = _md_safe(citation.text or clause_label(clause, lang))
+        if aside is not None:
+            parts = cite_parts(target, label, number, clause.unverified, text)
+            wrapped = aside.wrap(citation.start, parts[0], label, parts[1]) if parts else None
+            if wrapped is not None:
+                return wrapped
+        return cite_html(target, label, number, clause.unverified, text)
 
     return CitedPage(replace_citations(markdown, found, one), notes)
 
 
 # Citation links by what they are made of (the words by identity, kept alive with the
-# entry so that no other object takes their id), without the link's target: the pages
-# of a large site mostly cite the same clauses, from folders of every depth. The line
-# is kept in two halves around the target, which is escaped as the template escapes
-# it. Emptied by the legal hook at each build pass, so that an edited template or
-# words file is used.
-_CITES: dict[tuple[str, int, bool, int], tuple[dict[str, str], tuple[str, str] | None]] = {}
+# entry so that no other object takes their id), without the link's target and words:
+# the pages of a large site mostly cite the same clauses, from folders of every depth.
+# The line is kept in three pieces around the target (escaped as the template escapes
+# it) and the words. Emptied by the legal hook at each build pass, so that an edited
+# template or words file is used.
+_CITES: dict[tuple[int, bool, int], tuple[dict[str, str], tuple[str, str, str] | None]] = {}
 _CITES_SIZE = 10_000
-_TARGET = "\x00href\x00"  # stands for the target: no Markdown or URL holds it
+# Stand for the target and the words in the kept line: no Markdown or URL holds them.
+_TARGET = "\x00href\x00"
+_LABEL = "\x00label\x00"
 
 
-def cite_html(href: str, label: str, number: int, unverified: bool, text: dict[str, str]) -> str:
-    """One citation link (``legal-cite.html.j2`` on one line); ``label`` escaped already."""
-    key = (label, number, unverified, id(text))
+def cite_parts(
+    href: str, label: str, number: int, unverified: bool, text: dict[str, str]
+) -> tuple[str, str] | None:
+    """The HTML before and after the words of one citation link (``cite_html`` is
+    ``before + label + after``), or None where the link must be rendered in full: a
+    target or words whose spaces the one-line join would change. ``label`` escaped
+    already."""
+    key = (number, unverified, id(text))
     kept = _CITES.get(key)
     if kept is None:
         if len(_CITES) >= _CITES_SIZE:
             _CITES.clear()
-        line = _cite_line(_TARGET, label, number, unverified, text)
-        before, found, after = line.partition(_TARGET)
-        kept = _CITES[key] = (text, (before, after) if found and _TARGET not in after else None)
-    halves = kept[1]
-    if halves is None or _TARGET in href or any(char.isspace() for char in href):
-        # Not one target in the line, or one the line's spaces would change: in full.
+        line = _cite_line(_TARGET, _LABEL, number, unverified, text)
+        head, found_target, tail = line.partition(_TARGET)
+        middle, found_label, after = tail.partition(_LABEL)
+        pieces = (head, middle, after)
+        single = all(_TARGET not in piece and _LABEL not in piece for piece in pieces)
+        kept = _CITES[key] = (text, pieces if found_target and found_label and single else None)
+    pieces = kept[1]
+    if pieces is None or not _kept_as_is(href, label):
+        return None
+    return f"{pieces[0]}{markupsafe.escape(href)}{pieces[1]}", pieces[2]
+
+
+def _kept_as_is(href: str, label: str) -> bool:
+    """True when the one-line join leaves ``href`` and ``label`` as they are."""
+    return (
+        not any(char.isspace() for char in href)
+        and label == " ".join(label.split())
+        and _TARGET not in href + label
+        and _LABEL not in href + label
+    )
+
+
+def cite_html(href: str, label: str, number: int, unverified: bool, text: dict[str, str]) -> str:
+    """One citation link (``legal-cite.html.j2`` on one line); ``label`` escaped already."""
+    parts = cite_parts(href, label, number, unverified, text)
+    if parts is None:
         return _cite_line(href, label, number, unverified, text)
-    return f"{halves[0]}{markupsafe.escape(href)}{halves[1]}"
+    return f"{parts[0]}{label}{parts[1]}"
 
 
 def _cite_line(href: str, label: str, number: int, unverified: bool, text: dict[str, str]) -> str:
