@@ -198,6 +198,8 @@ def on_page_content(html, page, config, files):
         links=links,
         lang_root=get_relative_url(home or ".", page.url).rstrip("/") + "/",
         default_year=max(meta["years"]),
+        # The period codes the contract takes (its options and the fill buttons' counts).
+        periods=data["contract"]["periods"],
         scoring=scoring,
         layer=layer[0] if layer else None,
     )

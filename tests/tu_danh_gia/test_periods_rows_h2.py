@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tdg_support import FAKE_LINKS, PAGE_VI, route_evaluator
+from tdg_support import FAKE_LINKS, PAGE_EN, PAGE_VI, route_evaluator
 from thidua.contract import codes
 from thidua.contract.export import export_contract
 
@@ -142,3 +142,35 @@ def test_a_period_is_named_by_its_place_in_the_contract(tool):
         "(codes) => codes.map((c) => TDG.form.periodName(c, TDG.texts.vi))", ["03", "12", "Q2"]
     )
     assert names == ["Tháng 3", "Tháng 12", "Quý 2"]
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        (PAGE_VI, ("Tháng", "Quý", "tháng", "quý")),
+        (PAGE_EN, ("Month", "Quarter", "months", "quarters")),
+    ],
+)
+def test_the_period_lists_and_fill_buttons_are_the_contracts(built_site, page, words):
+    """The period selects offer the contract's codes, named by their place; the fill
+    buttons say how many codes they put in."""
+    html = (built_site.site / page.strip("/") / "index.html").read_text(encoding="utf-8")
+    periods = export_contract()["periods"]
+    select = re.search(r'<select[^>]*name="period_scores\.0\.period">(.*?)</select>', html, re.S)
+    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', select[1])
+    month, quarter, months, quarters = words
+    assert options == [("", "—")] + [
+        (code, f"{month} {i}") for i, code in enumerate(periods["month"], 1)
+    ] + [(code, f"{quarter} {i}") for i, code in enumerate(periods["quarter"], 1)]
+    assert re.search(rf'id="tdg-fill-months">[^<]* {len(periods["month"])} {months}<', html)
+    assert re.search(rf'id="tdg-fill-quarters">[^<]* {len(periods["quarter"])} {quarters}<', html)
+
+
+def test_the_template_writes_no_period_code_or_count():
+    """The form template takes its periods from the contract (what the built page shows
+    above), not from a range of its own."""
+    template = (
+        Path(__file__).parents[2] / "hooks/thidua_mkdocs/templates/tu-danh-gia/form.html.j2"
+    ).read_text(encoding="utf-8")
+    assert "periods.month" in template and "periods.quarter" in template
+    assert not re.search(r"range\(1, (13|5)\)|value=\"Q\{\{", template)
