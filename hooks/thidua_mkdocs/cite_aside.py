@@ -22,6 +22,9 @@ _LAST = 0xF8FF
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _TITLE_LINE = re.compile(r"[ \t]*(?:#|!!!|\?\?\?)")
+# Up to this many pieces, ``put_back`` replaces each character in turn (each a fast
+# search of the page); beyond, one pass of the regex over the page.
+_FEW = 8
 
 
 class Pieces:
@@ -48,6 +51,12 @@ class Pieces:
         if not self.pieces:
             return html
         pieces = self.pieces
+        # A few links: a search per character beats the regex (unless a piece itself
+        # holds such a character, which the regex would leave as it is).
+        if len(pieces) <= _FEW and _PRIVATE.search("".join(pieces)) is None:
+            for index, piece in enumerate(pieces):
+                html = html.replace(chr(_FIRST + index), piece)
+            return html
 
         def one(match: re.Match[str]) -> str:
             index = ord(match[0]) - _FIRST

@@ -116,3 +116,21 @@ def test_put_back_leaves_characters_it_did_not_set():
     aside = Pieces("x")
     assert aside.wrap(0, "<a>", "chữ", "</a>") == "\ue000chữ\ue001"
     assert aside.put_back("\ue000chữ\ue001 \ue002") == "<a>chữ</a> \ue002"
+
+
+@pytest.mark.parametrize("links", [1, 4, 5, 40])
+def test_put_back_with_few_and_many_links(links):
+    aside = Pieces("x")
+    html = "".join(
+        f"<p>{aside.wrap(0, f'<a{n}>', f'chữ {n}', f'</a{n}>')}</p>" for n in range(links)
+    )
+    assert (
+        aside.put_back(html + "\uf000")
+        == "".join(f"<p><a{n}>chữ {n}</a{n}></p>" for n in range(links)) + "\uf000"
+    )
+
+
+def test_a_piece_holding_a_private_use_character_is_put_back_as_it_is():
+    aside = Pieces("x")
+    html = aside.wrap(0, '<a title="\ue001">', "a", "</a>")
+    assert aside.put_back(html) == '<a title="\ue001">a</a>'
