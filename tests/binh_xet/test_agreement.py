@@ -11,12 +11,16 @@ import pytest
 from bx_support import (
     AGREEMENT_FILES,
     DATA,
+    PAGE_EN,
+    PAGE_VI,
     UNIT_POINTS,
     load_file,
     page_result,
     set_unit_points,
+    thidua,
     unit_json,
 )
+from thidua.criteria import load_rules
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +67,30 @@ def test_page_and_command_agree_on_the_units_own_level_on_100_points(tool, path)
     args = [a if a != "35" else "29" for a in UNIT_POINTS["args"]]
     assert page_result(tool) == unit_json(path, *args)
     assert page_result(tool)["collective"]["classification"] == "HTT"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_page_shows_each_reason_whole_as_the_command(page, guard, base_url, lang):
+    """A collective title not eligible, on the page and in ``thidua unit`` of the same
+    language: the same whole reason (criterion and what was found), in both languages."""
+    page.goto(base_url + (PAGE_VI if lang == "vi" else PAGE_EN))
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#bx.bx-js [data-testid=bx-results]")
+    path = AGREEMENT_FILES[1]
+    load_file(page, path)
+    page.select_option("[data-testid=bx-unit-level]", "HTT")
+    page.select_option("[data-testid=bx-movement]", "true")
+    page.select_option("[data-testid=bx-unity]", "true")
+    args = ("--unit-level", "HTT", "--movement", "co", "--unity", "co", "--lang", lang)
+    expected = unit_json(path, *args)
+    assert page_result(page) == expected
+    not_eligible = expected["collective"]["not_eligible"]
+    assert not_eligible and all(" — " in reason for reason in not_eligible.values())
+    shown = page.inner_text("[data-testid=bx-results]")
+    command = thidua("unit", str(path), *args).stdout
+    labels = load_rules().labels["titles"]
+    for code, reason in not_eligible.items():
+        line = f"{labels[code][lang]}: {reason}"
+        assert line in shown, (line, shown)
+        assert f"    {line}\n" in command

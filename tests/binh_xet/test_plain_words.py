@@ -22,7 +22,7 @@ from bx_support import (
     set_unit_points,
     thidua,
 )
-from thidua.binh_xet.text import clean, number, percent
+from thidua.binh_xet.text import number, percent
 
 ALL_FILES = [*AGREEMENT_FILES, DATA / "bad-header.csv", *LAYER_FILES]
 VARIANTS = {
@@ -70,11 +70,8 @@ def test_numbers_in_vietnamese_form(value, shown):
     assert number(value) == shown
 
 
-def test_percent_and_cleaned_reasons():
+def test_percent():
     assert percent("0.15") == "15 %" and percent(0.2) == "20 %" and percent("0.125") == "12,5 %"
-    assert clean("Chưa đạt: Tập thể hoàn thành xuất sắc nhiệm vụ — unit_result = HTT") == (
-        "Chưa đạt: Tập thể hoàn thành xuất sắc nhiệm vụ"
-    )
 
 
 def _page_text(page) -> str:

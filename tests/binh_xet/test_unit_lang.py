@@ -19,6 +19,7 @@ from test_plain_words import ALL_FILES, VARIANTS
 from thidua.binh_xet import compute, read
 from thidua.binh_xet.text import number, percent
 from thidua.cli import main
+from thidua.criteria import load_rules
 
 # Words of the Vietnamese lines that must not be left in the English text.
 VIETNAMESE_LINES = re.compile(
@@ -121,3 +122,39 @@ def test_the_installed_command_takes_the_option():
     assert "tied at the limit — the council decides" in proc.stdout
     proc = thidua("unit", str(DATA / "ties.csv"), "--lang", "fr")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+# A collective that reaches no level and no title: every reason has detail after " — ".
+LOW_UNIT = ["--unit-kind", "hanh-chinh", "--unit-score", "49,5", "--tasks-completed", "80",
+            "--tasks-late", "10", "--movement", "co", "--unity", "co"]
+
+
+@pytest.mark.parametrize("path", [DATA / "at-cap.csv", DATA / "over.csv"], ids=lambda p: p.name)
+def test_reasons_are_printed_whole_in_both_languages(path):
+    """A title not eligible, a level not reached and a review reason are printed as the
+    evaluator words them, in Vietnamese and in English alike: nothing is cut from one
+    language that the other keeps (the old rule cut English tails only)."""
+    shapes = {}
+    for lang in ("vi", "en"):
+        _, out, _ = unit(str(path), *LOW_UNIT, "--json", "--lang", lang)
+        result = json.loads(out)
+        _, text, _ = unit(str(path), *LOW_UNIT, "--lang", lang)
+        col = result["collective"]
+        labels = load_rules().labels
+        assert col["not_eligible"], "the case must give not-eligible titles"
+        for code, reason in col["not_eligible"].items():
+            assert f"    {labels['titles'][code][lang]}: {reason}\n" in text, (code, text)
+            assert " — " in reason
+        not_met = labels["messages"]["not_met"][lang]
+        for reason in col["level_not_reached"].values():
+            assert reason.startswith(f"{not_met}: ")
+            assert reason.removeprefix(f"{not_met}: ") + "\n" in text
+        reviews = col["manual_review_reasons"] + result["members"][0]["manual_review_reasons"]
+        for reason in reviews:
+            assert reason in text
+        shapes[lang] = {
+            "titles": {c: r.count(" — ") for c, r in col["not_eligible"].items()},
+            "levels": {c: r.count(" — ") for c, r in col["level_not_reached"].items()},
+            "reviews": [r.count(" — ") for r in reviews],
+        }
+    assert shapes["vi"] == shapes["en"]

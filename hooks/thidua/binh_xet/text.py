@@ -4,13 +4,14 @@ Every line is written for a secretary: names of levels and titles in full, numbe
 language's form (``1,5`` and ``1.234`` in Vietnamese, ``1.5`` and ``1,234`` in English), no
 codes, field names or program values. The words are the words files' group
 ``binh_xet_cli`` (``thidua.words``), in English with the English page's terms (HTXS, HTT,
-CSTĐCS). The evaluator's own explanation of a cap (a technical trace) is not printed: the
-cap is told from its figures, with the clause it rests on.
+CSTĐCS). The evaluator's reasons are printed as it words them (its criterion, then after
+" — " what the member's or the collective's data gave): nothing is cut out of them, so a
+reason says the same in both languages. The evaluator's own explanation of a cap is not
+printed: the cap is told from its figures, with the clause it rests on.
 """
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -21,19 +22,11 @@ if TYPE_CHECKING:
     from thidua.criteria import Rules
 
 ENCODING = {"utf-8": "UTF-8", "windows-1258": "Windows-1258"}
-# An evaluator reason's technical tail (" — unit_result = HTT", " — ✗ …"), as BX.clean.
-_TRACE = re.compile(r" — [a-z_][a-z0-9_.\[\]]* [^;]*")
-_MARKS = re.compile(" — [\u2717\u2713\u2714][^;]*(?:; [\u2717\u2713\u2714][^;]*)*")
 
 
 def say(lang: str, key: str, **values: Any) -> str:
     """The command's words at ``key`` (group ``binh_xet_cli``) in ``lang``."""
     return words.text(lang, f"binh_xet_cli.{key}", **values)
-
-
-def clean(text: str) -> str:
-    """An evaluator reason without its technical detail (same rule as BX.clean)."""
-    return _MARKS.sub("", _TRACE.sub("", str(text)))
 
 
 def number(value: float | int | Fraction, lang: str = "vi") -> str:
@@ -129,8 +122,7 @@ class _Say:
     def not_met(self, reason: str) -> str:
         """A reason without the evaluator's leading "Chưa đạt: " ("Not met: ")."""
         prefix = self.labels.get("messages", {}).get("not_met", {}).get(self.lang)
-        text = clean(reason)
-        return text.removeprefix(f"{prefix}: ") if prefix else text
+        return reason.removeprefix(f"{prefix}: ") if prefix else reason
 
 
 def render(result: dict[str, Any], rules: Rules, lang: str = "vi") -> str:
@@ -205,7 +197,7 @@ def _caps(result: dict, s: _Say) -> list[str]:
         if cap["legal_basis"]:
             lines.append(f"    {s('basis', basis='; '.join(cap['legal_basis']))}")
         for reason in cap["manual_review_reasons"]:
-            lines.append(f"    {s('review', reason=clean(reason))}")
+            lines.append(f"    {s('review', reason=reason)}")
     return lines
 
 
@@ -239,7 +231,7 @@ def _cstdcs(result: dict, s: _Say) -> list[str]:
     else:
         lines.append(f"  {s('cstdcs_max', max=s.people(quota['max']), order=_order(quota, s))}")
     for reason in quota["manual_review_reasons"]:
-        lines.append(f"  {s('review', reason=clean(reason))}")
+        lines.append(f"  {s('review', reason=reason)}")
     return lines
 
 
@@ -284,9 +276,9 @@ def _collective(result: dict, s: _Say) -> list[str]:
     elif n["members"]:
         lines.append(f"  {s('collective_titles', titles=s.titles(col['eligible_titles']))}")
         for code, reason in col["not_eligible"].items():
-            lines.append(f"    {s.label('titles', code)}: {clean(reason)}")
+            lines.append(f"    {s.label('titles', code)}: {reason}")
     for reason in col["manual_review_reasons"]:
-        lines.append(f"    {s('review', reason=clean(reason))}")
+        lines.append(f"    {s('review', reason=reason)}")
     return lines
 
 
@@ -314,12 +306,12 @@ def _members(result: dict, s: _Say) -> list[str]:
     notes: list[str] = []
     for m in members:
         for reason in m["manual_review_reasons"]:
-            if reason not in shared and clean(reason) not in notes:
-                notes.append(clean(reason))
+            if reason not in shared and reason not in notes:
+                notes.append(reason)
     lines = [s("members_title")]
     if shared:
         lines.append(f"  {s('shared')}")
-        lines += [f"    {clean(r)}" for r in shared]
+        lines += [f"    {r}" for r in shared]
     if notes:
         lines.append(f"  {s('notes')}")
         lines += [f"    {i}. {text}" for i, text in enumerate(notes, start=1)]
@@ -330,7 +322,7 @@ def _members(result: dict, s: _Say) -> list[str]:
         if m["cstdcs_status"] and not quota["none_applies"]:
             status.append(s("member_cstdcs", status=s(f"status.{m['cstdcs_status']}")))
         refs = sorted(
-            {notes.index(clean(r)) + 1 for r in m["manual_review_reasons"] if r not in shared}
+            {notes.index(r) + 1 for r in m["manual_review_reasons"] if r not in shared}
         )
         if refs:
             status.append(s("member_notes", refs=", ".join(str(n) for n in refs)))
@@ -346,7 +338,7 @@ def _members(result: dict, s: _Say) -> list[str]:
                 status=f" [{'; '.join(status)}]" if status else "",
             )
         )
-        lines += [f"    {clean(reason)}" for reason in m.get("layer_reasons", [])]
+        lines += [f"    {reason}" for reason in m.get("layer_reasons", [])]
         if m.get("titles_if_htt") is not None:
             lines.append(f"    {s('if_htt', titles=s.titles(m['titles_if_htt']))}")
     return lines

@@ -64,7 +64,7 @@
       (by("tie").length ? paper("doc_split_tie", { names: names(by("tie")), blank: BLANK }) : "") +
       (by("unranked").length ? paper("doc_split_unranked", { names: names(by("unranked")), blank: BLANK }) : "");
   }
-  function reviewNotes(m) { return m.manual_review_reasons.map(BX.clean).join(" "); }
+  function reviewNotes(m) { return m.manual_review_reasons.join(" "); }
 
   /* What the local layer decided for each member, in Vietnamese like the rest of the
    * document: [{member, reasons}], only members with a reason. The result's reasons are
@@ -76,7 +76,7 @@
       vi = BX.unit.layerReasons(state.read, withReasons.map(function (m) { return m.row; }), result.evaluation_year, result.settings, "vi");
     }
     return withReasons.map(function (m) {
-      return { member: m, reasons: (vi && vi[m.row] && vi[m.row].length ? vi[m.row] : m.layer_reasons).map(BX.clean) };
+      return { member: m, reasons: (vi && vi[m.row] && vi[m.row].length ? vi[m.row] : m.layer_reasons) };
     });
   }
 
@@ -86,8 +86,8 @@
     var body = el("tbody"), notes = [];
     function noteRefs(m) {
       return m.manual_review_reasons.map(function (r) {
-        var text = BX.clean(r), at = notes.indexOf(text);
-        if (at < 0) { notes.push(text); at = notes.length - 1; }
+        var at = notes.indexOf(r);
+        if (at < 0) { notes.push(r); at = notes.length - 1; }
         return "(" + (at + 1) + ")";
       }).join(" ");
     }
@@ -108,7 +108,7 @@
     ["LDTT", "CSTT", "CSTDCS"].forEach(function (c) { var n = titled(result, c).length; if (n) { totals.appendChild(el("li", { text: paper("doc_title_count", { title: vi("titles", c), n: n }) })); } });
     result.htxs_caps.forEach(function (cap) {
       totals.appendChild(el("li", { text: paper("doc_table_cap", { who: who(cap), n: cap.candidates, max: cap.max === null ? paper("doc_no_cap") : cap.max }) +
-        ((cap.layer_text || []).length ? ". " + cap.layer_text.map(BX.clean).join(" ") : "") }));
+        ((cap.layer_text || []).length ? ". " + cap.layer_text.join(" ") : "") }));
     });
     var decided = layerDecisions(result);
     if (decided.length) {
@@ -156,7 +156,7 @@
       var group = result.members.filter(function (m) { return m.htxs_status && (m.group || "") === cap.group && m.role === cap.role; });
       var by = function (s) { return group.filter(function (m) { return m.htxs_status === s; }); };
       p(paper("doc_minutes_cap", { who: who(cap), max: cap.max === null ? paper("doc_minutes_no_cap") : cap.max, split: split("doc_split", by) }));
-      (cap.layer_text || []).forEach(function (text) { p("    " + BX.clean(text)); });
+      (cap.layer_text || []).forEach(function (text) { p("    " + text); });
     });
     p(paper("doc_minutes_h3"), "bx-strong");
     ["LDTT", "CSTT"].forEach(function (c) { var l = titled(result, c); if (l.length) { p(paper("doc_minutes_titled", { title: vi("titles", c), n: l.length, names: names(l) })); } });
@@ -264,7 +264,7 @@
     result.members.forEach(function (m) {
       rows.push([m.row, m.name, m.id || "", m.group || "", vi("roles", m.role), vi("levels", m.level), proposable(m).map(function (c) { return vi("titles", c); }).join("; "),
         m.rank === null ? "" : m.rank, m.votes === null ? "" : m.votes, status(m.htxs_status),
-        result.cstdcs.none_applies ? "" : status(m.cstdcs_status), m.missing.map(BX.clean).join(" "), reviewNotes(m), ""].concat(layerCells(result, m)));
+        result.cstdcs.none_applies ? "" : status(m.cstdcs_status), m.missing.join(" "), reviewNotes(m), ""].concat(layerCells(result, m)));
     });
     result.invalid_rows.forEach(function (r) {
       rows.push([r.row, r.name, "", "", "", "", "", "", "", "", "", "", "", r.problems.map(function (p) { return p.message; }).join(" ")].concat(layerCells(result, {})));

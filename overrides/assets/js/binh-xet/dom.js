@@ -31,10 +31,12 @@
     return codes && codes.length ? codes.map(BX.titleName).join("; ") : BX.t("none");
   };
 
-  /* An evaluator reason without its technical detail (" — field = value (cần …)"). */
-  BX.clean = function (text) {
-    return String(text).replace(/ — [a-z_][a-z0-9_.\[\]]* [^;]*/g, "")
-      .replace(/ — [\u2717\u2713\u2714][^;]*(?:; [\u2717\u2713\u2714][^;]*)*/g, "");
+  /* A reason without the evaluator's leading "Chưa đạt: " ("Not met: "), taken off by the
+   * labels' own word (messages.not_met), as text.py's not_met and the self-evaluation page. */
+  BX.notMet = function (reason) {
+    var word = labels().messages && labels().messages.not_met;
+    var lead = word && word[BX.lang()] ? word[BX.lang()] + ": " : null;
+    return lead && reason.indexOf(lead) === 0 ? reason.slice(lead.length) : reason;
   };
 
   BX.percent = function (ratio) {

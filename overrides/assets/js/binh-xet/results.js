@@ -29,8 +29,8 @@
     var body = el("tbody");
     result.htxs_caps.forEach(function (cap) {
       var notes = el("td", {}, [el("p", { text: capSentence(cap) })]);
-      cap.manual_review_reasons.forEach(function (r) { notes.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
-      (cap.layer_text || []).forEach(function (r) { notes.appendChild(el("p", { "data-testid": "bx-cap-layer", text: BX.clean(r) })); });
+      cap.manual_review_reasons.forEach(function (r) { notes.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + r })); });
+      (cap.layer_text || []).forEach(function (r) { notes.appendChild(el("p", { "data-testid": "bx-cap-layer", text: r })); });
       body.appendChild(el("tr", { "data-testid": "bx-cap" }, [
         el("td", { text: cap.group }), el("td", { text: BX.roleName(cap.role) }),
         el("td", { text: String(cap.rated_htt_or_above) }), el("td", { text: String(cap.candidates) }),
@@ -57,7 +57,7 @@
         exact: BX.number(exact), rounding: whole ? "" : t("rounded_" + quota.rounding), cap: q.cap }) }));
     } else {
       box.appendChild(el("p", { "data-testid": "bx-cstdcs-rule", text: q.none_applies ? t("no_quota") : t("cstdcs_max", { max: q.max, year: result.evaluation_year }) }));
-      q.manual_review_reasons.forEach(function (r) { box.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
+      q.manual_review_reasons.forEach(function (r) { box.appendChild(el("p", { class: "bx-review", text: t("review") + ": " + r })); });
     }
     return box;
   }
@@ -76,7 +76,7 @@
         kind: t("kind_" + s.unit_kind).toLowerCase(), score: BX.number(s.unit_score), level: BX.levelName(c.classification) }) }));
       var missed = el("ul");
       Object.keys(c.level_not_reached).forEach(function (code) {
-        missed.appendChild(el("li", { text: t("level_not_reached", { level: BX.levelName(code), reason: BX.clean(c.level_not_reached[code]).replace(/^Chưa đạt: /, "") }) }));
+        missed.appendChild(el("li", { text: t("level_not_reached", { level: BX.levelName(code), reason: BX.notMet(c.level_not_reached[code]) }) }));
       });
       if (missed.childNodes.length) { box.appendChild(missed); }
     }
@@ -85,9 +85,9 @@
       box.appendChild(el("p", { class: "bx-warn", text: t("collective_needed") }));
     } else {
       box.appendChild(el("p", { "data-testid": "bx-collective-titles", text: t("collective_titles", { titles: BX.titleList(c.eligible_titles) }) }));
-      Object.keys(c.not_eligible).forEach(function (code) { list.appendChild(el("li", { text: BX.titleName(code) + ": " + BX.clean(c.not_eligible[code]) })); });
+      Object.keys(c.not_eligible).forEach(function (code) { list.appendChild(el("li", { text: BX.titleName(code) + ": " + c.not_eligible[code] })); });
     }
-    c.manual_review_reasons.forEach(function (r) { list.appendChild(el("li", { class: "bx-review", text: t("review") + ": " + BX.clean(r) })); });
+    c.manual_review_reasons.forEach(function (r) { list.appendChild(el("li", { class: "bx-review", text: t("review") + ": " + r })); });
     if (list.childNodes.length) { box.appendChild(list); }
     return box;
   }
@@ -130,13 +130,13 @@
 
   function notes(cell, m, refs) {
     // What the local layer decided (a title withheld, with its Quy chế clause): always shown.
-    (m.layer_reasons || []).forEach(function (r) { cell.appendChild(el("p", { class: "bx-layer-reason", "data-testid": "bx-layer-reason", text: BX.clean(r) })); });
+    (m.layer_reasons || []).forEach(function (r) { cell.appendChild(el("p", { class: "bx-layer-reason", "data-testid": "bx-layer-reason", text: r })); });
     if (m.titles_if_htt) { cell.appendChild(el("p", { text: t("if_htt", { titles: BX.titleList(m.titles_if_htt) }) })); }
     if (m.missing.length) {
       // A disclosure button and a list hidden until opened (or found by the browser's
       // find-in-page): no layout cost until opened, half the cost of 300 <details>.
       var id = "bx-missing-" + m.row, list = el("ul", { id: id, class: "bx-missing", hidden: "until-found" });
-      m.missing.forEach(function (r) { list.appendChild(el("li", { text: BX.clean(r) })); });
+      m.missing.forEach(function (r) { list.appendChild(el("li", { text: r })); });
       cell.appendChild(el("button", { type: "button", class: "bx-more", "aria-expanded": "false", "aria-controls": id,
         text: t("missing") + " (" + m.missing.length + ")" }));
       cell.appendChild(list);
@@ -148,8 +148,7 @@
   function reviewNotes(members, shared) {
     var texts = [], index = {};
     var refs = members.map(function (m) {
-      return BX.ownReasons(m, shared).map(function (r) {
-        var text = BX.clean(r);
+      return BX.ownReasons(m, shared).map(function (text) {
         if (!Object.prototype.hasOwnProperty.call(index, text)) { texts.push(text); index[text] = texts.length; }
         return index[text];
       });
@@ -162,7 +161,7 @@
     var shared = BX.sharedReasons(result.members);
     if (shared.length) {
       var common = el("ul", { "data-testid": "bx-shared-review" });
-      shared.forEach(function (r) { common.appendChild(el("li", { class: "bx-review", text: BX.clean(r) })); });
+      shared.forEach(function (r) { common.appendChild(el("li", { class: "bx-review", text: r })); });
       box.appendChild(el("p", { text: t("shared_review") }));
       box.appendChild(common);
     }
