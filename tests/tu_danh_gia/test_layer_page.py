@@ -97,7 +97,8 @@ def test_form_without_layer_is_the_national_form(layer):
     labels = tu_danh_gia.code_labels(data["labels"], "vi", "(làm việc dưới 6 tháng)")
     context = dict(lang="vi", labels=labels, meta=meta, meta_json=json.dumps(meta),
                    data_available=True, data_source=origin, links={}, lang_root="../../",
-                   default_year=max(meta["years"]), scoring=scoring)
+                   default_year=max(meta["years"]), scoring=scoring,
+                   periods=data["contract"]["periods"])
     national = render._environment().from_string(block.sub("", source)).render(**context)
     assert render.template("tu-danh-gia/form.html.j2", layer=None, **context) == national
     layered = render.template("tu-danh-gia/form.html.j2",
