@@ -6,6 +6,10 @@ for the institution's viên chức). After: ``apply_to_result`` adds the layer's
 requirements (a title withheld from a staff group), its quotas and its checks, each
 with ``source: "layer"`` and the layer's clause; every other explanation entry and
 reason gets ``source: "law"``; ``rules.layer`` names the layer.
+
+The words of what the layer found are templates ``layer_*`` of the labels' messages
+(``data/criteria/labels.yaml``), the evaluator's own (``evaluator/wording.py``); the
+page's ``layer.js`` fills the same published templates.
 """
 
 from __future__ import annotations
@@ -17,7 +21,12 @@ from typing import Any
 from thidua.contract import Problem, rounded, show, to_fraction
 from thidua.layers.model import Layer, Rule
 
-NOT_ELIGIBLE = {"vi": "chưa đề nghị danh hiệu này", "en": "the title is not proposed"}
+
+def say(lang: str, key: str, **values: Any) -> str:
+    """The labels' message ``layer_<key>`` in ``lang`` with ``values`` filled in."""
+    from thidua.criteria import load_rules
+
+    return load_rules().labels["messages"][f"layer_{key}"][lang].format_map(values)
 
 
 def _individual(profile: dict) -> bool:
@@ -190,12 +199,8 @@ def apply_to_result(layer: Layer, profile: dict, result: dict, lang: str = "vi")
 def _transition(rule, profile, out, lang, layer) -> None:
     text = rule.text[lang]
     if "unit_has_own_rules" in profile:
-        note = {
-            "vi": "hồ sơ đã ghi rõ đơn vị {0} ban hành Quy chế đánh giá; dùng giá trị của hồ sơ",
-            "en": "the profile states that the unit {1} issued its own rules; the profile wins",
-        }[lang]
-        said = profile["unit_has_own_rules"]
-        text = f"{text} — " + note.format("đã" if said else "chưa", "has" if said else "has not")
+        said = "own_rules_given" if profile["unit_has_own_rules"] else "own_rules_denied"
+        text = f"{text} — {say(lang, said)}"
     out["explanation"].append(_entry(rule, True, text, lang, layer))
 
 
@@ -205,9 +210,8 @@ def _split(rule, profile, out, lang, layer) -> None:
         return
     parts = profile[name]
     given = ", ".join(f"{k}) {show(parts[k])}/{most}" for k, most in rule.params["phan"].items())
-    word = {"vi": "hồ sơ", "en": "profile"}[lang]
-    out["explanation"].append(_entry(rule, True, f"{rule.text[lang]} — {word}: {given}", lang,
-                                     layer))
+    said = say(lang, "split", given=given)
+    out["explanation"].append(_entry(rule, True, f"{rule.text[lang]} — {said}", lang, layer))
 
 
 def _title_name(code: str, lang: str) -> str:
@@ -225,15 +229,15 @@ def _requirement(rule, profile, out, lang, layer) -> None:
     label = layer.fields[name].text[lang]
     value = profile.get(name)
     if value is None:
-        status = {"vi": f"hồ sơ chưa ghi {label}", "en": f"the profile does not give {label}"}
+        status = say(lang, "count_missing", field=label)
     else:
-        status = {"vi": f"hồ sơ ghi {label}: {value}", "en": f"the profile gives {label}: {value}"}
+        status = say(lang, "count", field=label, value=value)
     met = value is not None and value >= least
-    text = f"{rule.text[lang]} — {status[lang]}"
+    text = f"{rule.text[lang]} — {status}"
     out["explanation"].append(_entry(rule, met, text, lang, layer))
     if met or title not in out["eligible_titles"]:
         return
-    reason = f"{rule.source(lang)}: {rule.text[lang]} — {status[lang]}, {NOT_ELIGIBLE[lang]}"
+    reason = f"{rule.source(lang)}: {rule.text[lang]} — {status}, {say(lang, 'not_proposed')}"
     _withhold(out, title, reason, [rule.cite, rule.tightens], rule, lang)
 
 
@@ -243,15 +247,12 @@ def _only_group(rule, profile, out, lang, layer) -> None:
     group = rule.params["nhom"]
     label = layer.groups[group][lang]
     met = group_field is not None and profile.get(group_field) == group
-    status = {
-        "vi": f"hồ sơ {'thuộc' if met else 'không thuộc'} nhóm {label}",
-        "en": f"the profile {'is' if met else 'is not'} in the group {label}",
-    }[lang]
+    status = say(lang, "in_group" if met else "not_in_group", group=label)
     out["explanation"].append(_entry(rule, met, f"{rule.text[lang]} — {status}", lang, layer))
     title = rule.params["danh_hieu"]
     if met or title not in out["eligible_titles"]:
         return
-    reason = f"{rule.source(lang)}: {rule.text[lang]} — {status}, {NOT_ELIGIBLE[lang]}"
+    reason = f"{rule.source(lang)}: {rule.text[lang]} — {status}, {say(lang, 'not_proposed')}"
     _withhold(out, title, reason, [rule.cite, rule.tightens], rule, lang)
 
 
@@ -261,12 +262,10 @@ def _withhold(out: dict, title: str, reason: str, basis: list[str], rule: Rule, 
     out["not_eligible"][title] = {
         "reason": reason, "legal_basis": basis, "source": "layer", "layer": rule.layer_id
     }
-    needs = {
-        "vi": f"cần danh hiệu \"{_title_name(title, 'vi')}\" của năm đánh giá, "
-        f"mà {rule.source('vi')[0].lower()}{rule.source('vi')[1:]} chưa đề nghị",
-        "en": f"needs \"{_title_name(title, 'en')}\" for the evaluation year, which is not "
-        f"proposed {rule.source('en')[0].lower()}{rule.source('en')[1:]}",
-    }[lang]
+    # The clause's words ("Theo Quy chế …") go mid-sentence: first letter lower case.
+    source = rule.source(lang)
+    needs = say(lang, "needs_title", title=_title_name(title, lang),
+                source=source[:1].lower() + source[1:])
     for other in dependants(out["rules"]["thi_dua"], title):
         if other in out["eligible_titles"]:
             _withhold_plain(out, other, needs, basis, rule)
@@ -325,13 +324,8 @@ def _quota(layer: Layer, profile: dict, out: dict, lang: str) -> None:
     else:
         out["max_cstdcs"] = min(national, most)
     percent = f"{(quota.ratio * 100).normalize():f}"
-    rounding = {"floor": ("làm tròn xuống", "rounded down"),
-                "ceil": ("làm tròn lên", "rounded up"),
-                "round_half_up": ("làm tròn", "rounded half up")}[quota.rounding]
-    text = {
-        "vi": f"tối đa {percent} % {quota.base_text('vi')} ({count}), {rounding[0]}: {cap}",
-        "en": f"at most {percent} % of {quota.base_text('en')} ({count}), {rounding[1]}: {cap}",
-    }[lang]
+    text = say(lang, "quota", percent=percent, base=quota.base_text(lang), count=count,
+               rounding=say(lang, f"rounding_{quota.rounding}"), cap=cap)
     rule = layer.rule_for(quota)
     out["explanation"].append(_entry(rule, True, text, lang, layer))
 
@@ -344,8 +338,5 @@ def _htxs(layer: Layer, profile: dict, out: dict, lang: str) -> None:
     most = rounded(Fraction(cap.ratio) * size, cap.rounding)
     out["max_htxs"] = min(out["max_htxs"], most)
     rule = layer.rule_for(cap)
-    text = {
-        "vi": f"tối đa {(cap.ratio * 100).normalize():f} % của {size} người: {most}",
-        "en": f"at most {(cap.ratio * 100).normalize():f} % of {size} people: {most}",
-    }[lang]
+    text = say(lang, "htxs", percent=f"{(cap.ratio * 100).normalize():f}", size=size, most=most)
     out["explanation"].append(_entry(rule, True, text, lang, layer))

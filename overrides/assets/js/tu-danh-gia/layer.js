@@ -6,12 +6,19 @@
  *           result, every line marked with its source ("law" or "layer").
  * Loaded only when a layer is named (overrides/tu-danh-gia.html), after the evaluator and
  * the form's scripts, before boot.js. The pure part (ThiduaLayer) runs without a page too
- * (the parity tests load it under node). Data: window.THIDUA_LAYER (hook_tu_danh_gia.py). */
+ * (the parity tests load it under node). Data: window.THIDUA_LAYER (hook_tu_danh_gia.py).
+ * Words: the labels' messages layer_* (THIDUA_DATA.labels, the templates apply.py fills),
+ * filled by the evaluator's ThiduaProfile.format. */
 (function () {
   "use strict";
   var L = window.THIDUA_LAYER;
   if (!L || typeof L !== "object") { return; }
-  var NOT_ELIGIBLE = { vi: "chưa đề nghị danh hiệu này", en: "the title is not proposed" };
+
+  /* The labels' message layer_<key> in lang with values filled in (apply.py's say). */
+  function say(lang, key, values) {
+    var template = window.THIDUA_DATA.labels.messages["layer_" + key][lang];
+    return window.ThiduaProfile.format(template, values || {});
+  }
 
   function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
   function isInt(v) { return typeof v === "number" && isFinite(v) && v % 1 === 0; }
@@ -114,9 +121,7 @@
     out.eligible_titles.splice(out.eligible_titles.indexOf(title), 1);
     var basis = [rule.cite, rule.tightens];
     out.not_eligible[title] = { reason: reason, legal_basis: basis, source: "layer", layer: rule.layer };
-    var needs = lang === "en"
-      ? "needs \"" + titleName(title, "en") + "\" for the evaluation year, which is not proposed " + lower(rule.source.en)
-      : "cần danh hiệu \"" + titleName(title, "vi") + "\" của năm đánh giá, mà " + lower(rule.source.vi) + " chưa đề nghị";
+    var needs = say(lang, "needs_title", { title: titleName(title, lang), source: lower(rule.source[lang]) });
     var sets = L.dependants[out.rules.thi_dua] || {};
     (sets[title] || []).forEach(function (other) {
       if (out.eligible_titles.indexOf(other) >= 0) {
@@ -129,10 +134,7 @@
   function transition(rule, profile, out, lang) {
     var text = rule.text[lang];
     if (has(profile, "unit_has_own_rules")) {
-      var said = profile.unit_has_own_rules;
-      text += " — " + (lang === "en"
-        ? "the profile states that the unit " + (said ? "has" : "has not") + " issued its own rules; the profile wins"
-        : "hồ sơ đã ghi rõ đơn vị " + (said ? "đã" : "chưa") + " ban hành Quy chế đánh giá; dùng giá trị của hồ sơ");
+      text += " — " + say(lang, profile.unit_has_own_rules ? "own_rules_given" : "own_rules_denied");
     }
     out.explanation.push(entry(rule, true, rule.source[lang] + ": " + text));
   }
@@ -143,7 +145,7 @@
     var given = Object.keys(rule.params.phan).map(function (k) {
       return k + ") " + show(profile[name][k]) + "/" + rule.params.phan[k];
     }).join(", ");
-    out.explanation.push(entry(rule, true, rule.source[lang] + ": " + rule.text[lang] + " — " + (lang === "en" ? "profile" : "hồ sơ") + ": " + given));
+    out.explanation.push(entry(rule, true, rule.source[lang] + ": " + rule.text[lang] + " — " + say(lang, "split", { given: given })));
   }
 
   function requirement(rule, profile, out, lang) {
@@ -154,26 +156,23 @@
     var name = rule.params.truong;
     var label = L.fields[name].text[lang];
     var value = has(profile, name) ? profile[name] : null;
-    var status = value === null
-      ? (lang === "en" ? "the profile does not give " + label : "hồ sơ chưa ghi " + label)
-      : (lang === "en" ? "the profile gives " + label + ": " + value : "hồ sơ ghi " + label + ": " + value);
+    var status = value === null ? say(lang, "count_missing", { field: label })
+      : say(lang, "count", { field: label, value: value });
     var met = value !== null && value >= rule.params.toi_thieu;
     out.explanation.push(entry(rule, met, rule.source[lang] + ": " + rule.text[lang] + " — " + status));
     if (met || out.eligible_titles.indexOf(title) < 0) { return; }
-    withhold(out, title, rule.source[lang] + ": " + rule.text[lang] + " — " + status + ", " + NOT_ELIGIBLE[lang], rule, lang);
+    withhold(out, title, rule.source[lang] + ": " + rule.text[lang] + " — " + status + ", " + say(lang, "not_proposed"), rule, lang);
   }
 
   function onlyGroup(rule, profile, out, lang) {
     var field = groupField();
     var label = L.groups[rule.params.nhom][lang];
     var met = field !== null && profile[field] === rule.params.nhom;
-    var status = lang === "en"
-      ? "the profile " + (met ? "is" : "is not") + " in the group " + label
-      : "hồ sơ " + (met ? "thuộc" : "không thuộc") + " nhóm " + label;
+    var status = say(lang, met ? "in_group" : "not_in_group", { group: label });
     out.explanation.push(entry(rule, met, rule.source[lang] + ": " + rule.text[lang] + " — " + status));
     var title = rule.params.danh_hieu;
     if (met || out.eligible_titles.indexOf(title) < 0) { return; }
-    withhold(out, title, rule.source[lang] + ": " + rule.text[lang] + " — " + status + ", " + NOT_ELIGIBLE[lang], rule, lang);
+    withhold(out, title, rule.source[lang] + ": " + rule.text[lang] + " — " + status + ", " + say(lang, "not_proposed"), rule, lang);
   }
 
   /* ratio (a decimal string, "0.15") × count, rounded exactly (floor, ceil, round_half_up). */
@@ -194,11 +193,6 @@
     var more = digits.slice(2).replace(/0+$/, "");
     return more ? text + "." + more : text;
   }
-  var ROUNDING = {
-    floor: { vi: "làm tròn xuống", en: "rounded down" },
-    ceil: { vi: "làm tròn lên", en: "rounded up" },
-    round_half_up: { vi: "làm tròn", en: "rounded half up" }
-  };
 
   function quota(profile, out, lang) {
     var rule = rulesOf("ty_le_cstdcs")[0];
@@ -216,9 +210,8 @@
       out.max_cstdcs = Math.min(out.max_cstdcs, most);
     }
     var base = (L.bases[rule.params.co_so || "members_ldtt"] || {})[lang] || rule.params.co_so;
-    var text = lang === "en"
-      ? "at most " + percent(rule.params.ty_le) + " % of " + base + " (" + count + "), " + ROUNDING[rounding].en + ": " + cap
-      : "tối đa " + percent(rule.params.ty_le) + " % " + base + " (" + count + "), " + ROUNDING[rounding].vi + ": " + cap;
+    var text = say(lang, "quota", { percent: percent(rule.params.ty_le), base: base, count: count,
+      rounding: say(lang, "rounding_" + rounding), cap: cap });
     out.explanation.push(entry(rule, true, rule.source[lang] + ": " + text));
   }
 
@@ -229,9 +222,7 @@
     var rule = found.reduce(function (a, b) { return parseFloat(b.params.ty_le) < parseFloat(a.params.ty_le) ? b : a; });
     var most = rounded(rule.params.ty_le, size, rule.params.lam_tron || "floor");
     out.max_htxs = Math.min(out.max_htxs, most);
-    var text = lang === "en"
-      ? "at most " + percent(rule.params.ty_le) + " % of " + size + " people: " + most
-      : "tối đa " + percent(rule.params.ty_le) + " % của " + size + " người: " + most;
+    var text = say(lang, "htxs", { percent: percent(rule.params.ty_le), size: size, most: most });
     out.explanation.push(entry(rule, true, rule.source[lang] + ": " + text));
   }
 
