@@ -92,7 +92,9 @@
       var lines = h("ul");
       var v = function (name) { return fields[name] || "…"; };
       if (ctx.leader && !ctx.titles) {
-        lines.appendChild(h("li", null, "5a: " + answer(fields.leadership_criterion_5a)));
+        // The form's own name of criterion 5a (its legend up to the colon), not "5a" alone.
+        var lead = document.getElementById("fs-leadership_criterion_5a").querySelector("legend").textContent.split(":")[0].trim();
+        lines.appendChild(h("li", null, lead + ": " + answer(fields.leadership_criterion_5a)));
         lines.appendChild(h("li", null, TDG.fmt(T.printUnitLine, { total: ctx.percent ? 100 : v("unit.targets_total"), completed: v("unit.targets_completed"), on_time: v("unit.targets_on_time_quality"), exceeded: v("unit.targets_exceeded") })));
         lines.appendChild(h("li", null, TDG.fmt(T.printSubLine, { total: v("sub_units.total"), htnv: v("sub_units.htnv_or_above"), htt: v("sub_units.htt_or_above") })));
       }
