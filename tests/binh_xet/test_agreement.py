@@ -94,3 +94,18 @@ def test_the_page_shows_each_reason_whole_as_the_command(page, guard, base_url, 
         line = f"{labels[code][lang]}: {reason}"
         assert line in shown, (line, shown)
         assert f"    {line}\n" in command
+
+
+def test_what_a_member_misses_is_named_with_its_reason(tool):
+    """Each line under "Còn thiếu" names the level or title it is for (from the result's
+    codes, not from the reason's text), then the reason without its "Chưa đạt: "."""
+    path = DATA / "over.csv"
+    load_file(tool, path)
+    member = next(m for m in unit_json(path)["members"] if m["missing"])
+    labels = load_rules().labels
+    shown = tool.text_content(f"#bx-missing-{member['row']}")
+    for item in member["missing"]:
+        group, code = ("levels", item["level"]) if "level" in item else ("titles", item["title"])
+        name = labels[group][code]
+        reason = item["reason"].removeprefix(labels["messages"]["not_met"]["vi"] + ": ")
+        assert f"{name['vi']}: {reason}" in shown, shown

@@ -46,12 +46,15 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 # Settings needed to compute the collective's level on 100 points.
 LEVEL_INPUTS = ("unit_score", "tasks_completed", "tasks_late")
-def _missing(result: dict[str, Any]) -> list[str]:
-    reasons = [item["reason"] for item in result["not_reached"].values()]
+def _missing(result: dict[str, Any]) -> list[dict[str, str]]:
+    """Each level not reached and title not eligible, by its code, with the evaluator's
+    reason (the reason names the criterion, not the level or title it is for)."""
+    not_reached = result["not_reached"]
+    out = [{"level": code, "reason": item["reason"]} for code, item in not_reached.items()]
     for title in ("LDTT", "CSTT", "CSTDCS"):
         if title in result["not_eligible"]:
-            reasons.append(result["not_eligible"][title]["reason"])
-    return reasons
+            out.append({"title": title, "reason": result["not_eligible"][title]["reason"]})
+    return out
 
 
 def evaluate_member(

@@ -264,7 +264,9 @@
     result.members.forEach(function (m) {
       rows.push([m.row, m.name, m.id || "", m.group || "", vi("roles", m.role), vi("levels", m.level), proposable(m).map(function (c) { return vi("titles", c); }).join("; "),
         m.rank === null ? "" : m.rank, m.votes === null ? "" : m.votes, status(m.htxs_status),
-        result.cstdcs.none_applies ? "" : status(m.cstdcs_status), m.missing.join(" "), reviewNotes(m), ""].concat(layerCells(result, m)));
+        result.cstdcs.none_applies ? "" : status(m.cstdcs_status), m.missing.map(function (item) {
+          return BX.missingText(item, function (c) { return vi("levels", c); }, function (c) { return vi("titles", c); });
+        }).join(" "), reviewNotes(m), ""].concat(layerCells(result, m)));
     });
     result.invalid_rows.forEach(function (r) {
       rows.push([r.row, r.name, "", "", "", "", "", "", "", "", "", "", "", r.problems.map(function (p) { return p.message; }).join(" ")].concat(layerCells(result, {})));

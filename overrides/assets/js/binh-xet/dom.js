@@ -38,6 +38,11 @@
     var lead = word && word[BX.lang()] ? word[BX.lang()] + ": " : null;
     return lead && reason.indexOf(lead) === 0 ? reason.slice(lead.length) : reason;
   };
+  /* One thing a member misses, {level or title, reason}: "Chiến sĩ thi đua cơ sở: <reason>"
+   * (the list is headed "Còn thiếu", so the reason loses its "Chưa đạt: "). */
+  BX.missingText = function (item, levelName, titleName) {
+    return (item.level ? levelName(item.level) : titleName(item.title)) + ": " + BX.notMet(item.reason);
+  };
 
   BX.percent = function (ratio) {
     return (Math.round(ratio * 10000) / 100).toString().replace(".", BX.lang() === "vi" ? "," : ".") + " %";

@@ -136,7 +136,7 @@
       // A disclosure button and a list hidden until opened (or found by the browser's
       // find-in-page): no layout cost until opened, half the cost of 300 <details>.
       var id = "bx-missing-" + m.row, list = el("ul", { id: id, class: "bx-missing", hidden: "until-found" });
-      m.missing.forEach(function (r) { list.appendChild(el("li", { text: r })); });
+      m.missing.forEach(function (item) { list.appendChild(el("li", { text: BX.missingText(item, BX.levelName, BX.titleName) })); });
       cell.appendChild(el("button", { type: "button", class: "bx-more", "aria-expanded": "false", "aria-controls": id,
         text: t("missing") + " (" + m.missing.length + ")" }));
       cell.appendChild(list);

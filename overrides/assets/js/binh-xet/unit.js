@@ -77,12 +77,13 @@
     return out;
   }
 
+  /* Each level not reached and title not eligible by its code, with its reason (unit.py). */
   function missing(result) {
-    var reasons = Object.keys(result.not_reached).map(function (k) { return result.not_reached[k].reason; });
+    var out = Object.keys(result.not_reached).map(function (k) { return { level: k, reason: result.not_reached[k].reason }; });
     ["LDTT", "CSTT", "CSTDCS"].forEach(function (t) {
-      if (result.not_eligible[t]) { reasons.push(result.not_eligible[t].reason); }
+      if (result.not_eligible[t]) { out.push({ title: t, reason: result.not_eligible[t].reason }); }
     });
-    return reasons;
+    return out;
   }
 
   function evaluateMember(m, year, settings) {
