@@ -20,6 +20,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from thidua import words
 from thidua.binh_xet.columns import fold
 from thidua.layers import Layer, LayerError, list_layers, load_layer
 
@@ -35,6 +36,17 @@ NO_GROUP = ("khong", "khac", "none", "no")
 
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _say(key: str, **values: str | dict[str, str]) -> dict[str, str]:
+    """The words ``binh_xet_problems.<key>`` in both languages, ``values`` by language."""
+    return {
+        lang: words.text(lang, f"binh_xet_problems.{key}", **{
+            name: value if isinstance(value, str) else value[lang]
+            for name, value in values.items()
+        }).strip()
+        for lang in ("vi", "en")
+    }
 
 
 def _rules_using(layer: Layer, name: str, lang: str) -> str:
@@ -69,16 +81,13 @@ def _group_column(layer: Layer, name: str) -> dict[str, Any]:
         "kind": "layer_group",
         "values": values,
         "example": next(iter(layer.groups.values()))["vi"] if layer.groups else "",
-        "allowed": {
-            "vi": f"để trống hoặc không (không thuộc nhóm nào), {names_vi}",
-            "en": f"blank or không (no group), {names_en}",
-        },
-        "help": {
-            "vi": f"{_first_upper(text['vi'])}: {names_vi}. "
-            f"Để trống: không thuộc nhóm nào. {uses['vi']}".strip(),
-            "en": f"{_first_upper(text.get('en') or text['vi'])}: {names_en}. "
-            f"Blank: no group. {uses['en']}".strip(),
-        },
+        "allowed": _say("layer_group_allowed", names={"vi": names_vi, "en": names_en}),
+        "help": _say(
+            "layer_group_help",
+            field={lang: _first_upper(text.get(lang) or text["vi"]) for lang in ("vi", "en")},
+            names={"vi": names_vi, "en": names_en},
+            rules=uses,
+        ),
     }
 
 
@@ -96,14 +105,12 @@ def _count_column(layer: Layer, name: str) -> dict[str, Any]:
         "kind": "layer_count",
         "values": {},
         "example": "1",
-        "allowed": {
-            "vi": f"số nguyên từ 0 đến {COUNT_HIGH} (để trống: hồ sơ chưa ghi)",
-            "en": f"a whole number from 0 to {COUNT_HIGH} (blank: not given)",
-        },
-        "help": {
-            "vi": f"{_first_upper(text['vi'])}. Để trống: hồ sơ chưa ghi. {uses['vi']}".strip(),
-            "en": f"{_first_upper(short_en)}. Blank: not given. {uses['en']}".strip(),
-        },
+        "allowed": _say("layer_count_allowed", high=str(COUNT_HIGH)),
+        "help": _say(
+            "layer_count_help",
+            field={"vi": _first_upper(text["vi"]), "en": _first_upper(short_en)},
+            rules=uses,
+        ),
     }
 
 
