@@ -144,3 +144,64 @@ def test_printed_form_names_the_leaders_criterion(page, guard, base_url, tmp_pat
     lines = page.eval_on_selector_all("#tdg-print li", "items => items.map(li => li.innerText)")
     assert words in lines, lines
     assert not [line for line in lines if line.startswith("5a:")], lines
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "heads"),
+    [
+        (
+            PAGE_VI,
+            [
+                "Quy tắc",
+                "Điều kiện để được xếp loại",
+                "Không hoàn thành nhiệm vụ",
+                "Hoàn thành xuất sắc nhiệm vụ",
+                "Hoàn thành tốt nhiệm vụ",
+                "Hoàn thành nhiệm vụ",
+                "Lao động tiên tiến",
+                "Chiến sĩ thi đua cơ sở",
+            ],
+        ),
+        (
+            PAGE_EN,
+            [
+                "Rules",
+                "Condition to be classified",
+                "Failure to complete duties (KHTNV)",
+                "Excellent completion of duties (HTXS)",
+                "Good completion of duties (HTT)",
+                "Completion of duties (HTNV)",
+                "Advanced Worker (LĐTT)",
+                "Grassroots Emulation Fighter (CSTĐCS)",
+            ],
+        ),
+    ],
+)
+def test_criteria_checked_are_headed_by_what_they_were_checked_for(
+    page, guard, base_url, tmp_path, path, heads
+):
+    """'Đáp ứng các tiêu chí chung' is checked for HTT and again for HTNV: each line under
+    the level or title it was checked for, in words, on the page and in the printed annex."""
+    _import(page, tmp_path, base_url, path, ONE_YEAR, 1280)
+    shown = page.eval_on_selector_all(
+        "#tdg-result .tdg-explanation h4", "hs => hs.map(h => h.textContent)"
+    )
+    assert shown[: len(heads)] == heads, shown
+    assert len(shown) == len(set(shown)), shown  # one heading per run, none said twice
+    lines = page.locator("#tdg-result .tdg-explanation li").count()
+    summary = page.inner_text("#tdg-result .tdg-explanation summary")
+    assert summary.endswith(f"({lines})"), (summary, lines)
+    page.evaluate("() => { window.print = function () {}; }")
+    page.click("#tdg-print-button")
+    printed = page.eval_on_selector_all(
+        "#tdg-print h3.tdg-scope", "hs => hs.map(h => h.textContent)"
+    )
+    assert printed == shown
+    # Numbered on across the headings: 1 … n once each.
+    numbers = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.tdg-print-annex ol'))"
+        ".flatMap(ol => Array.from(ol.children).map((li, i) => ol.start + i))"
+    )
+    assert numbers == list(range(1, lines + 1))
+    assert page.evaluate("document.querySelectorAll('#tdg-result h4:empty').length") == 0

@@ -135,8 +135,17 @@
     var explanation = res && Array.isArray(res.explanation) ? res.explanation : [];
     var unverified = res && Array.isArray(res.unverified_basis) ? res.unverified_basis : [];
     if (!explanation.length) { annex.appendChild(h("p", null, T.printNoResult)); }
-    var list = h("ol");
-    explanation.forEach(function (item) {
+    // Headed by what the lines were checked for, as on the page; numbered on across heads.
+    var list = null;
+    var scope = null;
+    explanation.forEach(function (item, n) {
+      var heading = item.scope !== scope && typeof item.scope === "string" ? TDG.result.scopeLabel(item.scope) : "";
+      if (heading || !list) {
+        if (heading) { annex.appendChild(h("h3", "tdg-scope", heading)); }
+        list = annex.appendChild(h("ol"));
+        list.start = n + 1;
+      }
+      scope = item.scope;
       var li = h("li", null, (item.met ? T.met : T.notMet) + ": " + TDG.result.lineText(item));
       if (item.legal_basis && item.legal_basis.length) {
         var p = h("p", "tdg-basis", T.basis);
@@ -149,7 +158,6 @@
       }
       list.appendChild(li);
     });
-    annex.appendChild(list);
     var unit = meta("thidua-co-quan");
     annex.appendChild(h("p", "tdg-print-based", unit ? TDG.fmt(T.printClosing, { unit: unit }) : T.printClosingBlank));
     sheet.appendChild(annex);

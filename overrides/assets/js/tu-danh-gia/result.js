@@ -33,6 +33,20 @@
     return typeof item.text === "string" ? item.text : criterionText(item.criterion);
   }
 
+  /* What a run of explanation lines was checked for (its scope): the rules, the condition
+   * to be classified, the quota, the unit's own regulation (labels.messages scope_*), or
+   * the level or title named in the published labels; "" when the data has no words for
+   * it (the lines then stay under the heading before). A level's criteria are read twice
+   * otherwise: "Đáp ứng các tiêu chí chung" for HTT and again for HTNV, with nothing to
+   * tell them apart. */
+  function scopeLabel(scope) {
+    var own = messages()["scope_" + scope];
+    if (own && typeof own[lang()] === "string") { return own[lang()]; }
+    var labels = window.THIDUA_DATA && window.THIDUA_DATA.labels;
+    var has = function (group) { return !!(labels && labels[group] && Object.prototype.hasOwnProperty.call(labels[group], scope)); };
+    return has("levels") ? TDG.form.codeLabel("level", scope) : has("titles") ? TDG.form.codeLabel("title", scope) : "";
+  }
+
   /* A reason without the evaluator's leading "Chưa đạt: " (the list says "Còn thiếu: "). */
   function withoutLead(reason) {
     var notMet = messages().not_met;
@@ -240,15 +254,21 @@
       var details = h("details", "tdg-explanation");
       details.open = wasOpen;
       details.appendChild(h("summary", null, T.explanation + " (" + explanation.length + ")"));
-      var el = h("ul");
+      var el = null;
+      var scope = null;
       explanation.forEach(function (item) {
+        var heading = item.scope !== scope && typeof item.scope === "string" ? scopeLabel(item.scope) : "";
+        if (heading || !el) {
+          if (heading) { details.appendChild(h("h4", "tdg-scope", heading)); }
+          el = details.appendChild(h("ul"));
+        }
+        scope = item.scope;
         var li = h("li", item.met ? "tdg-met" : "tdg-not-met");
         li.appendChild(h("strong", null, (item.met ? T.met : T.notMet) + ": "));
         li.appendChild(document.createTextNode(lineText(item)));
         if (item.legal_basis && item.legal_basis.length) { li.appendChild(basisLine(item.legal_basis, unverified, T)); }
         el.appendChild(li);
       });
-      details.appendChild(el);
       b.appendChild(details);
     }
     b.appendChild(h("p", "tdg-hint", T.disclaimer));
@@ -256,6 +276,7 @@
 
   TDG.result = {
     render: render, unavailable: unavailable, invalid: invalid, incomplete: incomplete,
-    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h, lineText: lineText
+    failed: failed, citation: citation, rulesLabel: rulesLabel, h: h, lineText: lineText,
+    scopeLabel: scopeLabel
   };
 })();
