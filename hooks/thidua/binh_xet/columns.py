@@ -12,8 +12,36 @@ import re
 import unicodedata
 from typing import Any
 
+from thidua import words
+from thidua.criteria import load_rules
+
 _MARKS = re.compile("[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _say(key: str, **values: str | dict[str, str]) -> dict[str, str]:
+    """The words ``binh_xet_columns.<key>`` in both languages, ``values`` by language."""
+    return {
+        lang: words.text(
+            lang,
+            f"binh_xet_columns.{key}",
+            **{
+                name: value if isinstance(value, str) else value[lang]
+                for name, value in values.items()
+            },
+        ).strip()
+        for lang in ("vi", "en")
+    }
+
+
+def _levels_allowed() -> dict[str, str]:
+    """The levels a list may give: the labels' Vietnamese names with their codes, in
+    both languages (a list is typed in Vietnamese whatever the page's language)."""
+    names = load_rules().labels["levels"]
+    graded = ", ".join(
+        f"{names[code]['vi']} ({code})" for code in names if code != "NOT_CLASSIFIED"
+    )
+    return _say("allowed.level", levels=graded, none=names["NOT_CLASSIFIED"]["vi"])
 
 
 def fold(text: str) -> str:
@@ -82,59 +110,22 @@ VALUES: dict[str, dict[str, Any]] = {
     },
 }
 
-# What a person may type, for messages ("what is allowed"), per kind (vi, en).
+# What a person may type, for messages ("what is allowed"), per kind (vi, en): the words
+# files' ``binh_xet_columns.allowed`` in their order; the levels are the labels' names.
 ALLOWED: dict[str, dict[str, str]] = {
-    "text": {"vi": "chữ", "en": "text"},
-    "name": {"vi": "họ và tên (bắt buộc)", "en": "a full name (required)"},
-    "role": {
-        "vi": "cán bộ, công chức, viên chức hoặc người lao động",
-        "en": "cán bộ, công chức, viên chức or người lao động",
-    },
-    "level": {
-        "vi": "Hoàn thành xuất sắc nhiệm vụ (HTXS), Hoàn thành tốt nhiệm vụ (HTT), Hoàn thành "
-        "nhiệm vụ (HTNV), Không hoàn thành nhiệm vụ (KHTNV) hoặc Không xếp loại",
-        "en": "Hoàn thành xuất sắc nhiệm vụ (HTXS), Hoàn thành tốt nhiệm vụ (HTT), Hoàn "
-        "thành nhiệm vụ (HTNV), Không hoàn thành nhiệm vụ (KHTNV) or Không xếp loại",
-    },
-    "bool": {
-        "vi": "có hoặc không (để trống: theo mặc định)",
-        "en": "có (yes) or không (no); blank: the default",
-    },
-    "score": {
-        "vi": "số từ 0 đến 100, tối đa 2 chữ số thập phân",
-        "en": "a number from 0 to 100, at most 2 decimals",
-    },
-    "months": {"vi": "số từ 0 đến 12", "en": "a number from 0 to 12"},
-    "discipline": {
-        "vi": "để trống, không, khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, "
-        "buộc thôi việc hoặc khai trừ",
-        "en": "blank, không, khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, "
-        "buộc thôi việc or khai trừ",
-    },
-    "initiative": {
-        "vi": "để trống, không, cơ sở, bộ, tỉnh hoặc toàn quốc",
-        "en": "blank, không, cơ sở, bộ, tỉnh or toàn quốc (the level that recognised it)",
-    },
-    "count": {"vi": "số nguyên từ 0 đến 30", "en": "a whole number from 0 to 30"},
-    "rank": {
-        "vi": "số nguyên từ 1 trở lên (1 là cao nhất)",
-        "en": "a whole number from 1 up (1 is first)",
-    },
-    "votes": {"vi": "số nguyên từ 0 trở lên", "en": "a whole number from 0 up"},
-    "date": {
-        "vi": "ngày dạng 15/03/2026 hoặc 2026-03-15",
-        "en": "a date, 15/03/2026 or 2026-03-15",
-    },
+    kind: _levels_allowed() if kind == "level" else _say(f"allowed.{kind}")
+    for kind in words.group("vi", "binh_xet_columns")["allowed"]
 }
 
-# key, header (vi), other accepted headers (any language), kind, required, help vi, help en
+# key, header (vi), other accepted headers (any language), kind, required, help (vi, en: the
+# words files' ``binh_xet_columns.help.<key>``)
 COLUMNS: list[dict[str, Any]] = [
     {
         "key": "stt",
         "header": "STT",
         "aliases": ["so thu tu", "no"],
         "kind": "text",
-        "help": {"vi": "Số thứ tự (không bắt buộc).", "en": "Row number (optional)."},
+        "help": _say("help.stt"),
     },
     {
         "key": "name",
@@ -142,28 +133,21 @@ COLUMNS: list[dict[str, Any]] = [
         "aliases": ["ho ten", "name", "full name"],
         "kind": "name",
         "required": True,
-        "help": {"vi": "Bắt buộc.", "en": "Required."},
+        "help": _say("help.name"),
     },
     {
         "key": "id",
         "header": "Mã",
         "aliases": ["ma can bo", "ma so", "id"],
         "kind": "text",
-        "help": {
-            "vi": "Mã cán bộ hoặc số hiệu (không bắt buộc); dùng để phát hiện người trùng.",
-            "en": "Staff number (optional); used to find duplicates.",
-        },
+        "help": _say("help.id"),
     },
     {
         "key": "group",
         "header": "Phòng/Nhóm",
         "aliases": ["phong", "nhom", "don vi", "group"],
         "kind": "text",
-        "help": {
-            "vi": "Nhóm có nhiệm vụ tương đồng: trần HTXS tính riêng cho từng nhóm và từng "
-            "nhóm đối tượng.",
-            "en": "Group with similar tasks: the HTXS cap is counted per group and role.",
-        },
+        "help": _say("help.group"),
     },
     {
         "key": "role",
@@ -171,123 +155,91 @@ COLUMNS: list[dict[str, Any]] = [
         "aliases": ["doi tuong", "role"],
         "kind": "role",
         "required": True,
-        "help": {"vi": "Bắt buộc.", "en": "Required."},
+        "help": _say("help.role"),
     },
     {
         "key": "leader",
         "header": "Lãnh đạo",
         "aliases": ["lanh dao quan ly", "leader"],
         "kind": "bool",
-        "help": {
-            "vi": "Có giữ chức vụ lãnh đạo, quản lý.",
-            "en": "Holds a leading or managing post.",
-        },
+        "help": _say("help.leader"),
     },
     {
         "key": "level",
         "header": "Xếp loại",
         "aliases": ["muc xep loai", "level"],
         "kind": "level",
-        "help": {
-            "vi": "Mức xếp loại chất lượng (đã tự đánh giá hoặc đề nghị). Cần cột này hoặc "
-            "cột Điểm.",
-            "en": "Quality level (self-evaluated or proposed). This or the score is needed.",
-        },
+        "help": _say("help.level"),
     },
     {
         "key": "score",
         "header": "Điểm",
         "aliases": ["tong diem", "score"],
         "kind": "score",
-        "help": {
-            "vi": "Tổng điểm trên thang 100, dùng khi năm đó chấm điểm (ví dụ công chức năm "
-            "2026) và cột Xếp loại để trống.",
-            "en": "Total score out of 100, for years scored on points when the level is blank.",
-        },
+        "help": _say("help.score"),
     },
     {
         "key": "months",
         "header": "Số tháng công tác",
         "aliases": ["so thang", "months worked"],
         "kind": "months",
-        "help": {"vi": "Để trống: cả năm.", "en": "Blank: the whole year."},
+        "help": _say("help.months"),
     },
     {
         "key": "recruited",
         "header": "Ngày tuyển dụng",
         "aliases": ["recruited on"],
         "kind": "date",
-        "help": {
-            "vi": "Chỉ ghi khi tuyển dụng trong năm đánh giá.",
-            "en": "Only when recruited in the evaluation year.",
-        },
+        "help": _say("help.recruited"),
     },
     {
         "key": "discipline",
         "header": "Kỷ luật trong năm",
         "aliases": ["ky luat", "discipline"],
         "kind": "discipline",
-        "help": {
-            "vi": "Hình thức kỷ luật có quyết định trong năm đánh giá.",
-            "en": "Discipline decided in the evaluation year.",
-        },
+        "help": _say("help.discipline"),
     },
     {
         "key": "initiative",
         "header": "Sáng kiến được công nhận",
         "aliases": ["sang kien", "initiative"],
         "kind": "initiative",
-        "help": {
-            "vi": "Cấp công nhận sáng kiến trong năm: cơ sở; bộ, tỉnh; toàn quốc.",
-            "en": "Level at which an initiative of the year was recognised.",
-        },
+        "help": _say("help.initiative"),
     },
     {
         "key": "chain",
         "header": "Số năm liền CSTĐCS trước đó",
         "aliases": ["cstdcs lien tuc", "chain"],
         "kind": "count",
-        "help": {
-            "vi": "Số năm liên tục ngay trước năm đánh giá đã đạt Chiến sĩ thi đua cơ sở.",
-            "en": "Consecutive years of CSTĐCS just before the evaluation year.",
-        },
+        "help": _say("help.chain"),
     },
     {
         "key": "spirit",
         "header": "Tinh thần thi đua",
         "aliases": ["emulation spirit"],
         "kind": "bool",
-        "help": {
-            "vi": "Tự lực, đoàn kết, tích cực tham gia phong trào thi đua. Để trống: có.",
-            "en": "Self-reliant, united, active in movements. Blank: yes.",
-        },
+        "help": _say("help.spirit"),
     },
     {
         "key": "rank",
         "header": "Thứ tự xếp hạng",
         "aliases": ["thu tu", "xep hang", "rank"],
         "kind": "rank",
-        "help": {
-            "vi": "Thứ tự Hội đồng xếp (1 là cao nhất); có thể nhập trên trang.",
-            "en": "The council's ranking (1 = first); can be entered on the page.",
-        },
+        "help": _say("help.rank"),
     },
     {
         "key": "votes",
         "header": "Số phiếu đồng ý",
         "aliases": ["so phieu", "phieu", "votes"],
         "kind": "votes",
-        "help": {
-            "vi": "Số phiếu đồng ý khi bỏ phiếu; dùng khi không có thứ tự xếp hạng.",
-            "en": "Votes in favour; used when there is no ranking.",
-        },
+        "help": _say("help.votes"),
     },
     {
         "key": "note",
         "header": "Ghi chú",
         "aliases": ["note"],
         "kind": "text",
-        "help": {"vi": "Không bắt buộc.", "en": "Optional."},
+        "help": _say("help.note"),
     },
 ]
 

@@ -9,7 +9,8 @@ reason gets ``source: "law"``; ``rules.layer`` names the layer.
 
 The words of what the layer found are templates ``layer_*`` of the labels' messages
 (``data/criteria/labels.yaml``), the evaluator's own (``evaluator/wording.py``); the
-page's ``layer.js`` fills the same published templates.
+page's ``layer.js`` fills the same published templates. What a layer's own profile field
+allows (``profile_problems``) is worded in the words files (``layers_problems``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import copy
 from fractions import Fraction
 from typing import Any
 
+from thidua import words
 from thidua.contract import Problem, rounded, show, to_fraction
 from thidua.layers.model import Layer, Rule
 
@@ -27,6 +29,13 @@ def say(lang: str, key: str, **values: Any) -> str:
     from thidua.criteria import load_rules
 
     return load_rules().labels["messages"][f"layer_{key}"][lang].format_map(values)
+
+
+def _allowed(key: str, **values: Any) -> str:
+    """The words ``layers_problems.<key>``: Vietnamese, then English in brackets (a
+    problem of a profile carries one text, read by an editor of either language)."""
+    vi, en = (words.text(lang, f"layers_problems.{key}", **values) for lang in words.LANGUAGES)
+    return f"{vi} ({en})"
 
 
 def _individual(profile: dict) -> bool:
@@ -54,17 +63,16 @@ def profile_problems(layer: Layer, profile: Any) -> list[Problem]:
         if profile.get("subject") != "individual":
             out.append(Problem((name,), f"found {show(value)} for subject "
                                f"{show(profile.get('subject'))}",
-                               "chỉ trong hồ sơ cá nhân (only in an individual profile)"))
+                               _allowed("individual_only")))
             continue
         if declared.kind == "nhom":
             if not isinstance(value, str) or value not in layer.groups:
                 out.append(Problem((name,), f"found {show(value)}",
-                                   "một nhóm của lớp quy chế (a staff group of the layer): "
-                                   + ", ".join(layer.groups)))
+                                   _allowed("group") + ": " + ", ".join(layer.groups)))
         elif declared.kind == "so_dem":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 out.append(Problem((name,), f"found {show(value)}",
-                                   "một số nguyên ≥ 0 (a whole number ≥ 0)"))
+                                   _allowed("count")))
         elif declared.kind == "diem_thanh_phan":
             out += _split_problems(layer, name, value, profile)
     return out
@@ -76,19 +84,20 @@ def _split_problems(layer: Layer, name: str, value: Any, profile: dict) -> list[
     if rule is None:
         roles = ", ".join(sorted({r.params["vai_tro"] for r in rules})) or "—"
         return [Problem((name,), f"found {show(value)} for role {profile.get('role')!r}",
-                        f"chỉ cho (only for) {roles} — {rules[0].source() if rules else ''}")]
+                        f"{_allowed('split_role')} {roles} — "
+                        f"{rules[0].source() if rules else ''}")]
     parts = rule.params["phan"]
     allowed = ", ".join(f"{k} 0–{v}" for k, v in parts.items())
     if not isinstance(value, dict) or set(value) != set(parts):
         return [Problem((name,), f"found {show(value)}",
-                        f"một bảng điểm {allowed} (a mapping {allowed}) — {rule.source()}")]
+                        f"{_allowed('split_mapping', parts=allowed)} — {rule.source()}")]
     out: list[Problem] = []
     total = Fraction(0)
     for key, most in parts.items():
         score = to_fraction(value[key])
         if score is None or isinstance(value[key], bool) or not 0 <= score <= most:
             out.append(Problem((name, key), f"found {show(value[key])}",
-                               f"từ 0 đến {most} điểm (0 to {most}) — {rule.source()}"))
+                               f"{_allowed('split_part', most=most)} — {rule.source()}"))
         else:
             total += score
     if out:
@@ -96,13 +105,11 @@ def _split_problems(layer: Layer, name: str, value: Any, profile: dict) -> list[
     general = to_fraction(profile.get("score_general")) if "score_general" in profile else None
     if general is None:
         return [Problem((name,), "found the parts without score_general",
-                        "score_general và score_tasks, với tổng các phần bằng score_general "
-                        "(score_general + score_tasks, the parts summing to score_general)")]
+                        _allowed("split_general"))]
     if abs(total - general) > Fraction(1, 100):
         return [Problem((name,), f"found a + b + c = {float(total):g}, but score_general = "
                         f"{float(general):g}",
-                        f"các phần cộng lại bằng score_general (parts summing to score_general) "
-                        f"— {rule.source()}")]
+                        f"{_allowed('split_sum')} — {rule.source()}")]
     return []
 
 
