@@ -135,7 +135,7 @@ def test_the_issue_profile_in_words():
     result = evaluate(ISSUE_12, RULES, "vi")
     reason = result["not_reached"]["HTXS"]["reason"]
     assert reason.startswith("Chưa đạt: Tổng điểm từ 90 điểm trở lên — 49,5 (cần ≥ 90); ")
-    assert "Không hoàn thành nhiệm vụ vì: " in reason
+    assert "Thuộc trường hợp không hoàn thành nhiệm vụ vì không đáp ứng: " in reason
     assert "quyết định kỷ luật thứ 1 (Kỷ luật đảng, Khiển trách, ngày 01/03/2026)" in reason
     for program in ("score_total", "discipline[0]", "dang khien_trach", "49.5", "KHTNV"):
         assert program not in reason, program
@@ -146,8 +146,11 @@ def test_the_issue_profile_in_words():
     texts = [entry["text"] for entry in result["explanation"]]
     assert any(t.endswith(" — Nghỉ thai sản") for t in texts), texts
     english = evaluate(ISSUE_12, RULES, "en")["not_reached"]["HTXS"]["reason"]
-    assert "49.5 (needs ≥ 90); Failure to complete duties because: " in english
-    assert "disciplinary decision 1 (Party discipline, Reprimand, 2026-03-01)" in english
+    assert (
+        "49.5 (needs ≥ 90); Falls under failure to complete duties, as this condition is not"
+        " fulfilled: " in english
+    )
+    assert "disciplinary decision 1 (Party discipline, Reprimand, 01/03/2026)" in english
 
 
 def test_parts_of_a_leader_in_words():
@@ -160,7 +163,7 @@ def test_parts_of_a_leader_in_words():
     for program in ("already_used", "unit_classification", "initiatives[0]", "sang_kien"):
         assert program not in texts, program
     head = evaluate(HEAD_2026, RULES, "vi")["not_reached"]["HTXS"]["reason"]
-    assert head.startswith("Chưa đạt: Mức tối đa là Hoàn thành tốt nhiệm vụ vì: ")
+    assert head.startswith("Chưa đạt: Mức tối đa là Hoàn thành tốt nhiệm vụ vì không đáp ứng: ")
     assert head.endswith(
         " — đơn vị xếp loại Hoàn thành tốt nhiệm vụ; bản thân xếp loại Hoàn thành xuất sắc nhiệm vụ"
     )
@@ -172,9 +175,9 @@ def test_text_output_keeps_the_separator(tmp_path, capsys, lang):
     path.write_text(json.dumps(ISSUE_12), encoding="utf-8")
     assert main(["evaluate", str(path), "--lang", lang]) == 0
     out = capsys.readouterr().out
-    joint = "49,5 (cần ≥ 90); Không hoàn thành" if lang == "vi" else "49.5 (needs ≥ 90); Failure"
+    joint = "49,5 (cần ≥ 90); Thuộc trường hợp" if lang == "vi" else "49.5 (needs ≥ 90); Falls"
     assert joint in out
-    assert "(cần ≥ 90)Không" not in out and "90)Failure" not in out
+    assert "(cần ≥ 90)Thuộc" not in out and "90)Falls" not in out
     assert not leaks(out, lang), [str(leak) for leak in leaks(out, lang)]
     assert main(["evaluate", str(path), "--lang", lang, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
@@ -201,9 +204,8 @@ def test_what_the_profile_lacks_is_named():
     texts = "\n".join(_prose(evaluate(profile, RULES, "vi")))
     assert "— hồ sơ chưa có số nhiệm vụ được giao, số nhiệm vụ đúng tiến độ" in texts
     english = "\n".join(_prose(evaluate(profile, RULES, "en")))
-    assert (
-        "— the tasks assigned, the tasks on time and of quality not given in the profile" in english
-    )
+    lacks = "— not given in the profile: the tasks assigned, the tasks on time and of quality"
+    assert lacks in english
     assert "tasks.assigned" not in texts + english
 
 
