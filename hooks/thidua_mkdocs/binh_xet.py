@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 from thidua import words
-from thidua.binh_xet.columns import ALLOWED, COLUMNS, columns_spec
+from thidua.binh_xet import columns as member_columns
+from thidua.binh_xet.columns import allowed, columns_spec
 from thidua.data_script import data_script
 
 from thidua_mkdocs import render
@@ -90,10 +91,10 @@ def render_tool(lang: str, page_url: str, layer: dict | None = None) -> str:
             "header": c["header"],
             "required": bool(c.get("required")),
             "help": c["help"].get(lang, c["help"]["vi"]),
-            "allowed": ALLOWED[c["kind"]].get(lang, ALLOWED[c["kind"]]["vi"]),
+            "allowed": allowed()[c["kind"]].get(lang, allowed()[c["kind"]]["vi"]),
             "layer": False,
         }
-        for c in COLUMNS
+        for c in member_columns.columns()
     ]
     for c in (layer or {}).get("columns") or []:
         columns.append(

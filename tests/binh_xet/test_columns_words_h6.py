@@ -11,9 +11,11 @@ import re
 from pathlib import Path
 
 from thidua import words
-from thidua.binh_xet.columns import ALLOWED, COLUMNS
+from thidua.binh_xet import columns as columns_module
 from thidua.criteria import load_rules
 
+ALLOWED = columns_module.allowed()
+COLUMNS = columns_module.columns()
 COLUMNS_PY = Path(__file__).resolve().parents[2] / "hooks/thidua/binh_xet/columns.py"
 # Words the columns' texts used to carry in code, in either language.
 CODE_WORDS = re.compile(
@@ -58,3 +60,21 @@ def test_the_levels_are_the_labels_names_with_their_codes():
         "Hoàn thành xuất sắc nhiệm vụ (HTXS), Hoàn thành tốt nhiệm vụ (HTT), Hoàn thành "
         "nhiệm vụ (HTNV), Không hoàn thành nhiệm vụ (KHTNV) hoặc Không xếp loại"
     )
+
+
+def test_importing_the_columns_reads_no_words_or_labels(monkeypatch):
+    """A mistake in the words or labels files must be reported where the build and the
+    commands report data errors (file, line, what to fix), not as a traceback while the
+    hooks are imported: the module reads them only when its texts are first asked for."""
+    import importlib
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("read at import")
+
+    monkeypatch.setattr(words, "text", refuse)
+    monkeypatch.setattr(words, "group", refuse)
+    monkeypatch.setattr("thidua.criteria.load_rules", refuse)
+    fresh = importlib.reload(columns_module)
+    assert [c["key"] for c in fresh.COLUMNS][:2] == ["stt", "name"]
+    monkeypatch.undo()
+    importlib.reload(columns_module)

@@ -8,6 +8,7 @@ spaces collapsed ("Họ và tên", "ho va ten", "HỌ VÀ TÊN" are one header).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -110,22 +111,28 @@ VALUES: dict[str, dict[str, Any]] = {
     },
 }
 
+
 # What a person may type, for messages ("what is allowed"), per kind (vi, en): the words
 # files' ``binh_xet_columns.allowed`` in their order; the levels are the labels' names.
-ALLOWED: dict[str, dict[str, str]] = {
-    kind: _levels_allowed() if kind == "level" else _say(f"allowed.{kind}")
-    for kind in words.group("vi", "binh_xet_columns")["allowed"]
-}
+# Made when first asked for, not at import: a mistake in the words or labels files is
+# then reported where the build or the command reports data errors, never as a traceback.
+@functools.cache
+def allowed() -> dict[str, dict[str, str]]:
+    """What each kind of cell allows, in both languages."""
+    return {
+        kind: _levels_allowed() if kind == "level" else _say(f"allowed.{kind}")
+        for kind in words.group("vi", "binh_xet_columns")["allowed"]
+    }
 
-# key, header (vi), other accepted headers (any language), kind, required, help (vi, en: the
-# words files' ``binh_xet_columns.help.<key>``)
+
+# key, header (vi), other accepted headers (any language), kind, required; each column's
+# help (vi, en) is the words files' ``binh_xet_columns.help.<key>`` (``columns()``)
 COLUMNS: list[dict[str, Any]] = [
     {
         "key": "stt",
         "header": "STT",
         "aliases": ["so thu tu", "no"],
         "kind": "text",
-        "help": _say("help.stt"),
     },
     {
         "key": "name",
@@ -133,21 +140,18 @@ COLUMNS: list[dict[str, Any]] = [
         "aliases": ["ho ten", "name", "full name"],
         "kind": "name",
         "required": True,
-        "help": _say("help.name"),
     },
     {
         "key": "id",
         "header": "Mã",
         "aliases": ["ma can bo", "ma so", "id"],
         "kind": "text",
-        "help": _say("help.id"),
     },
     {
         "key": "group",
         "header": "Phòng/Nhóm",
         "aliases": ["phong", "nhom", "don vi", "group"],
         "kind": "text",
-        "help": _say("help.group"),
     },
     {
         "key": "role",
@@ -155,91 +159,78 @@ COLUMNS: list[dict[str, Any]] = [
         "aliases": ["doi tuong", "role"],
         "kind": "role",
         "required": True,
-        "help": _say("help.role"),
     },
     {
         "key": "leader",
         "header": "Lãnh đạo",
         "aliases": ["lanh dao quan ly", "leader"],
         "kind": "bool",
-        "help": _say("help.leader"),
     },
     {
         "key": "level",
         "header": "Xếp loại",
         "aliases": ["muc xep loai", "level"],
         "kind": "level",
-        "help": _say("help.level"),
     },
     {
         "key": "score",
         "header": "Điểm",
         "aliases": ["tong diem", "score"],
         "kind": "score",
-        "help": _say("help.score"),
     },
     {
         "key": "months",
         "header": "Số tháng công tác",
         "aliases": ["so thang", "months worked"],
         "kind": "months",
-        "help": _say("help.months"),
     },
     {
         "key": "recruited",
         "header": "Ngày tuyển dụng",
         "aliases": ["recruited on"],
         "kind": "date",
-        "help": _say("help.recruited"),
     },
     {
         "key": "discipline",
         "header": "Kỷ luật trong năm",
         "aliases": ["ky luat", "discipline"],
         "kind": "discipline",
-        "help": _say("help.discipline"),
     },
     {
         "key": "initiative",
         "header": "Sáng kiến được công nhận",
         "aliases": ["sang kien", "initiative"],
         "kind": "initiative",
-        "help": _say("help.initiative"),
     },
     {
         "key": "chain",
         "header": "Số năm liền CSTĐCS trước đó",
         "aliases": ["cstdcs lien tuc", "chain"],
         "kind": "count",
-        "help": _say("help.chain"),
     },
     {
         "key": "spirit",
         "header": "Tinh thần thi đua",
         "aliases": ["emulation spirit"],
         "kind": "bool",
-        "help": _say("help.spirit"),
     },
     {
         "key": "rank",
         "header": "Thứ tự xếp hạng",
         "aliases": ["thu tu", "xep hang", "rank"],
         "kind": "rank",
-        "help": _say("help.rank"),
     },
     {
         "key": "votes",
         "header": "Số phiếu đồng ý",
         "aliases": ["so phieu", "phieu", "votes"],
         "kind": "votes",
-        "help": _say("help.votes"),
     },
     {
         "key": "note",
         "header": "Ghi chú",
         "aliases": ["note"],
         "kind": "text",
-        "help": _say("help.note"),
     },
 ]
 
@@ -258,12 +249,18 @@ def header_index() -> dict[str, str]:
     return index
 
 
+@functools.cache
+def columns() -> list[dict[str, Any]]:
+    """The columns with their help in both languages (made when first asked for)."""
+    return [{**column, "help": _say(f"help.{column['key']}")} for column in COLUMNS]
+
+
 def columns_spec() -> dict[str, Any]:
     """Everything the browser needs to read the same files (published as JSON)."""
     return {
-        "columns": COLUMNS,
+        "columns": columns(),
         "values": VALUES,
-        "allowed": ALLOWED,
+        "allowed": allowed(),
         "one_of": list(ONE_OF),
         "headers": header_index(),
     }
