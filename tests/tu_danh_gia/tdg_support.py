@@ -50,3 +50,20 @@ def route_evaluator(page, *, present: bool = True, data: bool = True) -> None:
             re.compile(r".*/assets/data/thidua-data\.js$"),
             lambda route: route.fulfill(status=200, content_type="text/javascript", body=FAKE_DATA),
         )
+
+
+def serve_contract(page, base_url: str, contract: dict) -> None:
+    """Open the Vietnamese page with ``contract`` as the published one (fake evaluator):
+    what the page does with another contract than the project's."""
+    route_evaluator(page, data=False)
+    data = {"test_only": True, "contract": contract}
+    body = (
+        f"window.THIDUA_DATA = {json.dumps(data, ensure_ascii=False)};\n"
+        f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
+    )
+    page.route(
+        re.compile(r".*/assets/data/thidua-data\.js$"),
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
+    )
+    page.goto(base_url + PAGE_VI)
+    page.wait_for_selector("#tdg.tdg--js", state="attached")

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tdg_support import FAKE_LINKS, PAGE_VI, route_evaluator
+from tdg_support import serve_contract
 from thidua.contract import codes
 from thidua.contract.export import export_contract
 
@@ -40,18 +40,7 @@ def _changed() -> dict:
 @pytest.fixture
 def changed(page, guard, base_url):
     """The Vietnamese page served the changed contract (fake evaluator, as elsewhere)."""
-    route_evaluator(page, data=False)
-    data = {"test_only": True, "contract": _changed()}
-    body = (
-        f"window.THIDUA_DATA = {json.dumps(data, ensure_ascii=False)};\n"
-        f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
-    )
-    page.route(
-        re.compile(r".*/assets/data/thidua-data\.js$"),
-        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
-    )
-    page.goto(base_url + PAGE_VI)
-    page.wait_for_selector("#tdg.tdg--js", state="attached")
+    serve_contract(page, base_url, _changed())
     return page
 
 

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tdg_support import FAKE_LINKS, PAGE_EN, PAGE_VI, route_evaluator
+from tdg_support import PAGE_EN, PAGE_VI, route_evaluator, serve_contract
 from thidua.contract import codes
 from thidua.contract.export import export_contract
 
@@ -77,22 +77,6 @@ def test_a_row_less_on_the_page_is_a_row_less_in_the_form_and_the_import(one_lea
     assert "profile" in parse(leave[:-1])
 
 
-def _served(page, base_url, contract: dict) -> None:
-    """Open the Vietnamese page with ``contract`` as the published one (fake evaluator)."""
-    route_evaluator(page, data=False)
-    data = {"test_only": True, "contract": contract}
-    body = (
-        f"window.THIDUA_DATA = {json.dumps(data, ensure_ascii=False)};\n"
-        f"window.THIDUA_LEGAL_LINKS = {json.dumps(FAKE_LINKS, ensure_ascii=False)};\n"
-    )
-    page.route(
-        re.compile(r".*/assets/data/thidua-data\.js$"),
-        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
-    )
-    page.goto(base_url + PAGE_VI)
-    page.wait_for_selector("#tdg.tdg--js", state="attached")
-
-
 def _filled(fields: dict) -> list[str]:
     rows = sorted(
         int(k.split(".")[1]) for k in fields if re.fullmatch(r"period_scores\.\d+\.period", k)
@@ -115,7 +99,7 @@ def test_a_contract_with_other_periods_fills_other_periods(page, guard, base_url
     contract = copy.deepcopy(export_contract())
     contract["periods"] = {"month": ["01", "02", "03", "04", "05", "06"], "quarter": ["Q1", "Q2"]}
     contract["patterns"]["period"] = "([0-9]{4})-(?:(0[1-6])|Q([1-2]))"
-    _served(page, base_url, contract)
+    serve_contract(page, base_url, contract)
     assert _filled(page.evaluate(FILL, "tdg-fill-months")) == contract["periods"]["month"]
     page.evaluate("() => TDG.form.write({})")
     assert _filled(page.evaluate(FILL, "tdg-fill-quarters")) == ["Q1", "Q2"]
