@@ -280,7 +280,8 @@ def test_diff_thi_dua_2024_recruitment_threshold(rules, wording):
     assert [c.basis for c in change.new] == ["Thông tư 01/2024/TT-BNV"]
     removed = [c.text for c in td.by_kind("removed") if vi(c.scope) == "Lao động tiên tiến"]
     assert removed == [rules.criteria["td.khong-ky-luat"]["text"]["vi"]]
-    flag = [c for c in td.by_kind("setting") if "HTXS có thể thay cho sáng kiến" in vi(c.text)]
+    stands_in = "hoàn thành xuất sắc nhiệm vụ có thể thay cho sáng kiến"
+    flag = [c for c in td.by_kind("setting") if stands_in in vi(c.text)]
     assert flag and (vi(flag[0].before), vi(flag[0].after)) == ("tắt", "bật")
 
 
