@@ -202,11 +202,17 @@ def test_every_field_a_criterion_reads_is_named():
 def test_what_the_profile_lacks_is_named():
     profile = {key: value for key, value in LEADER_2024.items() if key != "tasks"}
     texts = "\n".join(_prose(evaluate(profile, RULES, "vi")))
-    assert "— hồ sơ chưa có số nhiệm vụ được giao, số nhiệm vụ đúng tiến độ" in texts
+    # These criteria count as met without the tasks: they say the tasks were not checked.
+    assert "— hồ sơ không ghi số nhiệm vụ được giao, số nhiệm vụ đúng tiến độ" in texts
     english = "\n".join(_prose(evaluate(profile, RULES, "en")))
-    lacks = "— not given in the profile: the tasks assigned, the tasks on time and of quality"
-    assert lacks in english
+    lacks = "not checked: the tasks assigned, the tasks on time and of quality"
+    assert f"— not given in the profile, so {lacks}" in english
     assert "tasks.assigned" not in texts + english
+    # A criterion not met for want of them says so.
+    fields = {"k": "missing", "fields": ["tasks.assigned"]}
+    assert Wording(RULES, "vi").say(fields) == "hồ sơ chưa có số nhiệm vụ được giao"
+    said = Wording(RULES, "en").say(fields)
+    assert said == "not given in the profile: the tasks assigned"
 
 
 def test_wording_names_each_value_by_its_name():
@@ -221,3 +227,15 @@ def test_wording_names_each_value_by_its_name():
     assert vi.say({"k": "value", "value": True}) == "có"
     assert en.say({"k": "value", "value": "high"}) == "High"
     assert en.say({"k": "has_leave", "leave_kinds": ["thai_san"]}) == "Maternity leave"
+
+
+def test_a_met_criterion_the_profile_lacks_reads_as_not_checked():
+    """Met for want of data, it says the field was not checked, not that it falls short."""
+    tasks = {key: value for key, value in LEADER_2024["tasks"].items() if key != "efficiency"}
+    profile = {**LEADER_2024, "leader": False, "tasks": tasks}
+    texts = "\n".join(_prose(evaluate(profile, RULES, "vi")))
+    met = "Hiệu quả cao (khi hồ sơ ghi mức hiệu quả) — hồ sơ không ghi hiệu quả công việc"
+    assert f"{met} nên không xét" in texts
+    assert "hồ sơ chưa có hiệu quả công việc" not in texts
+    english = "\n".join(_prose(evaluate(profile, RULES, "en")))
+    assert "— not given in the profile, so not checked: the work efficiency" in english

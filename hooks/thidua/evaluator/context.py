@@ -77,7 +77,9 @@ class Ctx:
         raw, detail = ops.OPS[crit["op"]](self, crit)
         if raw is None:
             met = crit.get("missing", "not_met") == "met"
-            detail = [{"k": "missing", "fields": self.missing_fields(crit)}]
+            # Met all the same: say the fields were not checked, not that they fall short.
+            key = "missing_not_checked" if met else "missing"
+            detail = [{"k": key, "fields": self.missing_fields(crit)}]
         else:
             met = raw != bool(crit.get("not", False))
         flag = crit.get("enabled_by_flag")

@@ -178,9 +178,8 @@
     var crit = this.rules.criteria[cid];
     if (!OPS[crit.op]) { throw new Error("ThiduaEvaluator: unknown operation " + crit.op + " in " + cid); }
     var pair = OPS[crit.op](this, crit);
-    var met = pair[0] !== !!crit.not;
-    var detail = pair[0] === null ? [{ k: "missing", fields: this.missingFields(crit) }] : pair[1];
-    if (pair[0] === null) { met = (crit.missing || "not_met") === "met"; }
+    var met = pair[0] === null ? (crit.missing || "not_met") === "met" : pair[0] !== !!crit.not;
+    var detail = pair[0] === null ? [this.missingPart(crit, met)] : pair[1];
     var flag = crit.enabled_by_flag;
     if (flag) {
       this.flagsConsulted[flag] = true;
@@ -191,12 +190,13 @@
     }
     return (this.memo[cid] = [met, detail]);
   };
-  /** The fields a criterion reads that the profile does not give, in its order. */
-  Ctx.prototype.missingFields = function (crit) {
+  /** The fields a criterion reads that the profile does not give, in its order; a criterion
+   * met all the same says they were not checked (a met line read as a shortfall). */
+  Ctx.prototype.missingPart = function (crit, met) {
     var read = [].concat(crit.field || [], crit.num || [], crit.den || [], crit.fields || []);
-    var self = this;
-    return unique(read.map(function (t) { return t.replace(/^-+/, ""); }))
+    var self = this, fields = unique(read.map(function (t) { return t.replace(/^-+/, ""); }))
       .filter(function (name) { return self.get(name) === MISSING; });
+    return { k: met ? "missing_not_checked" : "missing", fields: fields };
   };
   /** The criterion's own text, then its detail in words. */
   Ctx.prototype.criterionText = function (cid) {
