@@ -113,13 +113,6 @@ def test_a_citation_link_from_its_kept_halves_is_the_one_the_template_gives(href
     text = legal.words(lang)
     for label, number, unverified in [("Điều 24 khoản 1", 1, False), ("NĐ &#42;", 12, True)]:
         for _ in range(2):  # made, then from the kept halves
-            fresh = legal._one_line(
-                "legal-cite.html.j2",
-                href=href,
-                label=label,
-                number=number,
-                unverified=unverified,
-                words=text,
-            )
+            fresh = legal._cite_line(href, label, number, unverified, text)  # the template
             assert legal.cite_html(href, label, number, unverified, text) == fresh
     assert len(legal._CITES) == 2  # one entry per link whatever its target

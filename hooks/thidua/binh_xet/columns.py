@@ -20,21 +20,6 @@ _MARKS = re.compile("[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-def _say(key: str, **values: str | dict[str, str]) -> dict[str, str]:
-    """The words ``binh_xet_columns.<key>`` in both languages, ``values`` by language."""
-    return {
-        lang: words.text(
-            lang,
-            f"binh_xet_columns.{key}",
-            **{
-                name: value if isinstance(value, str) else value[lang]
-                for name, value in values.items()
-            },
-        ).strip()
-        for lang in ("vi", "en")
-    }
-
-
 def _levels_allowed() -> dict[str, str]:
     """The levels a list may give: the labels' Vietnamese names with their codes, in
     both languages (a list is typed in Vietnamese whatever the page's language)."""
@@ -42,7 +27,9 @@ def _levels_allowed() -> dict[str, str]:
     graded = ", ".join(
         f"{names[code]['vi']} ({code})" for code in names if code != "NOT_CLASSIFIED"
     )
-    return _say("allowed.level", levels=graded, none=names["NOT_CLASSIFIED"]["vi"])
+    return words.both(
+        "binh_xet_columns.allowed.level", levels=graded, none=names["NOT_CLASSIFIED"]["vi"]
+    )
 
 
 def fold(text: str) -> str:
@@ -120,7 +107,9 @@ VALUES: dict[str, dict[str, Any]] = {
 def allowed() -> dict[str, dict[str, str]]:
     """What each kind of cell allows, in both languages."""
     return {
-        kind: _levels_allowed() if kind == "level" else _say(f"allowed.{kind}")
+        kind: _levels_allowed()
+        if kind == "level"
+        else words.both(f"binh_xet_columns.allowed.{kind}")
         for kind in words.group("vi", "binh_xet_columns")["allowed"]
     }
 
@@ -252,7 +241,10 @@ def header_index() -> dict[str, str]:
 @functools.cache
 def columns() -> list[dict[str, Any]]:
     """The columns with their help in both languages (made when first asked for)."""
-    return [{**column, "help": _say(f"help.{column['key']}")} for column in COLUMNS]
+    return [
+        {**column, "help": words.both(f"binh_xet_columns.help.{column['key']}")}
+        for column in COLUMNS
+    ]
 
 
 def columns_spec() -> dict[str, Any]:

@@ -38,17 +38,6 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _say(key: str, **values: str | dict[str, str]) -> dict[str, str]:
-    """The words ``binh_xet_problems.<key>`` in both languages, ``values`` by language."""
-    return {
-        lang: words.text(lang, f"binh_xet_problems.{key}", **{
-            name: value if isinstance(value, str) else value[lang]
-            for name, value in values.items()
-        }).strip()
-        for lang in ("vi", "en")
-    }
-
-
 def _rules_using(layer: Layer, name: str, lang: str) -> str:
     """The layer's rules that read field ``name``, in plain words (for the column's help)."""
     found = [
@@ -81,9 +70,11 @@ def _group_column(layer: Layer, name: str) -> dict[str, Any]:
         "kind": "layer_group",
         "values": values,
         "example": next(iter(layer.groups.values()))["vi"] if layer.groups else "",
-        "allowed": _say("layer_group_allowed", names={"vi": names_vi, "en": names_en}),
-        "help": _say(
-            "layer_group_help",
+        "allowed": words.both(
+            "binh_xet_problems.layer_group_allowed", names={"vi": names_vi, "en": names_en}
+        ),
+        "help": words.both(
+            "binh_xet_problems.layer_group_help",
             field={lang: _first_upper(text.get(lang) or text["vi"]) for lang in ("vi", "en")},
             names={"vi": names_vi, "en": names_en},
             rules=uses,
@@ -105,9 +96,9 @@ def _count_column(layer: Layer, name: str) -> dict[str, Any]:
         "kind": "layer_count",
         "values": {},
         "example": "1",
-        "allowed": _say("layer_count_allowed", high=str(COUNT_HIGH)),
-        "help": _say(
-            "layer_count_help",
+        "allowed": words.both("binh_xet_problems.layer_count_allowed", high=str(COUNT_HIGH)),
+        "help": words.both(
+            "binh_xet_problems.layer_count_help",
             field={"vi": _first_upper(text["vi"]), "en": _first_upper(short_en)},
             rules=uses,
         ),

@@ -3,7 +3,8 @@
 ``export_contract()`` returns plain JSON-able data: the fields of each subject (kind,
 limits, codes, required, default and what a value must be, as messages say it), the
 codes, the interpretation flags, the number grammar (decimal places of numbers and
-ratios, the patterns of dates, periods and years), the period codes, the consistency
+ratios, the patterns of dates, periods and years), the period codes, how the
+evaluator's parts name their values, the consistency
 checks and the problem templates. ``profile.js`` and ``evaluator.js`` interpret it; nothing of the
 contract is written a second time in JavaScript.
 """
@@ -36,6 +37,7 @@ from thidua.contract.numbers import (
     RATIO_LOW,
     YEAR_TEXT,
 )
+from thidua.contract.parts import export_parts
 
 CODE_LISTS = (
     "ROLES",
@@ -96,6 +98,8 @@ def export_contract() -> dict[str, Any]:
         },
         # The codes that pattern takes after "YYYY-", by kind: the page offers them.
         "periods": {"month": list(MONTHS), "quarter": list(QUARTERS)},
+        # How the evaluator's parts name their values (both wordings read it).
+        "parts": export_parts(),
         "common": fields_data(COMMON),
         "subjects": {name: fields_data(fields) for name, fields in FIELDS_BY_SUBJECT.items()},
         "title_fields": list(TITLE_FIELDS),

@@ -6,8 +6,9 @@ ISO dates, lists of codes or of parts). ``Wording.say`` fills the template
 ``labels.messages[key][lang]`` (``data/criteria/labels.yaml``), naming each value by
 what its name says it is: a level, a title, a form of discipline, a date, a number…
 The page's evaluator (``profile.js``, ``words``) does the same with the same published
-templates and the same table of names (``VALUE_GROUPS`` there too), so both give the
-same text, and no code, field path or program value reaches a reader.
+templates and the same tables of names (``thidua.contract.parts``, published as
+``contract.parts``), so both give the same text, and no code, field path or program
+value reaches a reader.
 """
 
 from __future__ import annotations
@@ -15,25 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from thidua.contract.parts import CODE_GROUPS, CODES, NUMBERS, VALUE_GROUPS
+
 if TYPE_CHECKING:
     from thidua.criteria import Rules
-
-# A value named so is the code of this labels group.
-VALUE_GROUPS = {
-    "level": "levels",
-    "unit_level": "levels",
-    "title": "titles",
-    "titles": "titles",
-    "system": "discipline_systems",
-    "form": "discipline_forms",
-    "kind": "initiative_kinds",
-    "leave_kinds": "leave_kinds",
-}
-# A value named so is a number in the contract's format ("49.5", "3/4").
-NUMBERS = frozenset({"number", "limit", "num", "den", "percent", "months", "ratio", "exact"})
-# A value named so is a code of the messages' value_* words (rounding, a cap's base,
-# a general criterion's answer) or of these groups.
-CODE_GROUPS = ("levels", "titles", "efficiency", "criterion_values")
 
 
 class Wording:
@@ -86,7 +72,7 @@ class Wording:
             return self.message(f"cmp_{value}")
         if name == "flag":
             return self.flags[value]["text"][self.lang]
-        if name in ("value", "values", "rounding", "base_kind"):
+        if name in CODES:
             return self.code(value)
         return str(value)
 

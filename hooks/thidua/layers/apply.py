@@ -21,13 +21,12 @@ from typing import Any
 
 from thidua import words
 from thidua.contract import Problem, rounded, show, to_fraction
+from thidua.criteria import load_rules
 from thidua.layers.model import Layer, Rule
 
 
 def say(lang: str, key: str, **values: Any) -> str:
     """The labels' message ``layer_<key>`` in ``lang`` with ``values`` filled in."""
-    from thidua.criteria import load_rules
-
     return load_rules().labels["messages"][f"layer_{key}"][lang].format_map(values)
 
 

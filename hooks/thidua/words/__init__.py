@@ -180,6 +180,20 @@ def text(lang: str | None, key: str, **values: Any) -> str:
     )
 
 
+def both(key: str, **values: Any) -> dict[str, str]:
+    """The text at ``key`` in each language, ``{"vi": …, "en": …}``, for data that carries
+    both (the members list's and a layer's column words). A value is one text for both
+    languages or a ``{lang: text}`` mapping; ends are stripped, since a placeholder left
+    empty at the end of a text (a column's rules) would leave a space."""
+    return {
+        lang: text(lang, key, **{
+            name: value[lang] if isinstance(value, dict) else value
+            for name, value in values.items()
+        }).strip()
+        for lang in LANGUAGES
+    }
+
+
 def group(lang: str | None, key: str) -> dict[str, Any]:
     """The mapping of words at ``key`` (a page's or component's words), as a plain dict."""
     value = lookup(lang, key)

@@ -398,19 +398,14 @@
 
   // ---- the evaluator's parts in words (thidua/evaluator/wording.py) -----------------------
 
-  // A value named so is the code of this labels group; a number; a code of the messages'
-  // value_* words or of CODE_GROUPS (wording.VALUE_GROUPS, NUMBERS, CODE_GROUPS).
-  var VALUE_GROUPS = { level: "levels", unit_level: "levels", title: "titles", titles: "titles",
-    system: "discipline_systems", form: "discipline_forms", kind: "initiative_kinds",
-    leave_kinds: "leave_kinds" };
-  var NUMBERS = ["number", "limit", "num", "den", "percent", "months", "ratio", "exact"];
-  var CODES = ["value", "values", "rounding", "base_kind"];
-  var CODE_GROUPS = ["levels", "titles", "efficiency", "criterion_values"];
-
   /** The parts {k: template key, name: value…} of one evaluation in `lang`, each value
-   *  named by what its name says it is; `criterion(id)` words a criterion with its detail. */
+   *  named by what its name says it is (the contract's tables, contract/parts.py);
+   *  `criterion(id)` words a criterion with its detail. */
   function wording(rules, lang, criterion) {
     var labels = rules.labels;
+    var named = rules.contract.parts;
+    var VALUE_GROUPS = named.value_groups, NUMBERS = named.numbers, CODES = named.codes;
+    var CODE_GROUPS = named.code_groups;
     function message(key) { return labels.messages[key][lang]; }
     function number(text) { return lang === "vi" ? text.split(".").join(",") : text; }
     function code(v) {
